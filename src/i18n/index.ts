@@ -1,0 +1,29 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { es } from './es';
+import { en } from './en';
+
+export const LANGUAGES = ['es', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Initialised once at start-up; Spanish is the default and the fallback. */
+export function initI18n(lng: Language = 'es') {
+  return i18next.use(initReactI18next).init({
+    resources: { es: { translation: es }, en: { translation: en } },
+    lng,
+    fallbackLng: 'es',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+/** Locale-aware number formatting, shared by table, tooltip and detail so the same number reads the same. */
+export function formatNumber(value: number | null | undefined, lng: string, digits = 1): string {
+  if (value == null || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(lng === 'en' ? 'en-GB' : 'es-PE', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+export { i18next };

@@ -1,0 +1,102 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { loadApp } from '../data/loadApp';
+import { toDataError } from '../data/errors';
+import { LANGUAGES } from '../i18n';
+import { MapView } from './MapView';
+import { RankingTable } from './RankingTable';
+import { ScopeSelector, useDepartments } from './ScopeSelector';
+import { IndicatorList } from './IndicatorList';
+import { DataPanel } from './DataPanel';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const status = useStore((s) => s.status);
+  const setStep = useStore((s) => s.setStep);
+  const setData = useStore((s) => s.setData);
+  const setError = useStore((s) => s.setError);
+  const dataPanelOpen = useStore((s) => s.dataPanelOpen);
+  const setDataPanelOpen = useStore((s) => s.setDataPanelOpen);
+  const departamento = useStore((s) => s.scenario.scope.departamento);
+  const departments = useDepartments();
+
+  useEffect(() => {
+    let cancelled = false;
+    loadApp((step) => !cancelled && setStep(step))
+      .then((data) => !cancelled && setData(data))
+      .catch((err) => !cancelled && setError(toDataError(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [setStep, setData, setError]);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
+
+  const scopeName =
+    departamento === null ? t('scope.national') : (departments.find((d) => d.code === departamento)?.name ?? departamento);
+
+  return (
+    <div className="app">
+      <a className="skip" href="#ranking">
+        {t('app.skipToTable')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p className="question">{t('app.question')}</p>
+        </div>
+        <div className="controls">
+          {status.phase === 'ready' && <ScopeSelector />}
+          <label htmlFor="lang-select">{t('app.language')}</label>
+          <select id="lang-select" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {l === 'es' ? 'Español' : 'English'}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            data-testid="open-data-panel"
+            aria-expanded={dataPanelOpen}
+            disabled={status.phase !== 'ready'}
+            onClick={() => setDataPanelOpen(!dataPanelOpen)}
+          >
+            {t('data.open')}
+          </button>
+        </div>
+      </header>
+      {status.phase === 'loading' && (
+        <main className="status" aria-busy="true">
+          <p role="status">
+            {t('app.loading')} {t(`app.loadingStep.${status.step}`)}
+          </p>
+        </main>
+      )}
+      {status.phase === 'error' && (
+        <main className="status">
+          <div role="alert" className="error">
+            <h2>{t('app.errorTitle')}</h2>
+            <p>{t(`errors.${status.error.key}`, status.error.params)}</p>
+          </div>
+        </main>
+      )}
+      {status.phase === 'ready' && (
+        <main className="workspace">
+          <MapView />
+          <div className="side">
+            <h2 className="side-title">
+              {t('ranking.title')}: {scopeName}
+            </h2>
+            <IndicatorList />
+            <RankingTable scopeName={scopeName} />
+          </div>
+          <DataPanel />
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { formatNumber } from '../i18n';
+import { indicatorById } from '../domain/indicators';
+import { useRanking } from './useRanking';
+import { datasetLabel } from './datasetLabel';
+import { formatIndicator } from './indicatorValue';
+
+export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: number }) {
+  const { t, i18n } = useTranslation();
+  const data = useStore((s) => s.data);
+  const ranked = useRanking();
+  if (!data || !ranked) return null;
+  const { units, ranking } = ranked;
+  const i = units.ids.indexOf(ubigeo);
+  if (i < 0) return null;
+  const lng = i18n.language;
+  const inScope = ranking.scopeIndices.includes(i);
+  const datasets = new Set(ranking.indicatorIds.flatMap((id) => indicatorById(id).datasets));
+  return (
+    <div className="tooltip" style={{ left: x + 12, top: y + 12 }} role="status" data-testid="map-tooltip">
+      <strong>{units.names[i]}</strong> <span className="muted">({units.departamentos[i]})</span>
+      {!inScope ? (
+        <div>{t('tooltip.outOfScope')}</div>
+      ) : ranking.rank[i] > 0 ? (
+        <div>
+          {t('tooltip.rank', { rank: ranking.rank[i], total: ranking.order.length })} ·{' '}
+          {t('tooltip.score', { score: formatNumber(ranking.score[i], lng) })}
+        </div>
+      ) : (
+        <div>{t('ranking.insufficient')}</div>
+      )}
+      <ul>
+        {ranking.indicatorIds.map((id) => (
+          <li key={id}>
+            {indicatorById(id).label[lng === 'en' ? 'en' : 'es']}: {formatIndicator(id, units.values[id][i], t, lng)}
+          </li>
+        ))}
+      </ul>
+      {[...datasets].map((id) => (
+        <div key={id} className="muted small">
+          {t('tooltip.source', { dataset: datasetLabel(data.catalog, id, lng) })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { formatNumber } from '../i18n';
+import { indicatorById } from '../domain/indicators';
+import { scoreColour, cssColour } from '../map/palette';
+import { useRanking } from './useRanking';
+import { formatIndicator } from './indicatorValue';
+
+type SortKey = 'rank' | 'name' | 'departamento' | 'score';
+
+/**
+ * The ranked provinces of the scope. Keyboard: Tab reaches the table (one row is focusable at a
+ * time), arrows/Home/End move, Enter or Space selects; the map highlights the selection.
+ */
+export function RankingTable({ scopeName }: { scopeName: string }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const ranked = useRanking();
+  const selected = useStore((s) => s.selected);
+  const select = useStore((s) => s.select);
+  const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
+  const [focusPos, setFocusPos] = useState(0);
+  const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
+  const tbodyRef = useRef<HTMLTableSectionElement>(null);
+
+  useEffect(() => {
+    if (performance.getEntriesByName('territorio:table').length === 0) performance.mark('territorio:table');
+  }, []);
+
+  // A selection made on the map scrolls its row into view.
+  useEffect(() => {
+    if (!selected) return;
+    tbodyRef.current?.querySelector(`tr[data-ubigeo="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const rows = useMemo(() => {
+    if (!ranked) return [];
+    const { units, ranking } = ranked;
+    // Ranked units first, then the ones with insufficient data, listed apart at the end.
+    const list = [...ranking.order, ...ranking.insufficient];
+    const collator = new Intl.Collator(lng);
+    const cmp: Record<SortKey, (a: number, b: number) => number> = {
+      rank: (a, b) => (ranking.rank[a] || 1e9) - (ranking.rank[b] || 1e9),
+      name: (a, b) => collator.compare(units.names[a], units.names[b]),
+      departamento: (a, b) => collator.compare(units.departamentos[a], units.departamentos[b]),
+      score: (a, b) => (ranking.score[a] || -1) - (ranking.score[b] || -1),
+    };
+    const sorted = [...list].sort((a, b) => cmp[sort.key](a, b) || ranking.rank[a] - ranking.rank[b]);
+    return sort.asc ? sorted : sorted.reverse();
+  }, [ranked, sort, lng]);
+
+  if (!ranked) return null;
+  const { units, ranking } = ranked;
+  const selectedIndex = selected ? units.ids.indexOf(selected) : -1;
+
+  const move = (pos: number) => {
+    const p = Math.max(0, Math.min(rows.length - 1, pos));
+    setFocusPos(p);
+    rowRefs.current[p]?.focus();
+  };
+  const onKey = (e: KeyboardEvent, pos: number, unit: number) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(pos + 1),
+      ArrowUp: () => move(pos - 1),
+      Home: () => move(0),
+      End: () => move(rows.length - 1),
+      PageDown: () => move(pos + 10),
+      PageUp: () => move(pos - 10),
+      Enter: () => select(units.ids[unit]),
+      ' ': () => select(units.ids[unit]),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const header = (key: SortKey, label: string) => {
+    const active = sort.key === key;
+    return (
+      <th scope="col" aria-sort={active ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
+        <button
+          type="button"
+          className="sort"
+          title={t('ranking.sortBy', { column: label })}
+          onClick={() => setSort({ key, asc: active ? !sort.asc : key !== 'score' })}
+        >
+          {label}
+          <span aria-hidden="true">{active ? (sort.asc ? ' ▲' : ' ▼') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="ranking" id="ranking">
+      <p className="hint">{t('ranking.keyboardHint')}</p>
+      <p className="selected-line" aria-live="polite" data-testid="selected-province">
+        {selectedIndex >= 0 ? t('ranking.selected', { name: `${units.names[selectedIndex]} (${units.departamentos[selectedIndex]})` }) : ''}
+      </p>
+      <div className="table-scroll">
+        <table data-testid="ranking-table">
+          <caption>{t('ranking.caption', { scope: scopeName })}</caption>
+          <thead>
+            <tr>
+              {header('rank', t('ranking.rank'))}
+              {header('name', t('ranking.province'))}
+              {header('departamento', t('ranking.department'))}
+              {header('score', t('ranking.score'))}
+              {ranking.indicatorIds.map((id) => (
+                <th scope="col" key={id} className="num">
+                  {indicatorById(id).label[lng === 'en' ? 'en' : 'es']}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody ref={tbodyRef}>
+            {rows.map((unit, pos) => {
+              const id = units.ids[unit];
+              const isSel = id === selected;
+              const score = ranking.score[unit];
+              return (
+                <tr
+                  key={id}
+                  ref={(el) => {
+                    rowRefs.current[pos] = el;
+                  }}
+                  tabIndex={pos === focusPos ? 0 : -1}
+                  aria-current={isSel ? 'true' : undefined}
+                  className={isSel ? 'selected' : undefined}
+                  data-ubigeo={id}
+                  onClick={() => {
+                    setFocusPos(pos);
+                    select(id);
+                  }}
+                  onKeyDown={(e) => onKey(e, pos, unit)}
+                >
+                  <td className="num">{ranking.rank[unit] || '—'}</td>
+                  <th scope="row">{units.names[unit]}</th>
+                  <td>{units.departamentos[unit]}</td>
+                  <td className="num score">
+                    <span className="swatch" style={{ background: cssColour(scoreColour(score, true)) }} aria-hidden="true" />
+                    {Number.isNaN(score) ? t('ranking.insufficient') : formatNumber(score, lng)}
+                  </td>
+                  {ranking.indicatorIds.map((ind) => (
+                    <td key={ind} className="num">
+                      {formatIndicator(ind, units.values[ind][unit], t, lng)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted small" data-testid="ranking-count">
+        {t('ranking.count', { count: rows.length })}
+      </p>
+    </div>
+  );
+}

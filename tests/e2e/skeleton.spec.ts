@@ -1,0 +1,131 @@
+import { test, expect, openApp, tableRows, parseScore } from './fixtures';
+import { PREVIEW_URL } from '../browser/chromium';
+
+test.describe('walking skeleton: ranked province map', () => {
+  test('shows the map and a ranked table of the 196 provinces, sorted by score', async ({ page }) => {
+    await openApp(page);
+    const rows = await tableRows(page);
+    expect(rows).toHaveLength(196);
+    expect(rows[0].rank).toBe('1');
+    const scores = rows.map((r) => parseScore(r.score)).filter((s) => !Number.isNaN(s));
+    expect(scores.length).toBeGreaterThan(150);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]);
+    // the top province has the highest score of the scope and it is within 0–100
+    expect(scores[0]).toBeGreaterThan(scores[scores.length - 1]);
+    expect(scores[0]).toBeLessThanOrEqual(100);
+    await expect(page.getByText('Puntaje de prioridad')).toBeVisible();
+  });
+
+  test('narrowing the scope to one region ranks only its provinces', async ({ page }) => {
+    await openApp(page);
+    const select = page.getByTestId('scope-select');
+    const option = select.locator('option', { hasText: /^Cusco/ });
+    const label = (await option.textContent()) ?? '';
+    const expected = Number(/\((\d+)/.exec(label)?.[1]);
+    expect(expected).toBe(13); // Cusco has 13 provinces (INEI)
+    await select.selectOption({ label });
+    await expect(page.locator('[data-testid="ranking-table"] tbody tr')).toHaveCount(expected);
+    const rows = await tableRows(page);
+    expect(new Set(rows.map((r) => r.departamento))).toEqual(new Set(['Cusco']));
+    expect(rows.every((r) => r.ubigeo.startsWith('08'))).toBe(true);
+    expect(rows.map((r) => r.rank)).toContain('1');
+    // within the region, min-max runs again: someone scores 100 or the top is the maximum
+    expect(parseScore(rows[0].score)).toBeGreaterThan(parseScore(rows[rows.length - 1].score));
+    await select.selectOption({ value: '' });
+    await expect(page.locator('[data-testid="ranking-table"] tbody tr')).toHaveCount(196);
+  });
+
+  test('hovering a province shows its name, value, dataset and vintage', async ({ page }) => {
+    await openApp(page);
+    await page.waitForFunction(() => {
+      const m = (window as unknown as { __territorioMap?: { loaded: () => boolean } }).__territorioMap;
+      return m?.loaded();
+    });
+    // Screen position of a point inside Huancavelica province (0901), from the map's own projection.
+    const point = await page.evaluate(() => {
+      const m = (window as unknown as { __territorioMap: { project: (ll: [number, number]) => { x: number; y: number } } }).__territorioMap;
+      return m.project([-74.98, -12.79]);
+    });
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + point.x, box.y + point.y);
+    const tooltip = page.getByTestId('map-tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText('Huancavelica');
+    await expect(tooltip).toContainText(/Puesto \d+ de 196/);
+    await expect(tooltip).toContainText('Fuente:');
+    await expect(tooltip).toContainText('2017');
+    // click selects it in the table too
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await expect(page.locator('tbody tr[aria-current="true"]')).toHaveAttribute('data-ubigeo', '0901');
+  });
+
+  test('the ranking table is keyboard-operable and sortable', async ({ page }) => {
+    await openApp(page);
+    const first = page.locator('tbody tr').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const third = page.locator('tbody tr').nth(2);
+    await expect(third).toHaveAttribute('aria-current', 'true');
+    await expect(third).toBeFocused();
+    await expect(page.getByTestId('selected-province')).toContainText((await third.locator('th').textContent()) ?? '');
+    // sort by province name
+    await page.getByRole('button', { name: /^Provincia/ }).click();
+    const names = (await tableRows(page)).map((r) => r.name);
+    const sorted = [...names].sort((a, b) => a.localeCompare(b, 'es'));
+    expect(names).toEqual(sorted);
+  });
+
+  test('the data panel shows the catalogue of every dataset', async ({ page, request }) => {
+    await openApp(page);
+    const catalog = await (await request.get(`${PREVIEW_URL}data/catalog.json`)).json();
+    await page.getByTestId('open-data-panel').click();
+    const panel = page.getByTestId('data-panel');
+    await expect(panel).toBeVisible();
+    await expect(panel.locator('article.dataset')).toHaveCount(catalog.datasets.length);
+    const facilities = panel.locator('article[data-dataset="establecimientos"]');
+    await expect(facilities).toContainText('MINSA');
+    await expect(facilities).toContainText('Licencia');
+    await expect(facilities).toContainText('cargada en DuckDB-WASM');
+    // every quirk the pipeline reported is listed with its count
+    const ds = catalog.datasets.find((d: { id: string }) => d.id === 'establecimientos');
+    await expect(facilities.locator('.quirks li')).toHaveCount(ds.quirks.length);
+    expect(ds.quirks.length).toBeGreaterThan(3);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  });
+
+  test('English is available and Spanish is the default', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Territorio');
+    await expect(page.getByText('¿En qué provincias priorizamos')).toBeVisible();
+    await page.getByLabel('Idioma').selectOption('en');
+    await expect(page.getByText('Which provinces should we prioritise')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  test('no request leaves the origin', async ({ page, requests }) => {
+    await openApp(page);
+    await page.getByTestId('open-data-panel').click();
+    await page.waitForTimeout(500);
+    expect(requests.length).toBeGreaterThan(5);
+    const outside = requests.filter((u) => !u.startsWith(PREVIEW_URL) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(outside).toEqual([]);
+    // the engine and the Parquet tables were served by the app itself
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(requests.some((u) => u.endsWith('.parquet'))).toBe(true);
+  });
+});
+
+test.describe('accessibility', () => {
+  // axe is injected as a script, which the app's Content-Security-Policy would rightly block.
+  test.use({ bypassCSP: true });
+  test('axe-core finds no violations on the main screen and the data panel', async ({ page }) => {
+    const { runAxe } = await import('./fixtures');
+    await openApp(page);
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByTestId('open-data-panel').click();
+    expect(await runAxe(page)).toEqual([]);
+  });
+});
