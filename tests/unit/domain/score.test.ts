@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { scoreUnits } from '../../../src/domain/score';
 
 const f = (xs: number[]) => Float64Array.from(xs);
 
 describe('scoreUnits', () => {
   it('computes an equal-weight mean of normalised indicators (hand-checked)', () => {
-    // A: need 100 on x (up), 0 on y (down, 9 is the max) → 50
-    // B: x=5 → 50; y=5 → 100 - (5-1)/8*100 = 50 → 50
-    // C: x=0 → 0; y=1 → 100 → 50 ... all tie? use distinct numbers instead
     const r = scoreUnits({
       unitIds: ['A', 'B', 'C'],
       indicators: [
@@ -79,5 +77,75 @@ describe('scoreUnits', () => {
     expect(r.score[1]).toBe(100);
     expect(r.score[2]).toBe(0);
     expect(Array.from(r.order)).toEqual([1, 2]);
+  });
+
+  it('with the exclude policy, any missing indicator leaves the unit unranked', () => {
+    const r = scoreUnits({
+      unitIds: ['A', 'B', 'C'],
+      missing: 'exclude',
+      indicators: [
+        { id: 'x', direction: 'up', weight: 1, values: f([0, 10, 5]) },
+        { id: 'y', direction: 'up', weight: 3, values: f([0, 10, NaN]) },
+      ],
+    });
+    expect(Array.from(r.insufficient)).toEqual([2]);
+    expect(Array.from(r.order)).toEqual([1, 0]);
+  });
+
+  it('supports the geometric aggregation', () => {
+    const r = scoreUnits({
+      unitIds: ['A', 'B'],
+      aggregation: 'geometric',
+      indicators: [
+        { id: 'x', direction: 'up', weight: 1, values: f([0, 10]) },
+        { id: 'y', direction: 'up', weight: 1, values: f([10, 0]) },
+      ],
+    });
+    // A: x→0, y→100: exp(0.5 ln 1 + 0.5 ln 101) − 1 = √101 − 1
+    expect(r.score[0]).toBeCloseTo(Math.sqrt(101) - 1, 12);
+    expect(r.score[1]).toBeCloseTo(Math.sqrt(101) - 1, 12);
+  });
+
+  it('properties: ranks follow scores, contributions add up, missing data never ranks a unit last by accident', () => {
+    const cell = fc.oneof(fc.double({ min: 0, max: 1000, noNaN: true }), fc.constant(NaN));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((k) =>
+          fc.tuple(
+            fc.array(fc.array(cell, { minLength: k, maxLength: k }), { minLength: 2, maxLength: 40 }),
+            fc.array(fc.double({ min: 0.1, max: 5, noNaN: true }), { minLength: k, maxLength: k }),
+            fc.constantFrom('arithmetic' as const, 'geometric' as const),
+          ),
+        ),
+        ([table, weights, aggregation]) => {
+          const unitIds = table.map((_, i) => `u${String(i).padStart(3, '0')}`);
+          const r = scoreUnits({
+            unitIds,
+            aggregation,
+            indicators: weights.map((w, j) => ({
+              id: `i${j}`,
+              direction: j % 2 ? 'down' : 'up',
+              weight: w,
+              values: f(table.map((row) => row[j])),
+            })),
+          });
+          expect(r.order.length + r.insufficient.length).toBe(table.length);
+          for (let p = 1; p < r.order.length; p++) {
+            expect(r.score[r.order[p]]).toBeLessThanOrEqual(r.score[r.order[p - 1]]);
+            expect(r.rank[r.order[p]]).toBeGreaterThanOrEqual(r.rank[r.order[p - 1]]);
+          }
+          for (const i of r.order) {
+            const sum = r.contributions.reduce((s, c) => s + c[i], 0);
+            expect(Math.abs(sum - r.score[i])).toBeLessThan(1e-9);
+            expect(r.coverage[i]).toBeGreaterThanOrEqual(0.65 - 1e-12);
+          }
+          // a unit with missing values is either ranked on what it has, or flagged — its score is never a fake 0
+          for (const i of r.insufficient) {
+            expect(Number.isNaN(r.score[i])).toBe(true);
+            expect(r.rank[i]).toBe(0);
+          }
+        },
+      ),
+    );
   });
 });
