@@ -39,7 +39,8 @@ class DuckDBSource implements DataSource {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.parquetWorker.postMessage({ id, url } satisfies ParquetRequest);
+      // Absolute: a relative URL would resolve against the worker's script, not the page.
+      this.parquetWorker.postMessage({ id, url: new URL(url, document.baseURI).href } satisfies ParquetRequest);
     });
   }
 

@@ -2,16 +2,23 @@ import type { Catalog } from './catalog';
 import { fetchCatalog } from './catalog';
 import { openDuckDB, type DataSource } from './duckdb';
 import { fetchBoundaries, type Boundaries } from './boundaries';
-import { PROVINCE_INDICATOR_SQL, PROVINCE_UNITS_SQL } from './indicatorSql';
+import type { Table } from 'apache-arrow';
+import { indicatorSql, unitsSql } from './indicatorSql';
+import { INDICATORS, type Level } from '../domain/indicators';
 
-/** Provinces with their indicator values, column-wise (one Float64Array per indicator, NaN = missing). */
+/** The units of one level with their indicator values, column-wise (one Float64Array per indicator, NaN = missing). */
 export interface Units {
+  level: Level;
   ids: string[];
   names: string[];
   departamentos: string[];
   ubigeoDep: string[];
+  ubigeoProv: string[];
+  provincias: string[];
   population: Float64Array;
   values: Record<string, Float64Array>;
+  /** The SQL that produced each indicator, shown to the user. */
+  sql: Record<string, string>;
 }
 
 export interface LoadedTable {
@@ -34,13 +41,18 @@ export const START_TABLES = ['establecimientos', 'provincias', 'distritos', 'eme
 
 export const DATA_BASE_URL = `${import.meta.env.BASE_URL}data/`;
 
-export async function loadProvinceUnits(source: DataSource): Promise<Units> {
-  const base = await source.query(PROVINCE_UNITS_SQL, 'provincias');
-  const ids = base.getChild('ubigeo')!.toArray() as string[];
+const strings = (t: Table, col: string) => Array.from(t.getChild(col)!.toArray() as string[]);
+
+/** Runs the units query and one query per indicator of the level. */
+export async function loadUnits(source: DataSource, level: Level): Promise<Units> {
+  const base = await source.query(unitsSql(level), level);
+  const ids = strings(base, 'ubigeo');
   const index = new Map(ids.map((id, i) => [id, i]));
   const values: Record<string, Float64Array> = {};
-  for (const [id, sql] of Object.entries(PROVINCE_INDICATOR_SQL)) {
-    const table = await source.query(sql, id);
+  const sqlById: Record<string, string> = {};
+  for (const def of INDICATORS.filter((d) => d.levels.includes(level))) {
+    const sql = indicatorSql(def.id, level);
+    const table = await source.query(sql, def.id);
     const col = new Float64Array(ids.length).fill(NaN);
     const u = table.getChild('ubigeo')!;
     const v = table.getChild('value')!;
@@ -49,15 +61,20 @@ export async function loadProvinceUnits(source: DataSource): Promise<Units> {
       const x = v.get(r) as number | null;
       if (i !== undefined && x != null && Number.isFinite(x)) col[i] = x;
     }
-    values[id] = col;
+    values[def.id] = col;
+    sqlById[def.id] = sql;
   }
   return {
-    ids: Array.from(ids),
-    names: Array.from(base.getChild('provincia')!.toArray() as string[]),
-    departamentos: Array.from(base.getChild('departamento')!.toArray() as string[]),
-    ubigeoDep: Array.from(base.getChild('ubigeo_dep')!.toArray() as string[]),
-    population: Float64Array.from(base.getChild('pob_2017')!.toArray() as ArrayLike<number>),
+    level,
+    ids,
+    names: strings(base, 'nombre'),
+    departamentos: strings(base, 'departamento'),
+    ubigeoDep: strings(base, 'ubigeo_dep'),
+    ubigeoProv: strings(base, 'ubigeo_prov'),
+    provincias: strings(base, 'provincia'),
+    population: Float64Array.from({ length: base.numRows }, (_, r) => (base.getChild('pob_2017')!.get(r) as number | null) ?? NaN),
     values,
+    sql: sqlById,
   };
 }
 
@@ -85,6 +102,21 @@ export async function loadApp(onStep: (step: LoadStep) => void): Promise<AppData
   onStep('boundaries');
   const [provincias, departamentos, paises] = await geoPromise;
   onStep('indicators');
-  const units = await loadProvinceUnits(source);
+  const units = await loadUnits(source, 'provincia');
   return { catalog, source, tables, provincias: units, geo: { provincias, departamentos, paises } };
+}
+
+const LEVEL_BOUNDARIES: Record<Level, { file: string; object: string }> = {
+  provincia: { file: 'limites_provincias.topojson', object: 'provincias' },
+  distrito: { file: 'limites_distritos.topojson', object: 'distritos' },
+};
+
+/** Loads a level on first use: its indicator values (SQL) and its boundaries. */
+export async function loadLevel(source: DataSource, level: Level): Promise<{ units: Units; boundaries: Boundaries }> {
+  const b = LEVEL_BOUNDARIES[level];
+  const [units, boundaries] = await Promise.all([
+    loadUnits(source, level),
+    fetchBoundaries(`${DATA_BASE_URL}${b.file}`, b.object),
+  ]);
+  return { units, boundaries };
 }

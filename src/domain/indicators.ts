@@ -1,11 +1,13 @@
 /**
  * The indicator catalogue: what each indicator means, never how it is queried (that lives in
- * src/data/indicatorSql.ts, one SQL query per indicator). Pure data, no React, no DuckDB.
+ * src/data/indicatorSql.ts, one SQL query per indicator and level). Pure data: no React, no DuckDB.
  */
 export type Level = 'provincia' | 'distrito';
 /** `up`: a higher value means more need (more priority); `down`: a lower value means more need. */
 export type Direction = 'up' | 'down';
-export type UnitKey = 'per10k' | 'years' | 'percent';
+export type UnitKey = 'people' | 'per10k' | 'per100k' | 'peoplePerFacility' | 'years' | 'percent' | 'index' | 'metres' | 'perFacility';
+/** How a district value rolls up to its province: a sum, or a mean weighted by population. */
+export type Aggregation = 'sum' | 'population_weighted_mean' | 'ratio' | 'facility_median' | 'province_only';
 
 export interface IndicatorDef {
   id: string;
@@ -15,46 +17,116 @@ export interface IndicatorDef {
   /** catalog.json dataset ids the value comes from, shown next to every number. */
   datasets: string[];
   levels: Level[];
+  aggregation: Aggregation;
+  /** Decimals shown. */
+  digits: number;
 }
 
 /** Reference year for facility age: age = referenceYear − year the facility started activity. */
 export const REFERENCE_YEAR = 2026;
+/** A facility counts as "old" from this age on (MINSA: no integral intervention in years). */
+export const OLD_FACILITY_YEARS = 30;
+
+const both: Level[] = ['provincia', 'distrito'];
 
 export const INDICATORS: IndicatorDef[] = [
   {
+    id: 'poblacion_2017',
+    label: { es: 'Población censada 2017', en: 'Population, 2017 census' },
+    unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
+  },
+  {
+    id: 'poblacion_2022',
+    label: { es: 'Población proyectada 2022', en: 'Projected population 2022' },
+    unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
+  },
+  {
     id: 'establecimientos_por_10k',
-    label: {
-      es: 'Establecimientos de salud por 10 000 habitantes (2017)',
-      en: 'Health facilities per 10,000 people (2017)',
-    },
-    unit: 'per10k',
-    direction: 'down',
-    datasets: ['establecimientos', 'provincias'],
-    levels: ['provincia', 'distrito'],
+    label: { es: 'Establecimientos de salud por 10 000 hab.', en: 'Health facilities per 10,000 people' },
+    unit: 'per10k', direction: 'down', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2,
+  },
+  {
+    id: 'primer_nivel_por_10k',
+    label: { es: 'Establecimientos del primer nivel (I-1 a I-4) por 10 000 hab.', en: 'First-level facilities (I-1 to I-4) per 10,000 people' },
+    unit: 'per10k', direction: 'down', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2,
+  },
+  {
+    id: 'hospitales_por_100k',
+    label: { es: 'Hospitales (II y III) por 100 000 hab.', en: 'Hospitals (II and III) per 100,000 people' },
+    unit: 'per100k', direction: 'down', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2,
+  },
+  {
+    id: 'personas_por_establecimiento',
+    label: { es: 'Personas por establecimiento de salud', en: 'People per health facility' },
+    unit: 'peoplePerFacility', direction: 'up', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 0,
   },
   {
     id: 'antiguedad_mediana',
     label: {
-      es: `Antigüedad mediana de los establecimientos al ${REFERENCE_YEAR} (desde el inicio de actividad)`,
-      en: `Median facility age in ${REFERENCE_YEAR} (since start of activity)`,
+      es: `Antigüedad mediana de los establecimientos al ${REFERENCE_YEAR}`,
+      en: `Median facility age in ${REFERENCE_YEAR}`,
     },
-    unit: 'years',
-    direction: 'up',
-    datasets: ['establecimientos'],
-    levels: ['provincia', 'distrito'],
+    unit: 'years', direction: 'up', datasets: ['establecimientos'], levels: both, aggregation: 'facility_median', digits: 0,
+  },
+  {
+    id: 'pct_antiguos',
+    label: {
+      es: `Establecimientos con ${OLD_FACILITY_YEARS} años o más de actividad`,
+      en: `Facilities active for ${OLD_FACILITY_YEARS} years or more`,
+    },
+    unit: 'percent', direction: 'up', datasets: ['establecimientos'], levels: both, aggregation: 'ratio', digits: 1,
+  },
+  {
+    id: 'pct_sin_camas',
+    label: { es: 'Establecimientos sin dato de camas', en: 'Facilities without beds data' },
+    unit: 'percent', direction: 'up', datasets: ['establecimientos'], levels: both, aggregation: 'ratio', digits: 1,
+  },
+  {
+    id: 'emergencias_por_establecimiento',
+    label: { es: 'Atenciones de emergencia 2024 por establecimiento', en: 'Emergency attentions 2024 per facility' },
+    unit: 'perFacility', direction: 'up', datasets: ['emergencias_2024', 'establecimientos'], levels: both, aggregation: 'ratio', digits: 0,
   },
   {
     id: 'pobreza_pct',
     label: { es: 'Pobreza monetaria total 2018', en: 'Total monetary poverty 2018' },
-    unit: 'percent',
-    direction: 'up',
-    datasets: ['provincias'],
-    levels: ['provincia', 'distrito'],
+    unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'population_weighted_mean', digits: 1,
+  },
+  {
+    id: 'pobreza_extrema_pct',
+    label: { es: 'Pobreza extrema 2018', en: 'Extreme poverty 2018' },
+    unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'population_weighted_mean', digits: 1,
+  },
+  {
+    id: 'nbi_pct',
+    label: { es: 'Población con al menos una necesidad básica insatisfecha (2017)', en: 'People with at least one unmet basic need (2017)' },
+    unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'population_weighted_mean', digits: 1,
+  },
+  {
+    id: 'idh_2019',
+    label: { es: 'Índice de desarrollo humano 2019', en: 'Human development index 2019' },
+    unit: 'index', direction: 'down', datasets: ['provincias', 'distritos'], levels: both, aggregation: 'province_only', digits: 3,
+  },
+  {
+    id: 'indice_densidad_estado',
+    label: { es: 'Índice de densidad del Estado (presencia estatal)', en: 'State density index (state presence)' },
+    unit: 'index', direction: 'down', datasets: ['provincias'], levels: ['provincia'], aggregation: 'province_only', digits: 3,
+  },
+  {
+    id: 'ruralidad_pct',
+    label: { es: 'Población rural 2017', en: 'Rural population 2017' },
+    unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'ratio', digits: 1,
+  },
+  {
+    id: 'altitud_m',
+    label: { es: 'Altitud de la capital', en: 'Altitude of the capital' },
+    unit: 'metres', direction: 'up', datasets: ['provincias', 'distritos'], levels: both, aggregation: 'province_only', digits: 0,
   },
 ];
 
+const byId = new Map(INDICATORS.map((d) => [d.id, d]));
+
 export function indicatorById(id: string): IndicatorDef {
-  const def = INDICATORS.find((d) => d.id === id);
+  const def = byId.get(id);
   if (!def) throw new Error(`indicador desconocido: ${id}`);
   return def;
 }

@@ -1,37 +1,73 @@
-import { indicatorById } from '../domain/indicators';
-import { scoreUnits, type ScoreResult } from '../domain/score';
+import { normaliseIndicators, scoreUnits, type ScoreIndicator, type ScoreResult } from '../domain/score';
 import type { Units } from '../data/loadApp';
-import type { Scenario } from './scenario';
+import { activeIndicators, type Scenario } from './scenario';
 
 export interface Ranking extends ScoreResult {
   indicatorIds: string[];
   scopeIndices: Int32Array;
+  /** 1 for units in scope, 0 otherwise (one byte per unit, for the map). */
+  inScope: Uint8Array;
 }
 
-/** Indices of the units a scenario ranks. */
+/** Indices of the units a scenario ranks: a department's provinces, or the districts of a department or province. */
 export function scopeIndices(units: Units, scenario: Scenario): Int32Array {
-  const dep = scenario.scope.departamento;
+  const { departamento, provincia } = scenario.scope;
   const out: number[] = [];
-  units.ids.forEach((_, i) => {
-    if (dep === null || units.ubigeoDep[i] === dep) out.push(i);
-  });
+  for (let i = 0; i < units.ids.length; i++) {
+    if (departamento !== null && units.ubigeoDep[i] !== departamento) continue;
+    if (units.level === 'distrito' && provincia !== null && units.ubigeoProv[i] !== provincia) continue;
+    out.push(i);
+  }
   return Int32Array.from(out);
 }
 
-/** Scenario + units → ranking. Pure: touches no DuckDB, no geometry, so a weight change stays cheap. */
-export function rankScenario(units: Units, scenario: Scenario): Ranking {
-  const active = scenario.indicators.filter((s) => s.enabled && s.weight > 0);
+/**
+ * Caches normalised columns by everything that changes them (indicator, direction, method,
+ * winsorisation, scope), so a weight change only re-aggregates and re-sorts.
+ */
+export class NormalisationCache {
+  private cache = new Map<string, Float64Array>();
+  private units: Units | null = null;
+
+  get(units: Units, ind: ScoreIndicator, scopeKey: string, scope: Int32Array): Float64Array {
+    if (units !== this.units) {
+      this.cache.clear();
+      this.units = units;
+    }
+    const key = JSON.stringify([ind.id, ind.direction, ind.method, ind.winsorise, scopeKey]);
+    let col = this.cache.get(key);
+    if (!col) {
+      col = normaliseIndicators([ind], scope)[0];
+      if (this.cache.size > 200) this.cache.clear();
+      this.cache.set(key, col);
+    }
+    return col;
+  }
+}
+
+/** Scenario + units → ranking. Pure over its inputs: no DuckDB, no geometry. */
+export function rankScenario(units: Units, scenario: Scenario, cache?: NormalisationCache): Ranking {
+  const active = activeIndicators(scenario).filter((s) => units.values[s.id]);
   const scope = scopeIndices(units, scenario);
+  const indicators: ScoreIndicator[] = active.map((s) => ({
+    id: s.id,
+    direction: s.direction,
+    weight: s.weight,
+    values: units.values[s.id],
+    method: s.method,
+    winsorise: s.winsorise ?? undefined,
+  }));
+  const scopeKey = `${units.level}:${scenario.scope.departamento}:${scenario.scope.provincia}`;
   const result = scoreUnits({
     unitIds: units.ids,
     scope,
+    indicators,
+    aggregation: scenario.aggregation,
+    missing: scenario.missing,
     coverageThreshold: scenario.coverageThreshold,
-    indicators: active.map((s) => ({
-      id: s.id,
-      direction: indicatorById(s.id).direction,
-      weight: s.weight,
-      values: units.values[s.id],
-    })),
+    normalised: cache ? indicators.map((ind) => cache.get(units, ind, scopeKey, scope)) : undefined,
   });
-  return { ...result, indicatorIds: active.map((s) => s.id), scopeIndices: scope };
+  const inScope = new Uint8Array(units.ids.length);
+  for (const i of scope) inScope[i] = 1;
+  return { ...result, indicatorIds: active.map((s) => s.id), scopeIndices: scope, inScope };
 }

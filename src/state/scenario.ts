@@ -1,28 +1,82 @@
-import { INDICATORS } from '../domain/indicators';
+import { INDICATORS, indicatorById, type Direction, type Level } from '../domain/indicators';
+import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
+import type { Aggregation } from '../domain/aggregate';
+import type { MissingPolicy } from '../domain/score';
+import { DEFAULT_PRESET_ID, presetById } from '../domain/presets';
 
 /**
- * The scenario: everything that defines a ranking, and nothing derived. It is a plain,
- * serialisable object so it can be saved, shared by URL and compared (issue: scenarios).
+ * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
+ * object, so it can be saved, shared and compared.
  */
 export interface ScenarioIndicator {
   id: string;
+  /** Points as entered by the user; always shown normalised to 100 %. */
   weight: number;
   enabled: boolean;
-}
-export interface Scenario {
-  version: 1;
-  /** Department UBIGEO (2 digits) whose provinces are ranked; null = all of Peru. */
-  scope: { departamento: string | null };
-  indicators: ScenarioIndicator[];
-  coverageThreshold: number;
+  direction: Direction;
+  method: NormalisationMethod;
+  winsorise: Winsorisation | null;
 }
 
-/** Provisional default: every indicator on, equal weights (the full engine replaces this). */
-export function defaultScenario(): Scenario {
+export interface Scope {
+  /** Department UBIGEO (2 digits); null = all of Peru. */
+  departamento: string | null;
+  /** Province UBIGEO (4 digits), only at district level; null = the whole department. */
+  provincia: string | null;
+}
+
+export type ClassMode = { kind: 'equal'; count: number } | { kind: 'quantile'; count: number };
+
+export interface Scenario {
+  version: 1;
+  presetId: string;
+  level: Level;
+  scope: Scope;
+  indicators: ScenarioIndicator[];
+  aggregation: Aggregation;
+  missing: MissingPolicy;
+  coverageThreshold: number;
+  /** Map classes: equal intervals of the score, or quantiles of the rank. */
+  classes: ClassMode;
+  /** The first N of the ranking are highlighted. */
+  topN: number;
+}
+
+export const DEFAULT_WINSORISATION: Winsorisation = { lower: 0.05, upper: 0.95 };
+
+/** Every catalogue indicator, enabled and weighted as the preset says, the rest off. */
+export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'level' | 'scope'>): Scenario {
+  const preset = presetById(presetId);
+  const inPreset = new Map(preset.indicators.map((p) => [p.id, p]));
   return {
     version: 1,
-    scope: { departamento: null },
-    indicators: INDICATORS.map((d) => ({ id: d.id, weight: 1, enabled: true })),
-    coverageThreshold: 0.65,
+    presetId,
+    level: keep?.level ?? 'provincia',
+    scope: keep?.scope ?? { departamento: null, provincia: null },
+    indicators: INDICATORS.map((def) => {
+      const p = inPreset.get(def.id);
+      return {
+        id: def.id,
+        weight: p?.weight ?? 0,
+        enabled: p !== undefined,
+        direction: p?.direction ?? def.direction,
+        method: p?.method ?? { kind: 'minmax' },
+        winsorise: null,
+      };
+    }),
+    aggregation: preset.aggregation,
+    missing: preset.missing,
+    coverageThreshold: preset.coverageThreshold,
+    classes: { kind: 'equal', count: 5 },
+    topN: 10,
   };
+}
+
+export function defaultScenario(): Scenario {
+  return scenarioFromPreset(DEFAULT_PRESET_ID);
+}
+
+/** The indicators that count in the score at the scenario's level. */
+export function activeIndicators(s: Scenario): ScenarioIndicator[] {
+  return s.indicators.filter((i) => i.enabled && i.weight > 0 && indicatorById(i.id).levels.includes(s.level));
 }

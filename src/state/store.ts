@@ -1,40 +1,82 @@
 import { create } from 'zustand';
-import type { AppData, LoadStep } from '../data/loadApp';
+import type { AppData, LoadStep, Units } from '../data/loadApp';
+import type { Boundaries } from '../data/boundaries';
 import type { DataError } from '../data/errors';
+import type { Level } from '../domain/indicators';
 import { defaultScenario, type Scenario } from './scenario';
+import { updaters } from './scenarioUpdaters';
 
 export type Status =
   | { phase: 'loading'; step: LoadStep }
   | { phase: 'ready' }
   | { phase: 'error'; error: DataError };
 
-export interface AppState {
+type Updaters = typeof updaters;
+/** Each scenario updater, minus its first argument: the store supplies the current scenario. */
+type ScenarioActions = {
+  [K in keyof Updaters]: Updaters[K] extends (s: Scenario, ...args: infer A) => Scenario ? (...args: A) => void : never;
+};
+
+export interface AppState extends ScenarioActions {
   scenario: Scenario;
   status: Status;
   data: AppData | null;
-  /** UBIGEO of the province selected in the table or on the map. */
+  /** Units and boundaries of each level, loaded on first use (districts only when asked for). */
+  units: Partial<Record<Level, Units>>;
+  boundaries: Partial<Record<Level, Boundaries>>;
+  levelError: DataError | null;
+  /** UBIGEO of the unit selected in the table or on the map. */
   selected: string | null;
   dataPanelOpen: boolean;
   setStep: (step: LoadStep) => void;
   setData: (data: AppData) => void;
   setError: (error: DataError) => void;
-  setScope: (departamento: string | null) => void;
+  setLevelData: (level: Level, units: Units, boundaries: Boundaries) => void;
+  setLevelError: (error: DataError | null) => void;
   select: (ubigeo: string | null) => void;
   setDataPanelOpen: (open: boolean) => void;
+  /** Replaces the whole scenario (a loaded or shared one). */
+  setScenario: (scenario: Scenario) => void;
 }
 
-/** The one store. Updaters are small and pure over the state, after kepler.gl's reducers. */
-export const useStore = create<AppState>()((set) => ({
-  scenario: defaultScenario(),
-  status: { phase: 'loading', step: 'catalog' },
-  data: null,
-  selected: null,
-  dataPanelOpen: false,
-  setStep: (step) => set({ status: { phase: 'loading', step } }),
-  setData: (data) => set({ data, status: { phase: 'ready' } }),
-  setError: (error) => set({ status: { phase: 'error', error } }),
-  setScope: (departamento) =>
-    set((s) => ({ scenario: { ...s.scenario, scope: { departamento } }, selected: null })),
-  select: (selected) => set({ selected }),
-  setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
-}));
+/** The one store. Scenario changes go through the pure updaters in scenarioUpdaters.ts. */
+export const useStore = create<AppState>()((set) => {
+  const scenarioActions = Object.fromEntries(
+    Object.entries(updaters).map(([name, fn]) => [
+      name,
+      (...args: unknown[]) =>
+        set((s) => {
+          const scenario = (fn as (s: Scenario, ...a: unknown[]) => Scenario)(s.scenario, ...args);
+          // A new scope or level invalidates the selection.
+          const moved = scenario.level !== s.scenario.level || scenario.scope !== s.scenario.scope;
+          return { scenario, ...(moved ? { selected: null } : {}) };
+        }),
+    ]),
+  ) as ScenarioActions;
+  return {
+    ...scenarioActions,
+    scenario: defaultScenario(),
+    status: { phase: 'loading', step: 'catalog' },
+    data: null,
+    units: {},
+    boundaries: {},
+    levelError: null,
+    selected: null,
+    dataPanelOpen: false,
+    setStep: (step) => set({ status: { phase: 'loading', step } }),
+    setData: (data) =>
+      set({
+        data,
+        status: { phase: 'ready' },
+        units: { provincia: data.provincias },
+        boundaries: { provincia: data.geo.provincias },
+      }),
+    setError: (error) => set({ status: { phase: 'error', error } }),
+    setLevelData: (level, units, boundaries) =>
+      set((s) => ({ units: { ...s.units, [level]: units }, boundaries: { ...s.boundaries, [level]: boundaries } })),
+    setLevelError: (levelError) => set({ levelError }),
+    select: (selected) => set({ selected }),
+    setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
+    setScenario: (scenario) => set({ scenario, selected: null }),
+  };
+});

@@ -1,14 +1,35 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { loadApp } from '../data/loadApp';
+import { loadApp, loadLevel } from '../data/loadApp';
 import { toDataError } from '../data/errors';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
 import { RankingTable } from './RankingTable';
-import { ScopeSelector, useDepartments } from './ScopeSelector';
-import { IndicatorList } from './IndicatorList';
+import { ScopeSelector, useScopeName } from './ScopeSelector';
+import { WeightsPanel } from './WeightsPanel';
+import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
+
+/** Loads a level's units and boundaries the first time the scenario asks for it. */
+function useLevelLoader() {
+  const data = useStore((s) => s.data);
+  const level = useStore((s) => s.scenario.level);
+  const loaded = useStore((s) => Boolean(s.units[level]));
+  const setLevelData = useStore((s) => s.setLevelData);
+  const setLevelError = useStore((s) => s.setLevelError);
+  useEffect(() => {
+    if (!data || loaded) return;
+    let cancelled = false;
+    setLevelError(null);
+    loadLevel(data.source, level)
+      .then(({ units, boundaries }) => !cancelled && setLevelData(level, units, boundaries))
+      .catch((err) => !cancelled && setLevelError(toDataError(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [data, level, loaded, setLevelData, setLevelError]);
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -18,8 +39,11 @@ export function App() {
   const setError = useStore((s) => s.setError);
   const dataPanelOpen = useStore((s) => s.dataPanelOpen);
   const setDataPanelOpen = useStore((s) => s.setDataPanelOpen);
-  const departamento = useStore((s) => s.scenario.scope.departamento);
-  const departments = useDepartments();
+  const level = useStore((s) => s.scenario.level);
+  const levelReady = useStore((s) => Boolean(s.units[s.scenario.level]));
+  const levelError = useStore((s) => s.levelError);
+  const scopeName = useScopeName();
+  useLevelLoader();
 
   useEffect(() => {
     let cancelled = false;
@@ -34,9 +58,6 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
-
-  const scopeName =
-    departamento === null ? t('scope.national') : (departments.find((d) => d.code === departamento)?.name ?? departamento);
 
   return (
     <div className="app">
@@ -86,13 +107,24 @@ export function App() {
       )}
       {status.phase === 'ready' && (
         <main className="workspace">
-          <MapView />
+          <aside className="left" aria-label={t('weights.title')}>
+            <WeightsPanel />
+          </aside>
+          <div className="center">
+            <MapView />
+            <DetailPanel />
+          </div>
           <div className="side">
             <h2 className="side-title">
-              {t('ranking.title')}: {scopeName}
+              {t(level === 'distrito' ? 'ranking.titleDistricts' : 'ranking.title')}: {scopeName}
             </h2>
-            <IndicatorList />
-            <RankingTable scopeName={scopeName} />
+            {levelError && (
+              <p role="alert" className="error">
+                {t(`errors.${levelError.key}`, levelError.params)}
+              </p>
+            )}
+            {!levelReady && !levelError && <p role="status">{t('app.loadingLevel')}</p>}
+            {levelReady && <RankingTable scopeName={scopeName} />}
           </div>
           <DataPanel />
         </main>

@@ -1,21 +1,39 @@
 import { useTranslation } from 'react-i18next';
-import { NO_DATA, OUT_OF_SCOPE, SCORE_CLASSES, cssColour } from '../map/palette';
+import { useStore } from '../state/store';
+import { NO_DATA, OUT_OF_SCOPE, MAX_CLASSES, MIN_CLASSES, cssColour, paletteFor } from '../map/palette';
+import { legendRanges } from '../map/classes';
+import { formatNumber } from '../i18n';
+import { useRanking } from './useRanking';
 
+/** Legend and class controls: equal score intervals or rank quantiles, 3–7 classes, top N. */
 export function Legend() {
-  const { t } = useTranslation();
-  const step = 100 / SCORE_CLASSES.length;
+  const { t, i18n } = useTranslation();
+  const classes = useStore((s) => s.scenario.classes);
+  const topN = useStore((s) => s.scenario.topN);
+  const setClasses = useStore((s) => s.setClasses);
+  const setTopN = useStore((s) => s.setTopN);
+  const ranked = useRanking();
+  const palette = paletteFor(classes.count);
+  const ranges = legendRanges(classes, ranked?.ranking.order.length ?? 0);
+  const fmt = (x: number) => formatNumber(x, i18n.language, 0);
   return (
-    <section className="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title">{t('map.legendTitle')}</h2>
+    <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+      <h2 id="legend-title">{t(classes.kind === 'equal' ? 'map.legendTitle' : 'map.legendTitleRank')}</h2>
       <ul>
-        {SCORE_CLASSES.map((c, i) => (
-          <li key={i}>
-            <span className="swatch" style={{ background: cssColour(c) }} aria-hidden="true" />
-            {`${i * step} – ${(i + 1) * step}`}
-            {i === 0 && ` (${t('map.legendLow')})`}
-            {i === SCORE_CLASSES.length - 1 && ` (${t('map.legendHigh')})`}
+        {[...palette.keys()].reverse().map((c) => (
+          <li key={c}>
+            <span className="swatch" style={{ background: cssColour(palette[c]) }} aria-hidden="true" />
+            {classes.kind === 'equal'
+              ? `${fmt(ranges[c].from)} – ${fmt(ranges[c].to)}`
+              : t('map.rankRange', { from: ranges[c].from, to: ranges[c].to })}
+            {c === palette.length - 1 && ` (${t('map.legendHigh')})`}
+            {c === 0 && ` (${t('map.legendLow')})`}
           </li>
         ))}
+        <li>
+          <span className="swatch outline-top" aria-hidden="true" />
+          {t('map.topN', { n: topN })}
+        </li>
         <li>
           <span className="swatch" style={{ background: cssColour(NO_DATA) }} aria-hidden="true" />
           {t('map.noData')}
@@ -25,6 +43,24 @@ export function Legend() {
           {t('map.outOfScope')}
         </li>
       </ul>
+      <div className="legend-controls">
+        <label htmlFor="class-mode">{t('map.classMode')}</label>
+        <select id="class-mode" value={classes.kind} onChange={(e) => setClasses({ ...classes, kind: e.target.value as 'equal' | 'quantile' })}>
+          <option value="equal">{t('map.classEqual')}</option>
+          <option value="quantile">{t('map.classQuantile')}</option>
+        </select>
+        <label htmlFor="class-count">{t('map.classCount')}</label>
+        <input
+          id="class-count"
+          type="number"
+          min={MIN_CLASSES}
+          max={MAX_CLASSES}
+          value={classes.count}
+          onChange={(e) => setClasses({ ...classes, count: Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Number(e.target.value) || MIN_CLASSES)) })}
+        />
+        <label htmlFor="top-n">{t('map.topNLabel')}</label>
+        <input id="top-n" type="number" min={0} max={50} value={topN} onChange={(e) => setTopN(Number(e.target.value))} />
+      </div>
     </section>
   );
 }

@@ -15,11 +15,12 @@ export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: num
   const i = units.ids.indexOf(ubigeo);
   if (i < 0) return null;
   const lng = i18n.language;
-  const inScope = ranking.scopeIndices.includes(i);
+  const inScope = ranking.inScope[i] === 1;
   const datasets = new Set(ranking.indicatorIds.flatMap((id) => indicatorById(id).datasets));
+  const parent = units.level === 'distrito' ? `${units.provincias[i]}, ${units.departamentos[i]}` : units.departamentos[i];
   return (
     <div className="tooltip" style={{ left: x + 12, top: y + 12 }} role="status" data-testid="map-tooltip">
-      <strong>{units.names[i]}</strong> <span className="muted">({units.departamentos[i]})</span>
+      <strong>{units.names[i]}</strong> <span className="muted">({parent})</span>
       {!inScope ? (
         <div>{t('tooltip.outOfScope')}</div>
       ) : ranking.rank[i] > 0 ? (

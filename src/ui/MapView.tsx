@@ -6,7 +6,9 @@ import { bbox } from '@turf/turf';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { basemapStyle } from '../map/basemapStyle';
-import { choroplethColours, provinceLayer } from '../map/provinceLayer';
+import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
+import { classColour, unitClasses } from '../map/classes';
+import { paletteFor, type RGBA } from '../map/palette';
 import { useRanking } from './useRanking';
 import { Legend } from './Legend';
 import { MapTooltip } from './MapTooltip';
@@ -24,7 +26,11 @@ export function MapView() {
   const data = useStore((s) => s.data);
   const selected = useStore((s) => s.selected);
   const select = useStore((s) => s.select);
-  const departamento = useStore((s) => s.scenario.scope.departamento);
+  const scope = useStore((s) => s.scenario.scope);
+  const level = useStore((s) => s.scenario.level);
+  const classes = useStore((s) => s.scenario.classes);
+  const topN = useStore((s) => s.scenario.topN);
+  const boundaries = useStore((s) => s.boundaries[s.scenario.level]);
   const ranked = useRanking();
 
   // The map and overlay are created once; later changes only update layer props.
@@ -48,7 +54,9 @@ export function MapView() {
         }
       },
     });
-    map.addControl(overlay);
+    // Attach deck.gl only once the style has loaded: attached earlier (deck 9.4 + MapLibre 5),
+    // its interleaved layers hide every MapLibre fill and line layer. Seen in headless Chromium.
+    map.on('load', () => map.addControl(overlay));
     mapRef.current = map;
     overlayRef.current = overlay;
     (window as unknown as { __territorioMap?: maplibregl.Map }).__territorioMap = map;
@@ -59,45 +67,50 @@ export function MapView() {
     };
   }, [data]);
 
-  const colours = useMemo(() => {
+  // Colours only: a weight change rebuilds this map of UBIGEO → colour, never the geometry.
+  const style = useMemo<ChoroplethStyle | null>(() => {
     if (!ranked) return null;
     const { units, ranking } = ranked;
-    const inScope = new Uint8Array(units.ids.length);
-    ranking.scopeIndices.forEach((i) => (inScope[i] = 1));
-    return { inScope, ...choroplethColours(units.ids, ranking.score, inScope, selected, performance.now()) };
-  }, [ranked, selected]);
+    const palette = paletteFor(classes.count);
+    const cls = unitClasses(ranking, { ...classes, count: palette.length });
+    const fill = new Map<string, RGBA>();
+    for (let i = 0; i < units.ids.length; i++) fill.set(units.ids[i], classColour(cls[i], ranking.inScope[i] === 1, palette));
+    const top = new Set<string>();
+    for (let p = 0; p < Math.min(topN, ranking.order.length); p++) top.add(units.ids[ranking.order[p]]);
+    return { fill, top, selected: null, version: performance.now() };
+  }, [ranked, classes, topN]);
 
   useEffect(() => {
-    if (!data || !colours || !overlayRef.current) return;
+    if (!boundaries || !style || !overlayRef.current) return;
     overlayRef.current.setProps({
       layers: [
-        provinceLayer(
-          data.geo.provincias,
-          colours,
+        unitLayer(
+          `${level}-choropleth`,
+          boundaries,
+          { ...style, selected },
           (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
           (ubigeo) => select(ubigeo),
         ),
       ],
     });
     layersSet.current = true;
-  }, [data, colours, select]);
+  }, [boundaries, style, selected, select, level]);
 
   // Zoom to the scope when it changes.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !data) return;
-    const features = data.geo.provincias.features.filter(
-      (f) => departamento === null || f.properties.ubigeo.startsWith(departamento),
-    );
+    if (!map || !boundaries) return;
+    const prefix = level === 'distrito' && scope.provincia ? scope.provincia : scope.departamento;
+    const features = boundaries.features.filter((f) => prefix === null || f.properties.ubigeo.startsWith(prefix));
     if (features.length === 0) return;
-    const [w, s, e, n] = bbox({ type: 'FeatureCollection', features });
+    const [w, s, e, n] = prefix === null ? PERU_BOUNDS : bbox({ type: 'FeatureCollection', features });
     map.fitBounds([w, s, e, n], { padding: 30, duration: 0 });
-  }, [departamento, data]);
+  }, [scope, level, boundaries]);
 
   return (
     <div className="map-wrap">
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
-      {hover && ranked && data && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
+      {hover && ranked && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
       <Legend />
       <p className="map-credit">{t('map.basemapCredit')}</p>
     </div>

@@ -2,10 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { formatNumber } from '../i18n';
-import { indicatorById } from '../domain/indicators';
-import { scoreColour, cssColour } from '../map/palette';
 import { useRanking } from './useRanking';
-import { formatIndicator } from './indicatorValue';
 
 type SortKey = 'rank' | 'name' | 'departamento' | 'score';
 
@@ -19,6 +16,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
   const ranked = useRanking();
   const selected = useStore((s) => s.selected);
   const select = useStore((s) => s.select);
+  const topN = useStore((s) => s.scenario.topN);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
   const [focusPos, setFocusPos] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -106,14 +104,10 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
           <thead>
             <tr>
               {header('rank', t('ranking.rank'))}
-              {header('name', t('ranking.province'))}
+              {header('name', t(units.level === 'distrito' ? 'ranking.district' : 'ranking.province'))}
               {header('departamento', t('ranking.department'))}
               {header('score', t('ranking.score'))}
-              {ranking.indicatorIds.map((id) => (
-                <th scope="col" key={id} className="num">
-                  {indicatorById(id).label[lng === 'en' ? 'en' : 'es']}
-                </th>
-              ))}
+              {units.level === 'distrito' && <th scope="col">{t('ranking.province')}</th>}
             </tr>
           </thead>
           <tbody ref={tbodyRef}>
@@ -129,7 +123,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                   }}
                   tabIndex={pos === focusPos ? 0 : -1}
                   aria-current={isSel ? 'true' : undefined}
-                  className={isSel ? 'selected' : undefined}
+                  className={[isSel ? 'selected' : '', ranking.rank[unit] > 0 && ranking.rank[unit] <= topN ? 'top' : ''].join(' ').trim() || undefined}
                   data-ubigeo={id}
                   onClick={() => {
                     setFocusPos(pos);
@@ -141,14 +135,9 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                   <th scope="row">{units.names[unit]}</th>
                   <td>{units.departamentos[unit]}</td>
                   <td className="num score">
-                    <span className="swatch" style={{ background: cssColour(scoreColour(score, true)) }} aria-hidden="true" />
                     {Number.isNaN(score) ? t('ranking.insufficient') : formatNumber(score, lng)}
                   </td>
-                  {ranking.indicatorIds.map((ind) => (
-                    <td key={ind} className="num">
-                      {formatIndicator(ind, units.values[ind][unit], t, lng)}
-                    </td>
-                  ))}
+                  {units.level === 'distrito' && <td>{units.provincias[unit]}</td>}
                 </tr>
               );
             })}
@@ -156,7 +145,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
         </table>
       </div>
       <p className="muted small" data-testid="ranking-count">
-        {t('ranking.count', { count: rows.length })}
+        {t(units.level === 'distrito' ? 'ranking.countDistricts' : 'ranking.count', { count: rows.length })}
       </p>
     </div>
   );

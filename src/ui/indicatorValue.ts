@@ -2,9 +2,9 @@ import type { TFunction } from 'i18next';
 import { formatNumber } from '../i18n';
 import { indicatorById } from '../domain/indicators';
 
-/** An indicator's raw value with its unit, formatted the same way everywhere. */
+/** An indicator's raw value with its unit, formatted the same way in tooltip, table and detail. */
 export function formatIndicator(id: string, value: number, t: TFunction, lng: string): string {
   if (Number.isNaN(value)) return t('indicators.missing');
   const def = indicatorById(id);
-  return `${formatNumber(value, lng, def.unit === 'years' ? 0 : 1)} ${t(`units.${def.unit}`)}`;
+  return `${formatNumber(value, lng, def.digits)} ${t(`units.${def.unit}`)}`.trim();
 }

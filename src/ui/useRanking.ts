@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
 import { useStore } from '../state/store';
-import { rankScenario, type Ranking } from '../state/ranking';
+import { NormalisationCache, rankScenario, type Ranking } from '../state/ranking';
 import type { Units } from '../data/loadApp';
 
-/** The ranking derived from the scenario; recomputed only when the scenario or data change. */
+const cache = new NormalisationCache();
+
+/** The ranking derived from the scenario at its level; null until that level's data is loaded. */
 export function useRanking(): { units: Units; ranking: Ranking } | null {
-  const data = useStore((s) => s.data);
   const scenario = useStore((s) => s.scenario);
+  const units = useStore((s) => s.units[s.scenario.level]);
   return useMemo(() => {
-    if (!data) return null;
-    return { units: data.provincias, ranking: rankScenario(data.provincias, scenario) };
-  }, [data, scenario]);
+    if (!units) return null;
+    return { units, ranking: rankScenario(units, scenario, cache) };
+  }, [units, scenario]);
 }

@@ -15,8 +15,9 @@ self.onmessage = async (event: MessageEvent<ParquetRequest>) => {
   let buffer: ArrayBuffer;
   try {
     const res = await fetch(url);
-    if (!res.ok) {
-      postMessage({ id, ok: false, stage: 'fetch', status: res.status, detail: res.statusText } satisfies ParquetResponse);
+    // A static server's SPA fallback answers a missing file with index.html: that is a 404 too.
+    if (!res.ok || (res.headers.get('content-type') ?? '').includes('text/html')) {
+      postMessage({ id, ok: false, stage: 'fetch', status: res.ok ? 404 : res.status, detail: res.statusText } satisfies ParquetResponse);
       return;
     }
     buffer = await res.arrayBuffer();

@@ -1,4 +1,4 @@
-import { startPreview, stopPreview } from './server';
+import { startPreview, stopPreview } from '../browser/previewServer';
 import { measureColdStart } from './coldstart';
 
 /**

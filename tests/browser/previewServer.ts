@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { PREVIEW_PORT, PREVIEW_URL } from '../browser/chromium';
+import { PREVIEW_PORT, PREVIEW_URL } from './chromium';
 
 /** Starts `vite preview` on the built app and resolves once it answers. */
 export async function startPreview(): Promise<ChildProcess> {

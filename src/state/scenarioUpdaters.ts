@@ -1,0 +1,58 @@
+import type { Level } from '../domain/indicators';
+import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
+import type { Aggregation } from '../domain/aggregate';
+import type { MissingPolicy } from '../domain/score';
+import type { Direction } from '../domain/indicators';
+import { scenarioFromPreset, type ClassMode, type Scenario, type ScenarioIndicator, type Scope } from './scenario';
+
+/**
+ * Pure scenario updaters (after kepler.gl's `*-updaters.ts`): each takes a scenario and
+ * returns a new one. The store only wires them; tests call them directly.
+ */
+const patchIndicator = (s: Scenario, id: string, patch: Partial<ScenarioIndicator>): Scenario => ({
+  ...s,
+  indicators: s.indicators.map((i) => (i.id === id ? { ...i, ...patch } : i)),
+});
+
+export const updaters = {
+  setScope: (s: Scenario, scope: Scope): Scenario => ({ ...s, scope }),
+  setLevel: (s: Scenario, level: Level): Scenario => ({
+    ...s,
+    level,
+    // Districts are ranked within a department or a province, never all 1,891 at once by default.
+    scope: level === 'provincia' ? { ...s.scope, provincia: null } : s.scope,
+  }),
+  /** Weight in points (any non-negative number); a positive weight turns the indicator on. */
+  setWeight: (s: Scenario, id: string, weight: number): Scenario =>
+    patchIndicator(s, id, { weight: Math.max(0, Number.isFinite(weight) ? weight : 0), ...(weight > 0 ? { enabled: true } : {}) }),
+  setEnabled: (s: Scenario, id: string, enabled: boolean): Scenario => {
+    const current = s.indicators.find((i) => i.id === id);
+    // Turning on an indicator without weight gives it 10 points, so the switch has a visible effect.
+    return patchIndicator(s, id, { enabled, ...(enabled && current && current.weight === 0 ? { weight: 10 } : {}) });
+  },
+  setDirection: (s: Scenario, id: string, direction: Direction): Scenario => patchIndicator(s, id, { direction }),
+  setMethod: (s: Scenario, id: string, method: NormalisationMethod): Scenario => patchIndicator(s, id, { method }),
+  setWinsorise: (s: Scenario, id: string, winsorise: Winsorisation | null): Scenario => patchIndicator(s, id, { winsorise }),
+  setAggregation: (s: Scenario, aggregation: Aggregation): Scenario => ({ ...s, aggregation }),
+  setMissing: (s: Scenario, missing: MissingPolicy): Scenario => ({ ...s, missing }),
+  setCoverageThreshold: (s: Scenario, coverageThreshold: number): Scenario => ({
+    ...s,
+    coverageThreshold: Math.min(1, Math.max(0, coverageThreshold)),
+  }),
+  setClasses: (s: Scenario, classes: ClassMode): Scenario => ({ ...s, classes }),
+  setTopN: (s: Scenario, topN: number): Scenario => ({ ...s, topN: Math.max(0, Math.round(topN)) }),
+  /** Applies a preset, keeping where the user is looking (level and scope). */
+  applyPreset: (s: Scenario, presetId: string): Scenario => scenarioFromPreset(presetId, { level: s.level, scope: s.scope }),
+  /** Clears every indicator: the starting point to rebuild a preset by hand. */
+  clearIndicators: (s: Scenario): Scenario => ({
+    ...s,
+    indicators: s.indicators.map((i) => ({ ...i, enabled: false, weight: 0 })),
+  }),
+};
+
+/** Weights normalised to percentages over the active indicators (what the UI shows). */
+export function weightPercentages(s: Scenario, activeIds: string[]): Map<string, number> {
+  const active = s.indicators.filter((i) => activeIds.includes(i.id));
+  const total = active.reduce((sum, i) => sum + i.weight, 0);
+  return new Map(active.map((i) => [i.id, total > 0 ? (i.weight / total) * 100 : 0]));
+}

@@ -1,0 +1,32 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_URL } from './chromium';
+import { startPreview, stopPreview } from './previewServer';
+
+/**
+ * Looks at the built app the way a person would: `npx tsx tests/browser/screenshot.ts out.png`
+ * serves dist/, opens it in headless Chromium, waits for the ranked map and saves a screenshot.
+ * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit.
+ */
+const out = process.argv[2] ?? 'screenshot.png';
+const server = await startPreview();
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: Number(process.env.WIDTH ?? 1400), height: Number(process.env.HEIGHT ?? 850) } });
+  const logs: string[] = [];
+  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+  await page.goto(PREVIEW_URL);
+  await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, { timeout: 90_000 }).catch(() => undefined);
+  if (process.env.LEVEL) await page.selectOption('#level-select', process.env.LEVEL);
+  if (process.env.SCOPE) await page.selectOption('#scope-select', process.env.SCOPE);
+  if (process.env.PROVINCE) await page.selectOption('#province-select', process.env.PROVINCE);
+  if (process.env.SELECT) await page.click(`tr[data-ubigeo="${process.env.SELECT}"]`);
+  if (process.env.DATA_PANEL) await page.click('[data-testid="open-data-panel"]');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: out });
+  console.log(logs.join('\n'));
+  console.log(`screenshot: ${out}`);
+} finally {
+  await browser.close();
+  stopPreview(server);
+}
