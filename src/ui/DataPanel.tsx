@@ -19,7 +19,7 @@ export function DataPanel() {
   if (!open || !data) return null;
   const { catalog, tables } = data;
   return (
-    <aside
+    <div
       className="data-panel"
       role="dialog"
       aria-modal="false"
@@ -92,6 +92,6 @@ export function DataPanel() {
           )}
         </article>
       ))}
-    </aside>
+    </div>
   );
 }

@@ -21,6 +21,18 @@ export async function openApp(page: Page) {
   await page.goto('./');
   await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('[data-testid="map"] canvas').first()).toBeVisible();
+  // the app marks the first frame that shows the ranked choropleth
+  await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0);
+}
+
+/** Rows of the ranking table (not of any other table on screen). */
+export const rankingRows = (page: Page) => page.locator('[data-testid="ranking-table"] tbody tr');
+
+/** Moves the mouse over a geographic point of the map and returns the screen position. */
+export async function hoverLonLat(page: Page, lon: number, lat: number) {
+  const pos = await screenOf(page, lon, lat);
+  await page.mouse.move(pos.x, pos.y);
+  return pos;
 }
 
 /** Rows of the ranking table as {rank, name, departamento, score}. */
@@ -52,4 +64,28 @@ export async function runAxe(page: Page) {
     const res = await axe.run(document);
     return res.violations.map((v) => ({ id: v.id, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
+}
+
+/** The colour on screen at a page position: a 1×1 screenshot decoded by the browser itself. */
+export async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bmp = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(1, 1);
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(bmp, 0, 0);
+    const d = ctx.getImageData(0, 0, 1, 1).data;
+    return [d[0], d[1], d[2]] as [number, number, number];
+  }, png.toString('base64'));
+}
+
+/** Screen position of a geographic point on the map. */
+export async function screenOf(page: Page, lon: number, lat: number) {
+  const point = await page.evaluate(([x, y]) => {
+    const m = (window as unknown as { __territorioMap: { project: (ll: [number, number]) => { x: number; y: number } } }).__territorioMap;
+    return m.project([x, y]);
+  }, [lon, lat]);
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: box.x + point.x, y: box.y + point.y };
 }

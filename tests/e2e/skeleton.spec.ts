@@ -1,4 +1,4 @@
-import { test, expect, openApp, tableRows, parseScore } from './fixtures';
+import { test, expect, openApp, tableRows, parseScore, rankingRows, hoverLonLat } from './fixtures';
 import { PREVIEW_URL } from '../browser/chromium';
 
 test.describe('walking skeleton: ranked province map', () => {
@@ -13,7 +13,7 @@ test.describe('walking skeleton: ranked province map', () => {
     // the top province has the highest score of the scope and it is within 0–100
     expect(scores[0]).toBeGreaterThan(scores[scores.length - 1]);
     expect(scores[0]).toBeLessThanOrEqual(100);
-    await expect(page.getByText('Puntaje de prioridad')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Puntaje de prioridad' })).toBeVisible();
   });
 
   test('narrowing the scope to one region ranks only its provinces', async ({ page }) => {
@@ -24,7 +24,7 @@ test.describe('walking skeleton: ranked province map', () => {
     const expected = Number(/\((\d+)/.exec(label)?.[1]);
     expect(expected).toBe(13); // Cusco has 13 provinces (INEI)
     await select.selectOption({ label });
-    await expect(page.locator('[data-testid="ranking-table"] tbody tr')).toHaveCount(expected);
+    await expect(rankingRows(page)).toHaveCount(expected);
     const rows = await tableRows(page);
     expect(new Set(rows.map((r) => r.departamento))).toEqual(new Set(['Cusco']));
     expect(rows.every((r) => r.ubigeo.startsWith('08'))).toBe(true);
@@ -32,22 +32,13 @@ test.describe('walking skeleton: ranked province map', () => {
     // within the region, min-max runs again: someone scores 100 or the top is the maximum
     expect(parseScore(rows[0].score)).toBeGreaterThan(parseScore(rows[rows.length - 1].score));
     await select.selectOption({ value: '' });
-    await expect(page.locator('[data-testid="ranking-table"] tbody tr')).toHaveCount(196);
+    await expect(rankingRows(page)).toHaveCount(196);
   });
 
   test('hovering a province shows its name, value, dataset and vintage', async ({ page }) => {
     await openApp(page);
-    await page.waitForFunction(() => {
-      const m = (window as unknown as { __territorioMap?: { loaded: () => boolean } }).__territorioMap;
-      return m?.loaded();
-    });
-    // Screen position of a point inside Huancavelica province (0901), from the map's own projection.
-    const point = await page.evaluate(() => {
-      const m = (window as unknown as { __territorioMap: { project: (ll: [number, number]) => { x: number; y: number } } }).__territorioMap;
-      return m.project([-74.98, -12.79]);
-    });
-    const box = (await page.getByTestId('map').boundingBox())!;
-    await page.mouse.move(box.x + point.x, box.y + point.y);
+    // A point inside Huancavelica province (0901), placed on screen by the map's own projection.
+    const pos = await hoverLonLat(page, -74.98, -12.79);
     const tooltip = page.getByTestId('map-tooltip');
     await expect(tooltip).toBeVisible();
     await expect(tooltip).toContainText('Huancavelica');
@@ -55,18 +46,18 @@ test.describe('walking skeleton: ranked province map', () => {
     await expect(tooltip).toContainText('Fuente:');
     await expect(tooltip).toContainText('2017');
     // click selects it in the table too
-    await page.mouse.click(box.x + point.x, box.y + point.y);
-    await expect(page.locator('tbody tr[aria-current="true"]')).toHaveAttribute('data-ubigeo', '0901');
+    await page.mouse.click(pos.x, pos.y);
+    await expect(rankingRows(page).and(page.locator('[aria-current="true"]'))).toHaveAttribute('data-ubigeo', '0901');
   });
 
   test('the ranking table is keyboard-operable and sortable', async ({ page }) => {
     await openApp(page);
-    const first = page.locator('tbody tr').first();
+    const first = rankingRows(page).first();
     await first.focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    const third = page.locator('tbody tr').nth(2);
+    const third = rankingRows(page).nth(2);
     await expect(third).toHaveAttribute('aria-current', 'true');
     await expect(third).toBeFocused();
     await expect(page.getByTestId('selected-province')).toContainText((await third.locator('th').textContent()) ?? '');
