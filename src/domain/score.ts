@@ -1,6 +1,7 @@
 import type { Direction } from './indicators';
 import { normalise, type NormalisationMethod, type Winsorisation } from './normalise';
 import { aggregate, type Aggregation } from './aggregate';
+import { rankOrder } from './rankOrder';
 
 export interface ScoreIndicator {
   id: string;
@@ -36,8 +37,12 @@ export interface ScoreResult {
   rank: Int32Array;
   /** Per indicator, per unit: normalised value (0–100, 100 = most need). */
   normalised: Float64Array[];
-  /** Per indicator, per unit: the part of the score it explains; they add up to the score. */
-  contributions: Float64Array[];
+  /**
+   * The part of a unit's score each indicator explains (one value per indicator); they add up
+   * to the score. Computed on demand: a weight drag needs ranks, not every explanation.
+   * NaN for every indicator when the unit is not ranked.
+   */
+  contributionsOf: (unit: number) => Float64Array;
   /** Share of the total weight covered by the unit's available data (0–1). */
   coverage: Float64Array;
   /** Unit indices ranked, best (rank 1) first. */
@@ -46,6 +51,12 @@ export interface ScoreResult {
   insufficient: Int32Array;
   /** Normalised weights (sum 1 over indicators with weight > 0). */
   weights: Float64Array;
+}
+
+function allUnits(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
 }
 
 export function normaliseIndicators(indicators: ScoreIndicator[], scope?: Int32Array): Float64Array[] {
@@ -70,27 +81,32 @@ export function scoreUnits(input: ScoreInput): ScoreResult {
   const threshold = input.coverageThreshold ?? 0.65;
   const missing = input.missing ?? 'reweight';
   const aggregation = input.aggregation ?? 'arithmetic';
-  const scope = input.scope ?? Int32Array.from({ length: n }, (_, i) => i);
+  const scope = input.scope ?? allUnits(n);
   const totalWeight = input.indicators.reduce((s, ind) => s + Math.max(0, ind.weight), 0);
   const weights = Float64Array.from(input.indicators, (ind) =>
     totalWeight > 0 ? Math.max(0, ind.weight) / totalWeight : 0,
   );
   const normalised = input.normalised ?? normaliseIndicators(input.indicators, scope);
-  const contributions = input.indicators.map(() => new Float64Array(n).fill(NaN));
   const score = new Float64Array(n).fill(NaN);
   const coverage = new Float64Array(n).fill(NaN);
   const ranked = new Int32Array(scope.length);
   let nRanked = 0;
   const insufficient: number[] = [];
   const row = new Float64Array(k);
-  const contrib = new Float64Array(k);
+  const scratch = new Float64Array(k);
 
-  for (const i of scope) {
+  const geometric = aggregation === 'geometric';
+  for (let p = 0; p < scope.length; p++) {
+    const i = scope[p];
     let covered = 0;
+    let sum = 0;
     for (let j = 0; j < k; j++) {
       const v = weights[j] > 0 ? normalised[j][i] : NaN;
       row[j] = v;
-      if (!Number.isNaN(v)) covered += weights[j];
+      if (v === v) {
+        covered += weights[j];
+        sum += weights[j] * v;
+      }
     }
     coverage[i] = covered;
     const complete = covered > 1 - 1e-9;
@@ -98,14 +114,14 @@ export function scoreUnits(input: ScoreInput): ScoreResult {
       insufficient.push(i);
       continue;
     }
-    score[i] = aggregate(aggregation, row, weights, contrib);
-    for (let j = 0; j < k; j++) contributions[j][i] = contrib[j];
+    // Arithmetic is inlined for speed (a weight drag re-runs this for every unit): the same
+    // formula as aggregate('arithmetic'), weights renormalised over the available values.
+    score[i] = geometric ? aggregate('geometric', row, weights, scratch) : sum / covered;
     ranked[nRanked++] = i;
   }
 
-  const order = ranked.subarray(0, nRanked);
   // Highest score first; ties broken by code so the order is deterministic.
-  order.sort((a, b) => score[b] - score[a] || (input.unitIds[a] < input.unitIds[b] ? -1 : 1));
+  const order = rankOrder(score, ranked.subarray(0, nRanked), input.unitIds);
   const rank = new Int32Array(n);
   for (let pos = 0; pos < nRanked; pos++) {
     const unit = order[pos];
@@ -118,9 +134,15 @@ export function scoreUnits(input: ScoreInput): ScoreResult {
     score,
     rank,
     normalised,
-    contributions,
+    contributionsOf: (unit) => {
+      const out = new Float64Array(k).fill(NaN);
+      if (rank[unit] === 0) return out;
+      const values = normalised.map((col, j) => (weights[j] > 0 ? col[unit] : NaN));
+      aggregate(aggregation, values, weights, out);
+      return out;
+    },
     coverage,
-    order: Int32Array.from(order),
+    order,
     insufficient: Int32Array.from(insufficient),
     weights,
   };

@@ -116,6 +116,7 @@ export const en: Messages = {
     rankRange: 'ranks {{from}}–{{to}}',
     topN: 'Top {{n}} (black outline)',
     topNLabel: 'Highlight top',
+    classControls: 'Classes and highlights',
     classMode: 'Classes',
     classEqual: 'equal score intervals',
     classQuantile: 'rank quantiles',

@@ -115,6 +115,7 @@ export const es = {
     rankRange: 'puestos {{from}}–{{to}}',
     topN: 'Primeros {{n}} (borde negro)',
     topNLabel: 'Destacar primeros',
+    classControls: 'Clases y destacados',
     classMode: 'Clases',
     classEqual: 'intervalos iguales del puntaje',
     classQuantile: 'cuantiles del puesto',

@@ -1,21 +1,45 @@
 import type { ClassMode } from '../state/scenario';
 import type { Ranking } from '../state/ranking';
-import { NO_DATA, OUT_OF_SCOPE, paletteFor, rankClass, scoreClass, type RGBA } from './palette';
+import { NO_DATA, OUT_OF_SCOPE, paletteFor, rankClass, scoreClass } from './palette';
 
 /** The class of every unit (-1: no data), by equal score intervals or by rank quantiles. */
 export function unitClasses(ranking: Ranking, mode: ClassMode): Int8Array {
   const n = ranking.score.length;
   const out = new Int8Array(n).fill(-1);
   const ranked = ranking.order.length;
-  for (const i of ranking.scopeIndices) {
+  const scope = ranking.scopeIndices;
+  for (let p = 0; p < scope.length; p++) {
+    const i = scope[p];
     out[i] = mode.kind === 'equal' ? scoreClass(ranking.score[i], mode.count) : rankClass(ranking.rank[i], ranked, mode.count);
   }
   return out;
 }
 
-export function classColour(cls: number, inScope: boolean, palette: RGBA[]): RGBA {
-  if (!inScope) return OUT_OF_SCOPE;
-  return cls < 0 ? NO_DATA : palette[cls];
+/** The map's colour attributes: RGBA bytes per unit (4 per unit, in unit order) and the top-N flags. */
+export interface UnitColours {
+  fill: Uint8ClampedArray;
+  top: Uint8Array;
+  /** The top-N unit indices in rank order, as a string: changes only when that set does. */
+  topKey: string;
+}
+
+/** Ranking → colours. This and the ranking are all a weight change recomputes. */
+export function unitColours(ranking: Ranking, mode: ClassMode, topN: number): UnitColours {
+  const palette = paletteFor(mode.count);
+  const cls = unitClasses(ranking, { ...mode, count: palette.length });
+  const n = ranking.score.length;
+  const fill = new Uint8ClampedArray(n * 4);
+  for (let i = 0; i < n; i++) {
+    const c = ranking.inScope[i] !== 1 ? OUT_OF_SCOPE : cls[i] < 0 ? NO_DATA : palette[cls[i]];
+    fill[i * 4] = c[0];
+    fill[i * 4 + 1] = c[1];
+    fill[i * 4 + 2] = c[2];
+    fill[i * 4 + 3] = c[3];
+  }
+  const top = new Uint8Array(n);
+  const count = Math.min(topN, ranking.order.length);
+  for (let p = 0; p < count; p++) top[ranking.order[p]] = 1;
+  return { fill, top, topKey: Array.from(ranking.order.subarray(0, count)).join(',') };
 }
 
 /** Legend rows for a mode: equal intervals show score bounds, quantiles show rank bounds. */

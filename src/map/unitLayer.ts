@@ -2,23 +2,26 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature, Geometry } from 'geojson';
 import type { Boundaries, BoundaryProps } from '../data/boundaries';
 import { CHOROPLETH_BEFORE } from './basemapStyle';
+import type { UnitColours } from './classes';
 import type { RGBA } from './palette';
 
 type F = Feature<Geometry, BoundaryProps>;
 
-/** Colours and outlines per UBIGEO: rebuilt on a ranking change; the geometry never is. */
+/** Colours per unit index, the UBIGEO → index map, and the selection: all a recolour needs. */
 export interface ChoroplethStyle {
-  fill: Map<string, RGBA>;
-  /** UBIGEOs of the top N, outlined. */
-  top: Set<string>;
+  colours: UnitColours;
+  index: Map<string, number>;
   selected: string | null;
-  /** Changes whenever `fill` or `top` do: deck.gl's update trigger. */
+  /** Changes whenever `colours` do: deck.gl's update trigger for the fill. */
   version: number;
+  /** Identifies the top-N set: outlines are rebuilt only when it changes (a weight drag rarely). */
+  topKey: string;
 }
 
 const SELECTED: RGBA = [0, 90, 200, 255];
 const TOP: RGBA = [20, 20, 20, 255];
 const PLAIN: RGBA = [255, 255, 255, 150];
+const NONE: RGBA = [0, 0, 0, 0];
 
 export function unitLayer(
   id: string,
@@ -27,6 +30,8 @@ export function unitLayer(
   onHover: (ubigeo: string | null, x: number, y: number) => void,
   onClick: (ubigeo: string) => void,
 ) {
+  const { fill, top } = style.colours;
+  const at = (f: F) => style.index.get(f.properties.ubigeo) ?? -1;
   return new GeoJsonLayer<BoundaryProps>({
     id,
     // Interleaved MapboxOverlay: draw below the department lines of the basemap.
@@ -36,13 +41,16 @@ export function unitLayer(
     stroked: true,
     filled: true,
     lineWidthUnits: 'pixels',
-    getFillColor: (f: F) => style.fill.get(f.properties.ubigeo) ?? [0, 0, 0, 0],
-    getLineColor: (f: F) => (f.properties.ubigeo === style.selected ? SELECTED : style.top.has(f.properties.ubigeo) ? TOP : PLAIN),
-    getLineWidth: (f: F) => (f.properties.ubigeo === style.selected ? 3.5 : style.top.has(f.properties.ubigeo) ? 1.8 : 0.5),
+    getFillColor: (f: F) => {
+      const i = at(f);
+      return i < 0 ? NONE : [fill[i * 4], fill[i * 4 + 1], fill[i * 4 + 2], fill[i * 4 + 3]];
+    },
+    getLineColor: (f: F) => (f.properties.ubigeo === style.selected ? SELECTED : top[at(f)] ? TOP : PLAIN),
+    getLineWidth: (f: F) => (f.properties.ubigeo === style.selected ? 3.5 : top[at(f)] ? 1.8 : 0.5),
     updateTriggers: {
       getFillColor: style.version,
-      getLineColor: [style.version, style.selected],
-      getLineWidth: [style.version, style.selected],
+      getLineColor: [style.topKey, style.selected],
+      getLineWidth: [style.topKey, style.selected],
     },
     onHover: (info) => {
       const f = info.object as F | undefined;

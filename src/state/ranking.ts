@@ -27,13 +27,29 @@ export function scopeIndices(units: Units, scenario: Scenario): Int32Array {
  */
 export class NormalisationCache {
   private cache = new Map<string, Float64Array>();
+  private scopes = new Map<string, Int32Array>();
   private units: Units | null = null;
 
-  get(units: Units, ind: ScoreIndicator, scopeKey: string, scope: Int32Array): Float64Array {
+  private check(units: Units) {
     if (units !== this.units) {
       this.cache.clear();
+      this.scopes.clear();
       this.units = units;
     }
+  }
+
+  scope(units: Units, scenario: Scenario, scopeKey: string): Int32Array {
+    this.check(units);
+    let idx = this.scopes.get(scopeKey);
+    if (!idx) {
+      idx = scopeIndices(units, scenario);
+      this.scopes.set(scopeKey, idx);
+    }
+    return idx;
+  }
+
+  get(units: Units, ind: ScoreIndicator, scopeKey: string, scope: Int32Array): Float64Array {
+    this.check(units);
     const key = JSON.stringify([ind.id, ind.direction, ind.method, ind.winsorise, scopeKey]);
     let col = this.cache.get(key);
     if (!col) {
@@ -48,7 +64,8 @@ export class NormalisationCache {
 /** Scenario + units → ranking. Pure over its inputs: no DuckDB, no geometry. */
 export function rankScenario(units: Units, scenario: Scenario, cache?: NormalisationCache): Ranking {
   const active = activeIndicators(scenario).filter((s) => units.values[s.id]);
-  const scope = scopeIndices(units, scenario);
+  const scopeKey = `${units.level}:${scenario.scope.departamento}:${scenario.scope.provincia}`;
+  const scope = cache ? cache.scope(units, scenario, scopeKey) : scopeIndices(units, scenario);
   const indicators: ScoreIndicator[] = active.map((s) => ({
     id: s.id,
     direction: s.direction,
@@ -57,7 +74,6 @@ export function rankScenario(units: Units, scenario: Scenario, cache?: Normalisa
     method: s.method,
     winsorise: s.winsorise ?? undefined,
   }));
-  const scopeKey = `${units.level}:${scenario.scope.departamento}:${scenario.scope.provincia}`;
   const result = scoreUnits({
     unitIds: units.ids,
     scope,
@@ -68,6 +84,6 @@ export function rankScenario(units: Units, scenario: Scenario, cache?: Normalisa
     normalised: cache ? indicators.map((ind) => cache.get(units, ind, scopeKey, scope)) : undefined,
   });
   const inScope = new Uint8Array(units.ids.length);
-  for (const i of scope) inScope[i] = 1;
+  for (let p = 0; p < scope.length; p++) inScope[scope[p]] = 1;
   return { ...result, indicatorIds: active.map((s) => s.id), scopeIndices: scope, inScope };
 }

@@ -24,6 +24,7 @@ export function DetailPanel() {
   const i = units.ids.indexOf(selected);
   if (i < 0) return null;
   const fmt = (x: number, d = 1) => formatNumber(x, lng, d);
+  const contributions = ranking.contributionsOf(i);
   const rows = ranking.indicatorIds.map((id, j) => ({
     id,
     def: indicatorById(id),
@@ -31,7 +32,7 @@ export function DetailPanel() {
     median: medianAt(units.values[id], ranking.scopeIndices),
     normalised: ranking.normalised[j][i],
     weight: ranking.weights[j],
-    contribution: ranking.contributions[j][i],
+    contribution: contributions[j],
   }));
   const max = Math.max(1e-9, ...rows.map((r) => (Number.isNaN(r.contribution) ? 0 : r.contribution)));
   const parent = units.level === 'distrito' ? `${units.provincias[i]}, ${units.departamentos[i]}` : units.departamentos[i];

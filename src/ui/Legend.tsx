@@ -43,7 +43,9 @@ export function Legend() {
           {t('map.outOfScope')}
         </li>
       </ul>
-      <div className="legend-controls">
+      <details className="legend-more">
+        <summary>{t('map.classControls')}</summary>
+        <div className="legend-controls">
         <label htmlFor="class-mode">{t('map.classMode')}</label>
         <select id="class-mode" value={classes.kind} onChange={(e) => setClasses({ ...classes, kind: e.target.value as 'equal' | 'quantile' })}>
           <option value="equal">{t('map.classEqual')}</option>
@@ -60,7 +62,8 @@ export function Legend() {
         />
         <label htmlFor="top-n">{t('map.topNLabel')}</label>
         <input id="top-n" type="number" min={0} max={50} value={topN} onChange={(e) => setTopN(Number(e.target.value))} />
-      </div>
+        </div>
+      </details>
     </section>
   );
 }

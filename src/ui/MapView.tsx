@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { basemapStyle } from '../map/basemapStyle';
 import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
-import { classColour, unitClasses } from '../map/classes';
-import { paletteFor, type RGBA } from '../map/palette';
+import { unitColours } from '../map/classes';
 import { useRanking } from './useRanking';
 import { Legend } from './Legend';
 import { MapTooltip } from './MapTooltip';
@@ -67,18 +66,13 @@ export function MapView() {
     };
   }, [data]);
 
-  // Colours only: a weight change rebuilds this map of UBIGEO → colour, never the geometry.
-  const style = useMemo<ChoroplethStyle | null>(() => {
+  // Colours only: a weight change recomputes these bytes, never the geometry.
+  const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);
+  const style = useMemo<Omit<ChoroplethStyle, 'selected'> | null>(() => {
     if (!ranked) return null;
-    const { units, ranking } = ranked;
-    const palette = paletteFor(classes.count);
-    const cls = unitClasses(ranking, { ...classes, count: palette.length });
-    const fill = new Map<string, RGBA>();
-    for (let i = 0; i < units.ids.length; i++) fill.set(units.ids[i], classColour(cls[i], ranking.inScope[i] === 1, palette));
-    const top = new Set<string>();
-    for (let p = 0; p < Math.min(topN, ranking.order.length); p++) top.add(units.ids[ranking.order[p]]);
-    return { fill, top, selected: null, version: performance.now() };
-  }, [ranked, classes, topN]);
+    const colours = unitColours(ranked.ranking, classes, topN);
+    return { colours, index, version: performance.now(), topKey: `${ranked.units.level}:${colours.topKey}` };
+  }, [ranked, classes, topN, index]);
 
   useEffect(() => {
     if (!boundaries || !style || !overlayRef.current) return;
@@ -95,6 +89,17 @@ export function MapView() {
     });
     layersSet.current = true;
   }, [boundaries, style, selected, select, level]);
+
+  // Bring a unit selected in the table into view, without moving the map when it is visible.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !boundaries || !selected) return;
+    const f = boundaries.features.find((x) => x.properties.ubigeo === selected);
+    if (!f) return;
+    const [w, s, e, n] = bbox(f);
+    const view = map.getBounds();
+    if (!view.contains([(w + e) / 2, (s + n) / 2])) map.easeTo({ center: [(w + e) / 2, (s + n) / 2], duration: 0 });
+  }, [selected, boundaries]);
 
   // Zoom to the scope when it changes.
   useEffect(() => {

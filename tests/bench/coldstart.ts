@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_URL } from '../browser/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/chromium';
 
 export interface ColdStart {
   rankedMapMs: number;
@@ -15,7 +15,7 @@ export interface ColdStart {
  * start → first frame of the ranked choropleth (performance mark set by the app) and sum the
  * bytes of every response, including the workers' fetches.
  */
-export async function measureColdStart(): Promise<ColdStart> {
+export async function measureColdStart(baseUrl: string): Promise<ColdStart> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -24,19 +24,22 @@ export async function measureColdStart(): Promise<ColdStart> {
     context.on('requestfinished', (req) => {
       pending.push(
         req.sizes().then((s) => {
-          sizes.push({ url: req.url().replace(PREVIEW_URL, ''), bytes: s.responseBodySize + s.responseHeadersSize });
+          sizes.push({ url: req.url().replace(baseUrl, ''), bytes: s.responseBodySize + s.responseHeadersSize });
         }),
       );
     });
     const page = await context.newPage();
-    await page.goto(PREVIEW_URL);
+    await page.goto(baseUrl);
     await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, {
       timeout: 120_000,
     });
-    const marks = await page.evaluate(() => {
-      const t = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      return { map: t('territorio:ranked-map'), table: t('territorio:table'), engine: t('territorio:engine-ready') };
-    });
+    // (no named helper inside evaluate: tsx would wrap it in a __name() the page lacks)
+    const [map, table, engine] = await page.evaluate(() =>
+      ['territorio:ranked-map', 'territorio:table', 'territorio:engine-ready'].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+      ),
+    );
+    const marks = { map, table, engine };
     await page.waitForTimeout(300);
     await Promise.all(pending);
     sizes.sort((a, b) => b.bytes - a.bytes);

@@ -1,20 +1,22 @@
 import { startPreview, stopPreview } from '../browser/previewServer';
 import { measureColdStart } from './coldstart';
+import { measureWeightChange } from './weights';
 
 /**
- * `npm run bench`: builds the app, serves it on localhost and measures it in headless Chromium.
- * Prints every figure; docs/performance.md records them.
+ * `npm run bench`: builds the app and the benchmark page, serves them on localhost and measures
+ * them in headless Chromium. Prints every figure; docs/performance.md records them.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGETS_MS: Record<number, number> = { 196: 2, 1891: 5, 100000: 50 };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
 
-const server = await startPreview();
+const app = await startPreview('dist', 4180);
 try {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = await measureColdStart();
+    const r = await measureColdStart(app.url);
     console.log(
       `cold start #${i + 1}: ranked map ${r.rankedMapMs.toFixed(0)} ms, table ${r.tableMs.toFixed(0)} ms, ` +
         `DuckDB ready ${r.engineReadyMs.toFixed(0)} ms, ${r.requests} requests, ${mb(r.bytes)}`,
@@ -25,9 +27,26 @@ try {
   console.log(`cold start (median of ${RUNS}): navigation → first ranked map: ${median(runs.map((r) => r.rankedMapMs)).toFixed(0)} ms`);
   console.log(`  navigation → ranked table: ${median(runs.map((r) => r.tableMs)).toFixed(0)} ms`);
   console.log(`  navigation → DuckDB-WASM ready: ${median(runs.map((r) => r.engineReadyMs)).toFixed(0)} ms`);
-  console.log(`  bytes transferred on first load: ${mb(runs[0].bytes)} in ${runs[0].requests} requests (uncompressed, vite preview)`);
+  console.log(`  bytes transferred on first load: ${mb(runs[0].bytes)} in ${runs[0].requests} requests (as served by vite preview: JS gzip-compressed, wasm not)`);
   console.log('  largest responses:');
   for (const x of runs[0].largest) console.log(`    ${mb(x.bytes).padStart(9)}  ${x.url}`);
 } finally {
-  stopPreview(server);
+  stopPreview(app);
+}
+
+const bench = await startPreview('dist-bench', 4181);
+try {
+  console.log('');
+  console.log('weight change → new ranks + colour attributes (headless Chromium, median of 60 after 15 warm-up):');
+  for (const r of await measureWeightChange(bench.url)) {
+    const target = TARGETS_MS[r.units];
+    console.log(
+      `  ${r.name.padEnd(32)} ${r.medianMs.toFixed(2).padStart(7)} ms (p95 ${r.p95Ms.toFixed(2)})` +
+        `  baseline ${r.baselineMedianMs.toFixed(2)} ms  ×${r.ratio.toFixed(1)}` +
+        (r.deckAttributesMs !== undefined ? `  + deck.gl colour attributes ${r.deckAttributesMs.toFixed(2)} ms` : '') +
+        (target ? `  target ≤ ${target} ms: ${r.medianMs <= target ? 'OK' : 'MISSED'}` : ''),
+    );
+  }
+} finally {
+  stopPreview(bench);
 }

@@ -1,5 +1,5 @@
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_URL } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { startPreview, stopPreview } from './previewServer';
 
 /**
@@ -8,14 +8,14 @@ import { startPreview, stopPreview } from './previewServer';
  * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit.
  */
 const out = process.argv[2] ?? 'screenshot.png';
-const server = await startPreview();
+const server = await startPreview('dist', 4182);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: Number(process.env.WIDTH ?? 1400), height: Number(process.env.HEIGHT ?? 850) } });
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  await page.goto(PREVIEW_URL);
+  await page.goto(server.url);
   await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, { timeout: 90_000 }).catch(() => undefined);
   if (process.env.LEVEL) await page.selectOption('#level-select', process.env.LEVEL);
   if (process.env.SCOPE) await page.selectOption('#scope-select', process.env.SCOPE);

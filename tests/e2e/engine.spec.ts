@@ -101,6 +101,7 @@ test.describe('prioritisation engine', () => {
     await expect(rankingRows(page)).toHaveCount(7);
     const districts = await tableRows(page);
     expect(districts.every((r) => r.ubigeo.startsWith('0813'))).toBe(true);
+    await page.getByText('Clases y destacados').click();
     await page.getByLabel('Clases', { exact: true }).selectOption('quantile');
     await expect(page.getByTestId('legend')).toContainText('puestos 1–');
   });
@@ -114,6 +115,7 @@ test.describe('prioritisation engine', () => {
     await page.getByRole('button', { name: /^Puntaje/ }).click();
     const asc = (await tableRows(page)).map((r) => parseScore(r.score)).filter((x) => !Number.isNaN(x));
     for (let i = 1; i < asc.length; i++) expect(asc[i]).toBeGreaterThanOrEqual(asc[i - 1]);
+    await page.getByText('Clases y destacados').click();
     await page.getByLabel('Destacar primeros').fill('5');
     await expect(page.locator('[data-testid="ranking-table"] tbody tr.top')).toHaveCount(5);
   });

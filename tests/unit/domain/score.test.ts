@@ -45,7 +45,7 @@ describe('scoreUnits', () => {
       ],
     });
     for (const i of r.order) {
-      const sum = r.contributions.reduce((s, c) => s + c[i], 0);
+      const sum = r.contributionsOf(i).reduce((s, c) => s + c, 0);
       expect(Math.abs(sum - r.score[i])).toBeLessThan(1e-9);
     }
   });
@@ -135,7 +135,7 @@ describe('scoreUnits', () => {
             expect(r.rank[r.order[p]]).toBeGreaterThanOrEqual(r.rank[r.order[p - 1]]);
           }
           for (const i of r.order) {
-            const sum = r.contributions.reduce((s, c) => s + c[i], 0);
+            const sum = r.contributionsOf(i).reduce((s, c) => s + c, 0);
             expect(Math.abs(sum - r.score[i])).toBeLessThan(1e-9);
             expect(r.coverage[i]).toBeGreaterThanOrEqual(0.65 - 1e-12);
           }
