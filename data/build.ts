@@ -4,10 +4,10 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveDataPaths, type DataPaths } from './config';
+import { PROJECT_ROOT, resolveDataPaths, type DataPaths } from './config';
 import { openDb } from './db';
 import { DataInputError } from './errors';
-import { assertRawColumns, assertRawFilesExist, hashInputs, rawPath, worldAtlasPath } from './inputs';
+import { assertRawColumns, assertRawFilesExist, hashInputs, hashPipeline, rawPath, worldAtlasPath } from './inputs';
 import { RAW_FILES, type RawFileSpec } from './rawFiles';
 import { buildCountries, readBoundary, simplifyBoundary, topologyProperties } from './boundaries';
 import {
@@ -65,6 +65,7 @@ export async function buildAll(options: BuildOptions = {}): Promise<BuildResult>
   try {
     await assertRawColumns(db, rawDir);
     const inputsSha256 = hashInputs(rawDir);
+    const pipelineSha256 = hashPipeline(path.join(PROJECT_ROOT, 'data'));
     rmSync(staging, { recursive: true, force: true });
     mkdirSync(staging, { recursive: true });
     step('archivos de entrada verificados');
@@ -149,7 +150,7 @@ export async function buildAll(options: BuildOptions = {}): Promise<BuildResult>
       }
       datasets.push(catalogEntry(meta, file, described, quirks[meta.id]));
     }
-    const catalog: Catalog = { schemaVersion: 1, inputsSha256, datasets };
+    const catalog: Catalog = { schemaVersion: 1, inputsSha256, pipelineSha256, datasets };
     writeFileSync(out(CATALOG_FILE), serializeCatalog(catalog));
     step('catálogo');
 

@@ -32,6 +32,8 @@ export interface CatalogDataset {
 export interface Catalog {
   schemaVersion: 1;
   inputsSha256: string;
+  /** sha256 of the pipeline's code that built the files (see hashPipeline). */
+  pipelineSha256: string;
   datasets: CatalogDataset[];
 }
 

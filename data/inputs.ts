@@ -1,6 +1,6 @@
 // Checks the raw inputs before any work (presence, expected columns) and fingerprints them.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Db } from './db';
@@ -101,4 +101,13 @@ export function hashInputs(rawDir: string, rawSpecs: readonly RawFileSpec[] = Ob
   entries.push([`npm:${WORLD_ATLAS_FILE}`, sha256(readFileSync(worldAtlasPath()))]);
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return sha256(entries.map(([p, h]) => `${p}\t${h}\n`).join(''));
+}
+
+/**
+ * Fingerprint of the pipeline's own code (every data/*.ts file), so `npm run data:ensure`
+ * rebuilds after a change to the pipeline, not only after a change to the raw files.
+ */
+export function hashPipeline(dataDir: string): string {
+  const files = readdirSync(dataDir).filter((f) => f.endsWith('.ts')).sort();
+  return sha256(files.map((f) => `${f}\t${sha256(readFileSync(path.join(dataDir, f)))}\n`).join(''));
 }

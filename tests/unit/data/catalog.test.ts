@@ -34,9 +34,9 @@ describe('catalog helpers', () => {
   });
 
   it('serialises with no timestamps and a final newline', () => {
-    const s = serializeCatalog({ schemaVersion: 1, inputsSha256: 'x', datasets: [] });
+    const s = serializeCatalog({ schemaVersion: 1, inputsSha256: 'x', pipelineSha256: 'y', datasets: [] });
     expect(s.endsWith('\n')).toBe(true);
-    expect(JSON.parse(s)).toEqual({ schemaVersion: 1, inputsSha256: 'x', datasets: [] });
+    expect(JSON.parse(s)).toEqual({ schemaVersion: 1, inputsSha256: 'x', pipelineSha256: 'y', datasets: [] });
   });
 
   it('declares every dataset of the contract with metadata', () => {

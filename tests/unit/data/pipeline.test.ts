@@ -1,10 +1,11 @@
 // The whole pipeline on the real raw files, into temporary folders, checked against the
 // written files with DuckDB. Runs the build twice (the second time for determinism).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildAll, type BuildResult } from '../../../data/build';
+import { staleReason } from '../../../data/ensure';
 import { resolveDataPaths } from '../../../data/config';
 import { openDb, sqlString, type Db } from '../../../data/db';
 import { DataInputError } from '../../../data/errors';
@@ -177,6 +178,22 @@ describe('built data (real raw files)', () => {
     for (const f of OUTPUT_FILES) {
       expect(readFileSync(path.join(again, f)).equals(readFileSync(path.join(outDir, f))), f).toBe(true);
     }
+  });
+});
+
+describe('data:ensure staleness', () => {
+  it('finds a fresh build up to date, and a stale one when the inputs or the pipeline changed', () => {
+    expect(staleReason(rawDir, outDir)).toBeNull();
+    const stale = path.join(tmpRoot, 'stale');
+    mkdirSync(stale);
+    for (const f of OUTPUT_FILES) copyFileSync(path.join(outDir, f), path.join(stale, f));
+    const catalog = JSON.parse(readFileSync(path.join(stale, 'catalog.json'), 'utf8')) as Catalog;
+    writeFileSync(path.join(stale, 'catalog.json'), JSON.stringify({ ...catalog, pipelineSha256: 'antiguo' }));
+    expect(staleReason(rawDir, stale)).toMatch(/pipeline/);
+    writeFileSync(path.join(stale, 'catalog.json'), JSON.stringify({ ...catalog, inputsSha256: 'antiguo' }));
+    expect(staleReason(rawDir, stale)).toMatch(/datos crudos/);
+    rmSync(path.join(stale, 'provincias.parquet'));
+    expect(staleReason(rawDir, stale)).toMatch(/provincias\.parquet/);
   });
 });
 
