@@ -6,16 +6,9 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import ParquetWorker from '../workers/parquet.worker?worker';
 import type { ParquetRequest, ParquetResponse } from '../workers/parquet.worker';
 import { DataError } from './errors';
+import type { DataSource } from './source';
 
-/**
- * The one small interface the rest of the app uses to reach data (after kepler.gl's
- * DatabaseAdapter): load a Parquet file as a table, run SQL, get Arrow back.
- */
-export interface DataSource {
-  loadParquet(table: string, url: string): Promise<{ rows: number; bytes: number }>;
-  query(sql: string, what: string): Promise<Table>;
-  close(): Promise<void>;
-}
+export type { DataSource };
 
 class DuckDBSource implements DataSource {
   private nextId = 1;

@@ -22,6 +22,7 @@ const age = `(${REFERENCE_YEAR} - anio_inicio)`;
 
 const SQL: Record<string, (level: Level) => string> = {
   poblacion_2017: (l) => `SELECT ubigeo, pob_2017::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
+  poblacion_2020: (l) => `SELECT ubigeo, pob_2020::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
   poblacion_2022: (l) => `SELECT ubigeo, pob_2022::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
   establecimientos_por_10k: (l) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 10000.0 / nullif(u.pob_2017, 0) AS value

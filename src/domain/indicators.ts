@@ -36,6 +36,11 @@ export const INDICATORS: IndicatorDef[] = [
     unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
   },
   {
+    id: 'poblacion_2020',
+    label: { es: 'Población proyectada 2020', en: 'Projected population 2020' },
+    unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
+  },
+  {
     id: 'poblacion_2022',
     label: { es: 'Población proyectada 2022', en: 'Projected population 2022' },
     unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,

@@ -120,7 +120,7 @@ export function normalise(values: Float64Array, opts: NormaliseOptions): Float64
   return out;
 }
 
-/** Min-max 0–100 with the direction applied: the provisional score's normalisation. */
+/** Min-max 0–100 with the direction applied (the default method). */
 export function minMax(values: Float64Array, direction: Direction, subset?: Int32Array): Float64Array {
   return normalise(values, { method: { kind: 'minmax' }, direction, subset });
 }

@@ -1,5 +1,5 @@
 import { normaliseIndicators, scoreUnits, type ScoreIndicator, type ScoreResult } from '../domain/score';
-import type { Units } from '../data/loadApp';
+import type { Units } from '../data/units';
 import { activeIndicators, type Scenario } from './scenario';
 
 export interface Ranking extends ScoreResult {

@@ -46,6 +46,9 @@ export function MapView() {
     const overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
+      // Synchronous picking: with deck 9.4's default async picking, a click right after a hover
+      // was sometimes lost (the pointer-down pick raced the click) — seen in headless Chromium.
+      pickAsync: 'sync',
       // Marks the first frame that shows the ranked choropleth (read by `npm run bench`).
       onAfterRender: () => {
         if (layersSet.current && performance.getEntriesByName(RANKED_MAP_MARK).length === 0) {

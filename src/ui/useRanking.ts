@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useStore } from '../state/store';
 import { NormalisationCache, rankScenario, type Ranking } from '../state/ranking';
-import type { Units } from '../data/loadApp';
+import type { Units } from '../data/units';
 
 const cache = new NormalisationCache();
 

@@ -109,14 +109,42 @@ test.describe('walking skeleton: ranked province map', () => {
   });
 });
 
+test.describe('bad or missing data', () => {
+  test('a missing catalogue gives a precise Spanish message', async ({ page }) => {
+    await page.route('**/data/catalog.json', (route) => route.fulfill({ status: 404, body: 'no' }));
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('No se pudieron cargar los datos');
+    await expect(alert).toContainText('catalog.json');
+    await expect(alert).toContainText('npm run data');
+  });
+
+  test('a corrupt Parquet file is named in the error', async ({ page }) => {
+    await page.route('**/data/provincias.parquet', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/octet-stream', body: 'ubigeo;provincia\n0101;Chachapoyas\n' }),
+    );
+    await page.goto('./');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('provincias.parquet no es un Parquet válido');
+  });
+});
+
 test.describe('accessibility', () => {
   // axe is injected as a script, which the app's Content-Security-Policy would rightly block.
   test.use({ bypassCSP: true });
-  test('axe-core finds no violations on the main screen and the data panel', async ({ page }) => {
+  test('axe-core finds no violations: main screen, detail, data panel, districts', async ({ page }) => {
     const { runAxe } = await import('./fixtures');
     await openApp(page);
     expect(await runAxe(page)).toEqual([]);
+    await rankingRows(page).first().click();
+    await expect(page.getByTestId('detail-panel')).toBeVisible();
+    expect(await runAxe(page)).toEqual([]);
     await page.getByTestId('open-data-panel').click();
+    expect(await runAxe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('level-select').selectOption('distrito');
+    await page.getByTestId('scope-select').selectOption({ label: 'Cusco' });
+    await expect(rankingRows(page).first()).toBeVisible();
     expect(await runAxe(page)).toEqual([]);
   });
 });

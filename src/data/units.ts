@@ -1,0 +1,57 @@
+import type { Table } from 'apache-arrow';
+import { indicatorSql, unitsSql } from './indicatorSql';
+import { INDICATORS, type Level } from '../domain/indicators';
+import type { DataSource } from './source';
+
+/** The units of one level with their indicator values, column-wise (one Float64Array per indicator, NaN = missing). */
+export interface Units {
+  level: Level;
+  ids: string[];
+  names: string[];
+  departamentos: string[];
+  ubigeoDep: string[];
+  ubigeoProv: string[];
+  provincias: string[];
+  population: Float64Array;
+  values: Record<string, Float64Array>;
+  /** The SQL that produced each indicator, shown to the user. */
+  sql: Record<string, string>;
+}
+
+const strings = (t: Table, col: string) => Array.from(t.getChild(col)!.toArray() as string[]);
+
+/** Runs the units query and one query per indicator of the level. */
+export async function loadUnits(source: DataSource, level: Level): Promise<Units> {
+  const base = await source.query(unitsSql(level), level);
+  const ids = strings(base, 'ubigeo');
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const values: Record<string, Float64Array> = {};
+  const sqlById: Record<string, string> = {};
+  for (const def of INDICATORS.filter((d) => d.levels.includes(level))) {
+    const sql = indicatorSql(def.id, level);
+    const table = await source.query(sql, def.id);
+    const col = new Float64Array(ids.length).fill(NaN);
+    const u = table.getChild('ubigeo')!;
+    const v = table.getChild('value')!;
+    for (let r = 0; r < table.numRows; r++) {
+      const i = index.get(u.get(r) as string);
+      const x = v.get(r) as number | null;
+      if (i !== undefined && x != null && Number.isFinite(x)) col[i] = x;
+    }
+    values[def.id] = col;
+    sqlById[def.id] = sql;
+  }
+  return {
+    level,
+    ids,
+    names: strings(base, 'nombre'),
+    departamentos: strings(base, 'departamento'),
+    ubigeoDep: strings(base, 'ubigeo_dep'),
+    ubigeoProv: strings(base, 'ubigeo_prov'),
+    provincias: strings(base, 'provincia'),
+    population: Float64Array.from({ length: base.numRows }, (_, r) => (base.getChild('pob_2017')!.get(r) as number | null) ?? NaN),
+    values,
+    sql: sqlById,
+  };
+}
+
