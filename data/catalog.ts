@@ -7,35 +7,9 @@ import { sqlIdent, sqlString } from './db';
 import type { DatasetMeta } from './datasets';
 import type { Quirk } from './quirks';
 
-export interface ColumnInfo {
-  name: string;
-  type: string;
-  /** Share of rows with a value (non-null), 0..1, rounded to 4 decimals. */
-  completeness: number;
-}
-
-export interface CatalogDataset {
-  id: string;
-  file: string;
-  title: { es: string; en: string };
-  institution: string;
-  licence: string;
-  vintage: string;
-  source: string;
-  rawFiles: string[];
-  rows: number;
-  bytes: number;
-  columns: ColumnInfo[];
-  quirks: Quirk[];
-}
-
-export interface Catalog {
-  schemaVersion: 1;
-  inputsSha256: string;
-  /** sha256 of the pipeline's code that built the files (see hashPipeline). */
-  pipelineSha256: string;
-  datasets: CatalogDataset[];
-}
+// The catalog's types are defined once, where the app reads them.
+export type { Catalog, CatalogDataset, CatalogColumn as ColumnInfo } from '../src/data/catalog';
+import type { Catalog, CatalogColumn as ColumnInfo, CatalogDataset } from '../src/data/catalog';
 
 export function roundShare(value: number): number {
   return Math.round(value * 10_000) / 10_000;

@@ -1,6 +1,9 @@
 import { DataError } from './errors';
 
-/** The shape of `catalog.json`, written by the pipeline (see docs/data-contract.md). */
+/**
+ * The shape of `catalog.json`: the one definition, shared by the pipeline that writes it
+ * (data/catalog.ts) and the app that reads it (see docs/data-contract.md).
+ */
 export interface Bilingual {
   es: string;
   en: string;
@@ -8,6 +11,7 @@ export interface Bilingual {
 export interface CatalogColumn {
   name: string;
   type: string;
+  /** Share of rows with a value (non-null), 0..1, rounded to 4 decimals. */
   completeness: number;
 }
 export interface CatalogQuirk {
@@ -30,8 +34,10 @@ export interface CatalogDataset {
   quirks: CatalogQuirk[];
 }
 export interface Catalog {
-  schemaVersion: number;
+  schemaVersion: 1;
   inputsSha256: string;
+  /** sha256 of the pipeline's code that built the files (see data/inputs.ts hashPipeline). */
+  pipelineSha256: string;
   datasets: CatalogDataset[];
 }
 

@@ -15,17 +15,42 @@ class DuckDBSource implements DataSource {
   private pending = new Map<number, (r: ParquetResponse) => void>();
   private parquetWorker: Worker;
 
-  constructor(
-    private readonly db: duckdb.AsyncDuckDB,
-    private readonly conn: duckdb.AsyncDuckDBConnection,
-    private readonly engineWorker: Worker,
-  ) {
+  private prefetched = new Map<string, Promise<ParquetResponse>>();
+  private db: duckdb.AsyncDuckDB | null = null;
+  private conn: duckdb.AsyncDuckDBConnection | null = null;
+  private engineWorker: Worker | null = null;
+
+  constructor() {
     this.parquetWorker = new ParquetWorker();
     this.parquetWorker.onmessage = (e: MessageEvent<ParquetResponse>) => {
       const resolve = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
       resolve?.(e.data);
     };
+  }
+
+  /** Starts fetching and decoding files now, while the engine compiles its wasm. */
+  prefetch(urls: string[]) {
+    for (const url of urls) if (!this.prefetched.has(url)) this.prefetched.set(url, this.decode(url));
+  }
+
+  async open() {
+    const worker = new Worker(workerUrl);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(wasmUrl);
+    await db.open({ query: { castBigIntToDouble: true } });
+    const conn = await db.connect();
+    // Offline: never try to download extensions (it fails with a confusing wasm error).
+    await conn.query('SET autoinstall_known_extensions=false');
+    await conn.query('SET autoload_known_extensions=false');
+    this.db = db;
+    this.conn = conn;
+    this.engineWorker = worker;
+  }
+
+  private get connection(): duckdb.AsyncDuckDBConnection {
+    if (!this.conn) throw new DataError('engineFailed', { detail: 'sin conexión' });
+    return this.conn;
   }
 
   private decode(url: string): Promise<ParquetResponse> {
@@ -38,21 +63,22 @@ class DuckDBSource implements DataSource {
   }
 
   async loadParquet(table: string, url: string) {
-    const res = await this.decode(url);
+    const res = await (this.prefetched.get(url) ?? this.decode(url));
+    this.prefetched.delete(url);
     if (!res.ok) {
       if (res.stage === 'fetch') throw new DataError('fetchFailed', { url, status: res.status ?? 0 });
       throw new DataError('parquetInvalid', { url, detail: res.detail });
     }
-    await this.conn.query(`DROP TABLE IF EXISTS "${table}"`);
+    await this.connection.query(`DROP TABLE IF EXISTS "${table}"`);
     // insertArrowFromIPCStream detaches the buffer; it is ours alone, so no copy is needed.
-    await this.conn.insertArrowFromIPCStream(res.ipc, { name: table, create: true });
+    await this.connection.insertArrowFromIPCStream(res.ipc, { name: table, create: true });
     const count = await this.query(`SELECT count(*)::DOUBLE AS n FROM "${table}"`, table);
     return { rows: Number(count.getChild('n')?.get(0) ?? 0), bytes: res.bytes };
   }
 
   async query(sql: string, what: string): Promise<Table> {
     try {
-      return await this.conn.query(sql);
+      return await this.connection.query(sql);
     } catch (err) {
       throw new DataError('queryFailed', { what, detail: err instanceof Error ? err.message : String(err) });
     }
@@ -60,25 +86,25 @@ class DuckDBSource implements DataSource {
 
   async close() {
     this.parquetWorker.terminate();
-    await this.conn.close();
-    await this.db.terminate();
-    this.engineWorker.terminate();
+    await this.conn?.close();
+    await this.db?.terminate();
+    this.engineWorker?.terminate();
   }
 }
 
-export async function openDuckDB(): Promise<DataSource> {
+/**
+ * Opens DuckDB-WASM (self-hosted wasm and worker). Parquet files named in `prefetch` start
+ * downloading and decoding at once, in parallel with the engine's start-up.
+ */
+export async function openDuckDB(prefetch: string[] = []): Promise<DataSource> {
+  const source = new DuckDBSource();
+  source.prefetch(prefetch);
   try {
-    const worker = new Worker(workerUrl);
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    await db.instantiate(wasmUrl);
-    await db.open({ query: { castBigIntToDouble: true } });
-    const conn = await db.connect();
-    // Offline: never try to download extensions (it fails with a confusing wasm error).
-    await conn.query('SET autoinstall_known_extensions=false');
-    await conn.query('SET autoload_known_extensions=false');
-    performance.mark('territorio:engine-ready');
-    return new DuckDBSource(db, conn, worker);
+    await source.open();
   } catch (err) {
+    await source.close().catch(() => undefined);
     throw new DataError('engineFailed', { detail: err instanceof Error ? err.message : String(err) });
   }
+  performance.mark('territorio:engine-ready');
+  return source;
 }

@@ -27,32 +27,39 @@ export const START_TABLES = ['establecimientos', 'provincias', 'distritos', 'eme
 
 export const DATA_BASE_URL = `${import.meta.env.BASE_URL}data/`;
 
-export async function loadApp(onStep: (step: LoadStep) => void): Promise<AppData> {
+export type Geo = AppData['geo'];
+
+/**
+ * Start-up. Everything that does not need the engine runs while its 34 MB wasm compiles:
+ * boundaries (handed to `onGeo` so the map can draw first) and the Parquet downloads/decoding.
+ */
+export async function loadApp(onStep: (step: LoadStep) => void, onGeo: (geo: Geo) => void = () => undefined): Promise<AppData> {
   onStep('catalog');
   const catalog = await fetchCatalog(DATA_BASE_URL);
   onStep('engine');
-  // Boundaries download while the engine compiles its wasm.
   const geoPromise = Promise.all([
     fetchBoundaries(`${DATA_BASE_URL}limites_provincias.topojson`, 'provincias'),
     fetchBoundaries(`${DATA_BASE_URL}limites_departamentos.topojson`, 'departamentos'),
     fetchBoundaries(`${DATA_BASE_URL}paises.topojson`, 'paises'),
-  ]);
+  ]).then(([provincias, departamentos, paises]) => {
+    const geo = { provincias, departamentos, paises };
+    onGeo(geo);
+    return geo;
+  });
   geoPromise.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
-  const source = await openDuckDB();
+  const files = START_TABLES.flatMap((id) => {
+    const ds = catalog.datasets.find((d) => d.id === id);
+    return ds ? [{ id, url: `${DATA_BASE_URL}${ds.file}` }] : [];
+  });
+  const source = await openDuckDB(files.map((f) => f.url));
   onStep('tables');
   const tables: Record<string, LoadedTable> = {};
-  await Promise.all(
-    START_TABLES.map(async (id) => {
-      const ds = catalog.datasets.find((d) => d.id === id);
-      if (!ds) return;
-      tables[id] = await source.loadParquet(id, `${DATA_BASE_URL}${ds.file}`);
-    }),
-  );
+  for (const f of files) tables[f.id] = await source.loadParquet(f.id, f.url);
   onStep('boundaries');
-  const [provincias, departamentos, paises] = await geoPromise;
+  const geo = await geoPromise;
   onStep('indicators');
   const units = await loadUnits(source, 'provincia');
-  return { catalog, source, tables, provincias: units, geo: { provincias, departamentos, paises } };
+  return { catalog, source, tables, provincias: units, geo };
 }
 
 const LEVEL_BOUNDARIES: Record<Level, { file: string; object: string }> = {

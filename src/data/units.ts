@@ -27,19 +27,23 @@ export async function loadUnits(source: DataSource, level: Level): Promise<Units
   const index = new Map(ids.map((id, i) => [id, i]));
   const values: Record<string, Float64Array> = {};
   const sqlById: Record<string, string> = {};
-  for (const def of INDICATORS.filter((d) => d.levels.includes(level))) {
-    const sql = indicatorSql(def.id, level);
-    const table = await source.query(sql, def.id);
-    const col = new Float64Array(ids.length).fill(NaN);
-    const u = table.getChild('ubigeo')!;
-    const v = table.getChild('value')!;
-    for (let r = 0; r < table.numRows; r++) {
-      const i = index.get(u.get(r) as string);
-      const x = v.get(r) as number | null;
-      if (i !== undefined && x != null && Number.isFinite(x)) col[i] = x;
-    }
-    values[def.id] = col;
-    sqlById[def.id] = sql;
+  const defs = INDICATORS.filter((d) => d.levels.includes(level));
+  for (const def of defs) {
+    sqlById[def.id] = indicatorSql(def.id, level);
+    values[def.id] = new Float64Array(ids.length).fill(NaN);
+  }
+  // One round trip to the engine: every indicator's own query, stacked with UNION ALL.
+  const stacked = defs
+    .map((def) => `SELECT '${def.id}' AS indicator, ubigeo, value::DOUBLE AS value FROM (${sqlById[def.id]})`)
+    .join('\nUNION ALL\n');
+  const table = await source.query(stacked, level);
+  const ind = table.getChild('indicator')!;
+  const u = table.getChild('ubigeo')!;
+  const v = table.getChild('value')!;
+  for (let r = 0; r < table.numRows; r++) {
+    const i = index.get(u.get(r) as string);
+    const x = v.get(r) as number | null;
+    if (i !== undefined && x != null && Number.isFinite(x)) values[ind.get(r) as string][i] = x;
   }
   return {
     level,

@@ -28,7 +28,6 @@ export function unitLayer(
   data: Boundaries,
   style: ChoroplethStyle,
   onHover: (ubigeo: string | null, x: number, y: number) => void,
-  onClick: (ubigeo: string) => void,
 ) {
   const { fill, top } = style.colours;
   const at = (f: F) => style.index.get(f.properties.ubigeo) ?? -1;
@@ -55,10 +54,6 @@ export function unitLayer(
     onHover: (info) => {
       const f = info.object as F | undefined;
       onHover(f ? f.properties.ubigeo : null, info.x, info.y);
-    },
-    onClick: (info) => {
-      const f = info.object as F | undefined;
-      if (f) onClick(f.properties.ubigeo);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppData, LoadStep, Units } from '../data/loadApp';
+import type { AppData, Geo, LoadStep, Units } from '../data/loadApp';
 import type { Boundaries } from '../data/boundaries';
 import type { DataError } from '../data/errors';
 import type { Level } from '../domain/indicators';
@@ -21,6 +21,8 @@ export interface AppState extends ScenarioActions {
   scenario: Scenario;
   status: Status;
   data: AppData | null;
+  /** Boundaries for the basemap and the first choropleth: they arrive before the engine is ready. */
+  geo: Geo | null;
   /** Units and boundaries of each level, loaded on first use (districts only when asked for). */
   units: Partial<Record<Level, Units>>;
   boundaries: Partial<Record<Level, Boundaries>>;
@@ -30,6 +32,7 @@ export interface AppState extends ScenarioActions {
   dataPanelOpen: boolean;
   setStep: (step: LoadStep) => void;
   setData: (data: AppData) => void;
+  setGeo: (geo: Geo) => void;
   setError: (error: DataError) => void;
   setLevelData: (level: Level, units: Units, boundaries: Boundaries) => void;
   setLevelError: (error: DataError | null) => void;
@@ -58,6 +61,7 @@ export const useStore = create<AppState>()((set) => {
     scenario: defaultScenario(),
     status: { phase: 'loading', step: 'catalog' },
     data: null,
+    geo: null,
     units: {},
     boundaries: {},
     levelError: null,
@@ -67,10 +71,12 @@ export const useStore = create<AppState>()((set) => {
     setData: (data) =>
       set({
         data,
+        geo: data.geo,
         status: { phase: 'ready' },
         units: { provincia: data.provincias },
         boundaries: { provincia: data.geo.provincias },
       }),
+    setGeo: (geo) => set((s) => ({ geo, boundaries: { ...s.boundaries, provincia: geo.provincias } })),
     setError: (error) => set({ status: { phase: 'error', error } }),
     setLevelData: (level, units, boundaries) =>
       set((s) => ({ units: { ...s.units, [level]: units }, boundaries: { ...s.boundaries, [level]: boundaries } })),

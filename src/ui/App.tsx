@@ -37,6 +37,8 @@ export function App() {
   const setStep = useStore((s) => s.setStep);
   const setData = useStore((s) => s.setData);
   const setError = useStore((s) => s.setError);
+  const setGeo = useStore((s) => s.setGeo);
+  const geo = useStore((s) => s.geo);
   const dataPanelOpen = useStore((s) => s.dataPanelOpen);
   const setDataPanelOpen = useStore((s) => s.setDataPanelOpen);
   const level = useStore((s) => s.scenario.level);
@@ -47,13 +49,16 @@ export function App() {
 
   useEffect(() => {
     let cancelled = false;
-    loadApp((step) => !cancelled && setStep(step))
+    loadApp(
+      (step) => !cancelled && setStep(step),
+      (g) => !cancelled && setGeo(g),
+    )
       .then((data) => !cancelled && setData(data))
       .catch((err) => !cancelled && setError(toDataError(err)));
     return () => {
       cancelled = true;
     };
-  }, [setStep, setData, setError]);
+  }, [setStep, setData, setError, setGeo]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -90,7 +95,7 @@ export function App() {
           </button>
         </div>
       </header>
-      {status.phase === 'loading' && (
+      {status.phase === 'loading' && !geo && (
         <main className="status" aria-busy="true">
           <p role="status">
             {t('app.loading')} {t(`app.loadingStep.${status.step}`)}
@@ -105,10 +110,11 @@ export function App() {
           </div>
         </main>
       )}
-      {status.phase === 'ready' && (
-        <main className="workspace">
+      {status.phase !== 'error' && geo && (
+        // The map draws as soon as the boundaries arrive; the panels fill in when the engine is ready.
+        <main className="workspace" aria-busy={status.phase === 'loading'}>
           <aside className="left" aria-label={t('weights.title')}>
-            <WeightsPanel />
+            {status.phase === 'ready' ? <WeightsPanel /> : <p role="status">{t('app.loading')}</p>}
           </aside>
           <div className="center">
             <MapView />
@@ -118,12 +124,17 @@ export function App() {
             <h2 className="side-title">
               {t(level === 'distrito' ? 'ranking.titleDistricts' : 'ranking.title')}: {scopeName}
             </h2>
+            {status.phase === 'loading' && (
+              <p role="status">
+                {t('app.loading')} {t(`app.loadingStep.${status.step}`)}
+              </p>
+            )}
             {levelError && (
               <p role="alert" className="error">
                 {t(`errors.${levelError.key}`, levelError.params)}
               </p>
             )}
-            {!levelReady && !levelError && <p role="status">{t('app.loadingLevel')}</p>}
+            {status.phase === 'ready' && !levelReady && !levelError && <p role="status">{t('app.loadingLevel')}</p>}
             {levelReady && <RankingTable scopeName={scopeName} />}
           </div>
           <DataPanel />

@@ -22,9 +22,8 @@ export function MapView() {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const layersSet = useRef(false);
   const [hover, setHover] = useState<{ ubigeo: string; x: number; y: number } | null>(null);
-  const data = useStore((s) => s.data);
+  const geo = useStore((s) => s.geo);
   const selected = useStore((s) => s.selected);
-  const select = useStore((s) => s.select);
   const scope = useStore((s) => s.scenario.scope);
   const level = useStore((s) => s.scenario.level);
   const classes = useStore((s) => s.scenario.classes);
@@ -34,10 +33,10 @@ export function MapView() {
 
   // The map and overlay are created once; later changes only update layer props.
   useEffect(() => {
-    if (!data || !container.current) return;
+    if (!geo || !container.current) return;
     const map = new maplibregl.Map({
       container: container.current,
-      style: basemapStyle(data.geo.paises, data.geo.departamentos),
+      style: basemapStyle(geo.paises, geo.departamentos),
       bounds: PERU_BOUNDS,
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -46,8 +45,7 @@ export function MapView() {
     const overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
-      // Synchronous picking: with deck 9.4's default async picking, a click right after a hover
-      // was sometimes lost (the pointer-down pick raced the click) — seen in headless Chromium.
+      // Synchronous picking keeps hover answers in step with the pointer (deck 9.4 defaults to async).
       pickAsync: 'sync',
       // Marks the first frame that shows the ranked choropleth (read by `npm run bench`).
       onAfterRender: () => {
@@ -55,6 +53,13 @@ export function MapView() {
           performance.mark(RANKED_MAP_MARK);
         }
       },
+    });
+    // Clicks are picked here rather than through the layer's onClick: in headless Chromium,
+    // deck.gl 9.4 (interleaved) dropped clicks that followed a hover, in the full e2e run.
+    map.on('click', (e) => {
+      const info = overlay.pickObject({ x: e.point.x, y: e.point.y });
+      const ubigeo = (info?.object as { properties?: { ubigeo?: string } } | undefined)?.properties?.ubigeo;
+      if (ubigeo) useStore.getState().select(ubigeo);
     });
     // Attach deck.gl only once the style has loaded: attached earlier (deck 9.4 + MapLibre 5),
     // its interleaved layers hide every MapLibre fill and line layer. Seen in headless Chromium.
@@ -67,7 +72,7 @@ export function MapView() {
       mapRef.current = null;
       map.remove();
     };
-  }, [data]);
+  }, [geo]);
 
   // Colours only: a weight change recomputes these bytes, never the geometry.
   const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);
@@ -86,12 +91,11 @@ export function MapView() {
           boundaries,
           { ...style, selected },
           (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
-          (ubigeo) => select(ubigeo),
         ),
       ],
     });
     layersSet.current = true;
-  }, [boundaries, style, selected, select, level]);
+  }, [boundaries, style, selected, level]);
 
   // Bring a unit selected in the table into view, without moving the map when it is visible.
   useEffect(() => {
