@@ -63,7 +63,10 @@ export function MapView() {
     });
     // Attach deck.gl only once the style has loaded: attached earlier (deck 9.4 + MapLibre 5),
     // its interleaved layers hide every MapLibre fill and line layer. Seen in headless Chromium.
-    map.on('load', () => map.addControl(overlay));
+    map.on('load', () => {
+      performance.mark('territorio:basemap');
+      map.addControl(overlay);
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     (window as unknown as { __territorioMap?: maplibregl.Map }).__territorioMap = map;

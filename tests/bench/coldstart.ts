@@ -5,6 +5,7 @@ export interface ColdStart {
   rankedMapMs: number;
   tableMs: number;
   engineReadyMs: number;
+  basemapMs: number;
   bytes: number;
   requests: number;
   largest: { url: string; bytes: number }[];
@@ -34,12 +35,12 @@ export async function measureColdStart(baseUrl: string): Promise<ColdStart> {
       timeout: 120_000,
     });
     // (no named helper inside evaluate: tsx would wrap it in a __name() the page lacks)
-    const [map, table, engine] = await page.evaluate(() =>
-      ['territorio:ranked-map', 'territorio:table', 'territorio:engine-ready'].map(
+    const [map, table, engine, basemap] = await page.evaluate(() =>
+      ['territorio:ranked-map', 'territorio:table', 'territorio:engine-ready', 'territorio:basemap'].map(
         (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
       ),
     );
-    const marks = { map, table, engine };
+    const marks = { map, table, engine, basemap };
     await page.waitForTimeout(300);
     await Promise.all(pending);
     sizes.sort((a, b) => b.bytes - a.bytes);
@@ -47,6 +48,7 @@ export async function measureColdStart(baseUrl: string): Promise<ColdStart> {
       rankedMapMs: marks.map,
       tableMs: marks.table,
       engineReadyMs: marks.engine,
+      basemapMs: marks.basemap,
       bytes: sizes.reduce((s, x) => s + x.bytes, 0),
       requests: sizes.length,
       largest: sizes.slice(0, 6),
