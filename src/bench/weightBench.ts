@@ -135,7 +135,6 @@ function syntheticUnits(n: number, ids: string[]): Units {
     ubigeoDep: filler('00'),
     ubigeoProv: filler('0000'),
     provincias: filler('—'),
-    population: new Float64Array(n).fill(1000),
     values,
     sql: {},
   };

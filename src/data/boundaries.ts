@@ -12,6 +12,6 @@ export async function fetchBoundaries(url: string, object: string): Promise<Boun
   if (!res || !res.ok) throw new DataError('fetchFailed', { url, status: res?.status ?? 0 });
   const topo = (await res.json()) as Topology;
   const obj = topo.objects[object] as GeometryCollection<BoundaryProps> | undefined;
-  if (!obj) throw new DataError('parquetInvalid', { url, detail: `objeto ${object} ausente` });
+  if (!obj) throw new DataError('boundaryInvalid', { url, object });
   return feature(topo, obj) as Boundaries;
 }

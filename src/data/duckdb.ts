@@ -27,6 +27,14 @@ class DuckDBSource implements DataSource {
       this.pending.delete(e.data.id);
       resolve?.(e.data);
     };
+    // A worker that fails to load or crashes must not leave the app waiting forever.
+    this.parquetWorker.onerror = (e: ErrorEvent) => this.failAll(e.message || 'worker');
+    this.parquetWorker.onmessageerror = () => this.failAll('mensaje ilegible');
+  }
+
+  private failAll(detail: string) {
+    for (const [id, resolve] of this.pending) resolve({ id, ok: false, stage: 'decode', detail });
+    this.pending.clear();
   }
 
   /** Starts fetching and decoding files now, while the engine compiles its wasm. */

@@ -6,6 +6,7 @@ export type DataErrorKey =
   | 'catalogMissing'
   | 'fetchFailed'
   | 'parquetInvalid'
+  | 'boundaryInvalid'
   | 'engineFailed'
   | 'queryFailed'
   | 'unknown';

@@ -71,15 +71,11 @@ export function indicatorSql(id: string, level: Level): string {
   return make(level).trim();
 }
 
-export function hasIndicatorSql(id: string): boolean {
-  return id in SQL;
-}
-
 /** The units of a level with the names and codes the UI needs. */
 export function unitsSql(level: Level): string {
   return level === 'provincia'
-    ? `SELECT ubigeo, provincia AS nombre, departamento, ubigeo_dep, ubigeo AS ubigeo_prov, provincia,
-              pob_2017::DOUBLE AS pob_2017 FROM provincias ORDER BY ubigeo`
-    : `SELECT ubigeo, distrito AS nombre, departamento, ubigeo_dep, ubigeo_prov, provincia,
-              pob_2017::DOUBLE AS pob_2017 FROM distritos ORDER BY ubigeo`;
+    ? `SELECT ubigeo, provincia AS nombre, departamento, ubigeo_dep, ubigeo AS ubigeo_prov, provincia
+       FROM provincias ORDER BY ubigeo`
+    : `SELECT ubigeo, distrito AS nombre, departamento, ubigeo_dep, ubigeo_prov, provincia
+       FROM distritos ORDER BY ubigeo`;
 }

@@ -12,7 +12,6 @@ export interface Units {
   ubigeoDep: string[];
   ubigeoProv: string[];
   provincias: string[];
-  population: Float64Array;
   values: Record<string, Float64Array>;
   /** The SQL that produced each indicator, shown to the user. */
   sql: Record<string, string>;
@@ -53,7 +52,6 @@ export async function loadUnits(source: DataSource, level: Level): Promise<Units
     ubigeoDep: strings(base, 'ubigeo_dep'),
     ubigeoProv: strings(base, 'ubigeo_prov'),
     provincias: strings(base, 'provincia'),
-    population: Float64Array.from({ length: base.numRows }, (_, r) => (base.getChild('pob_2017')!.get(r) as number | null) ?? NaN),
     values,
     sql: sqlById,
   };

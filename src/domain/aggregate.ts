@@ -6,7 +6,7 @@
  *   Contribution cᵢ = wᵢ·xᵢ.
  * - Geometric (INFORM-style, so a very low value cannot be fully compensated by high ones):
  *   S = exp(Σ wᵢ·ln(xᵢ + 1)) − 1. The +1 shift is the documented treatment of zeros: a 0 does
- *   not collapse the score to 0 and ln stays finite; S stays within 0–100. Contributions split S
+ *   not collapse the score to 0 and ln stays finite; with inputs in 0–100, S stays in 0–100. Contributions split S
  *   in proportion to each indicator's share of the log-sum: cᵢ = S·wᵢ·ln(xᵢ+1) / Σ wⱼ·ln(xⱼ+1)
  *   (all 0 when S = 0). Negative inputs (possible with z-scores, T < 0) are clamped to 0 first.
  */

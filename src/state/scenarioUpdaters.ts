@@ -19,7 +19,7 @@ export const updaters = {
   setLevel: (s: Scenario, level: Level): Scenario => ({
     ...s,
     level,
-    // Districts are ranked within a department or a province, never all 1,891 at once by default.
+    // A province filter only means something at district level.
     scope: level === 'provincia' ? { ...s.scope, provincia: null } : s.scope,
   }),
   /** Weight in points (any non-negative number); a positive weight turns the indicator on. */

@@ -19,9 +19,9 @@ function useLevelLoader() {
   const setLevelData = useStore((s) => s.setLevelData);
   const setLevelError = useStore((s) => s.setLevelError);
   useEffect(() => {
+    setLevelError(null); // an error belongs to the level that failed, not to the one shown now
     if (!data || loaded) return;
     let cancelled = false;
-    setLevelError(null);
     loadLevel(data.source, level)
       .then(({ units, boundaries }) => !cancelled && setLevelData(level, units, boundaries))
       .catch((err) => !cancelled && setLevelError(toDataError(err)));

@@ -11,6 +11,11 @@ export function DataPanel() {
   const open = useStore((s) => s.dataPanelOpen);
   const setOpen = useStore((s) => s.setDataPanelOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
+  // Closing gives the focus back to the button that opened the panel.
+  const close = () => {
+    setOpen(false);
+    document.querySelector<HTMLButtonElement>('[data-testid="open-data-panel"]')?.focus();
+  };
 
   useEffect(() => {
     if (open) closeRef.current?.focus();
@@ -25,11 +30,11 @@ export function DataPanel() {
       aria-modal="false"
       aria-labelledby="data-panel-title"
       data-testid="data-panel"
-      onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      onKeyDown={(e) => e.key === 'Escape' && close()}
     >
       <header>
         <h2 id="data-panel-title">{t('data.title')}</h2>
-        <button ref={closeRef} type="button" onClick={() => setOpen(false)}>
+        <button ref={closeRef} type="button" onClick={close}>
           {t('data.close')}
         </button>
       </header>

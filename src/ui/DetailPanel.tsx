@@ -25,14 +25,16 @@ export function DetailPanel() {
   if (i < 0) return null;
   const fmt = (x: number, d = 1) => formatNumber(x, lng, d);
   const contributions = ranking.contributionsOf(i);
+  // Weights as applied to this unit: re-shared over the indicators it has data for.
+  const covered = ranking.coverage[i] > 0 ? ranking.coverage[i] : 1;
   const rows = ranking.indicatorIds.map((id, j) => ({
     id,
     def: indicatorById(id),
     raw: units.values[id][i],
     median: medianAt(units.values[id], ranking.scopeIndices),
     normalised: ranking.normalised[j][i],
-    weight: ranking.weights[j],
-    contribution: contributions[j],
+    weight: Number.isNaN(ranking.normalised[j][i]) ? NaN : ranking.weights[j] / covered,
+    contribution: Number.isNaN(ranking.normalised[j][i]) ? NaN : contributions[j],
   }));
   const max = Math.max(1e-9, ...rows.map((r) => (Number.isNaN(r.contribution) ? 0 : r.contribution)));
   const parent = units.level === 'distrito' ? `${units.provincias[i]}, ${units.departamentos[i]}` : units.departamentos[i];
@@ -96,7 +98,7 @@ export function DetailPanel() {
               <td className="num">{formatIndicator(r.id, r.raw, t, lng)}</td>
               <td className="num">{formatIndicator(r.id, r.median, t, lng)}</td>
               <td className="num">{Number.isNaN(r.normalised) ? '—' : fmt(r.normalised)}</td>
-              <td className="num">{fmt(r.weight * 100)} %</td>
+              <td className="num">{Number.isNaN(r.weight) ? '—' : `${fmt(r.weight * 100)} %`}</td>
               <td className="num">{Number.isNaN(r.contribution) ? '—' : fmt(r.contribution)}</td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { useRanking } from './useRanking';
 import { datasetLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
 
+/** Pointer-only (no live region): the ranking table is the accessible equivalent. */
 export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: number }) {
   const { t, i18n } = useTranslation();
   const data = useStore((s) => s.data);
@@ -19,7 +20,7 @@ export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: num
   const datasets = new Set(ranking.indicatorIds.flatMap((id) => indicatorById(id).datasets));
   const parent = units.level === 'distrito' ? `${units.provincias[i]}, ${units.departamentos[i]}` : units.departamentos[i];
   return (
-    <div className="tooltip" style={{ left: x + 12, top: y + 12 }} role="status" data-testid="map-tooltip">
+    <div className="tooltip" style={{ left: x + 12, top: y + 12 }} data-testid="map-tooltip">
       <strong>{units.names[i]}</strong> <span className="muted">({parent})</span>
       {!inScope ? (
         <div>{t('tooltip.outOfScope')}</div>

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/turf';
 import { useTranslation } from 'react-i18next';
+import { i18next } from '../i18n';
 import { useStore } from '../state/store';
 import { basemapStyle } from '../map/basemapStyle';
 import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
@@ -40,6 +41,12 @@ export function MapView() {
       bounds: PERU_BOUNDS,
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
+      // MapLibre's own labels, in the UI language
+      locale: {
+        'Map.Title': i18next.t('map.mapTitle'),
+        'NavigationControl.ZoomIn': i18next.t('map.zoomIn'),
+        'NavigationControl.ZoomOut': i18next.t('map.zoomOut'),
+      },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     const overlay = new MapboxOverlay({

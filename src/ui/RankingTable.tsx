@@ -42,7 +42,8 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
       rank: (a, b) => (ranking.rank[a] || 1e9) - (ranking.rank[b] || 1e9),
       name: (a, b) => collator.compare(units.names[a], units.names[b]),
       departamento: (a, b) => collator.compare(units.departamentos[a], units.departamentos[b]),
-      score: (a, b) => (ranking.score[a] || -1) - (ranking.score[b] || -1),
+      // units without a score (insufficient data) sort after every scored unit
+      score: (a, b) => (Number.isNaN(ranking.score[a]) ? -Infinity : ranking.score[a]) - (Number.isNaN(ranking.score[b]) ? -Infinity : ranking.score[b]) || 0,
     };
     const sorted = [...list].sort((a, b) => cmp[sort.key](a, b) || ranking.rank[a] - ranking.rank[b]);
     return sort.asc ? sorted : sorted.reverse();
@@ -50,6 +51,10 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
 
   if (!ranked) return null;
   const { units, ranking } = ranked;
+  // The one focusable row stays inside the table when the rows change (a smaller scope).
+  const tabPos = Math.min(focusPos, Math.max(0, rows.length - 1));
+  // The same top N the map outlines: the first N of the ranking order.
+  const top = new Set(Array.from(ranking.order.subarray(0, Math.min(topN, ranking.order.length))));
   const selectedIndex = selected ? units.ids.indexOf(selected) : -1;
 
   const move = (pos: number) => {
@@ -121,9 +126,9 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                   ref={(el) => {
                     rowRefs.current[pos] = el;
                   }}
-                  tabIndex={pos === focusPos ? 0 : -1}
+                  tabIndex={pos === tabPos ? 0 : -1}
                   aria-current={isSel ? 'true' : undefined}
-                  className={[isSel ? 'selected' : '', ranking.rank[unit] > 0 && ranking.rank[unit] <= topN ? 'top' : ''].join(' ').trim() || undefined}
+                  className={[isSel ? 'selected' : '', top.has(unit) ? 'top' : ''].join(' ').trim() || undefined}
                   data-ubigeo={id}
                   onClick={() => {
                     setFocusPos(pos);

@@ -8,13 +8,14 @@ import { DEFAULT_WINSORISATION, type ScenarioIndicator } from '../state/scenario
 import { weightPercentages } from '../state/scenarioUpdaters';
 import { formatNumber } from '../i18n';
 import { useRanking } from './useRanking';
+import { activeIndicators } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
 
 const METHODS: NormalisationMethod['kind'][] = ['minmax', 'zscore', 'rank', 'target', 'goalposts'];
 
 /** Sensible parameters when the user switches to a method that needs them: the scope's own range. */
-function defaultMethod(kind: NormalisationMethod['kind'], values: Float64Array | undefined): NormalisationMethod {
-  const present = values ? Array.from(values).filter((v) => !Number.isNaN(v)) : [];
+function defaultMethod(kind: NormalisationMethod['kind'], values: Float64Array | undefined, scope: Int32Array | undefined): NormalisationMethod {
+  const present = values && scope ? Array.from(scope, (i) => values[i]).filter((v) => !Number.isNaN(v)) : [];
   const min = present.length ? Math.min(...present) : 0;
   const max = present.length ? Math.max(...present) : 100;
   if (kind === 'target') return { kind, target: +((min + max) / 2).toPrecision(3) };
@@ -29,6 +30,7 @@ function IndicatorRow({ ind, pct }: { ind: ScenarioIndicator; pct: number | unde
   const def = indicatorById(ind.id);
   const data = useStore((s) => s.data);
   const values = useStore((s) => s.units[s.scenario.level]?.values[ind.id]);
+  const scope = useRanking()?.ranking.scopeIndices;
   const setWeight = useStore((s) => s.setWeight);
   const setEnabled = useStore((s) => s.setEnabled);
   const setDirection = useStore((s) => s.setDirection);
@@ -41,7 +43,8 @@ function IndicatorRow({ ind, pct }: { ind: ScenarioIndicator; pct: number | unde
       <div className="indicator-head">
         <input id={`${id}-on`} type="checkbox" checked={ind.enabled} onChange={(e) => setEnabled(ind.id, e.target.checked)} />
         <label htmlFor={`${id}-on`}>{label}</label>
-        <span className="pct" aria-label={t('weights.normalisedWeight', { name: label })}>
+        <span className="pct">
+          <span className="sr-only">{t('weights.normalisedWeight', { name: label })}: </span>
           {ind.enabled && pct !== undefined ? `${formatNumber(pct, i18n.language, 1)} %` : '—'}
         </span>
       </div>
@@ -84,7 +87,7 @@ function IndicatorRow({ ind, pct }: { ind: ScenarioIndicator; pct: number | unde
                 id={`${id}-method`}
                 value={m.kind}
                 data-testid={`method-${ind.id}`}
-                onChange={(e) => setMethod(ind.id, defaultMethod(e.target.value as NormalisationMethod['kind'], values))}
+                onChange={(e) => setMethod(ind.id, defaultMethod(e.target.value as NormalisationMethod['kind'], values, scope))}
               >
                 {METHODS.map((k) => (
                   <option key={k} value={k}>
@@ -105,6 +108,11 @@ function IndicatorRow({ ind, pct }: { ind: ScenarioIndicator; pct: number | unde
                 <input id={`${id}-gmin`} type="number" value={m.min} onChange={(e) => setMethod(ind.id, { ...m, min: Number(e.target.value) })} />
                 <label htmlFor={`${id}-gmax`}>{t('weights.goalMax')}</label>
                 <input id={`${id}-gmax`} type="number" value={m.max} onChange={(e) => setMethod(ind.id, { ...m, max: Number(e.target.value) })} />
+                {!(m.max > m.min) && (
+                  <p role="alert" className="warning">
+                    {t('weights.goalpostsInvalid')}
+                  </p>
+                )}
               </div>
             )}
             <div className="field">
@@ -134,8 +142,7 @@ export function WeightsPanel() {
   const setAggregation = useStore((s) => s.setAggregation);
   const setMissing = useStore((s) => s.setMissing);
   const setCoverageThreshold = useStore((s) => s.setCoverageThreshold);
-  const ranked = useRanking();
-  const pcts = weightPercentages(scenario, ranked?.ranking.indicatorIds ?? []);
+  const pcts = weightPercentages(scenario, activeIndicators(scenario).map((i) => i.id));
   const preset = presetById(scenario.presetId);
   const available = scenario.indicators.filter((i) => indicatorById(i.id).levels.includes(scenario.level));
   const unavailable = INDICATORS.filter((d) => !d.levels.includes(scenario.level));

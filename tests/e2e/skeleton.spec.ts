@@ -68,6 +68,18 @@ test.describe('walking skeleton: ranked province map', () => {
     expect(names).toEqual(sorted);
   });
 
+  test('after moving deep into the table, a smaller scope still lets Tab reach a row', async ({ page }) => {
+    await openApp(page);
+    await rankingRows(page).first().focus();
+    for (let k = 0; k < 4; k++) await page.keyboard.press('PageDown'); // row 41
+    await expect(rankingRows(page).nth(40)).toBeFocused();
+    await page.getByTestId('scope-select').selectOption({ label: 'Callao (1 provincia)' });
+    await expect(rankingRows(page)).toHaveCount(1);
+    await page.getByRole('button', { name: /^Puntaje/ }).focus();
+    await page.keyboard.press('Tab');
+    await expect(rankingRows(page).first()).toBeFocused();
+  });
+
   test('the data panel shows the catalogue of every dataset', async ({ page, request }) => {
     await openApp(page);
     const catalog = await (await request.get(`${PREVIEW_URL}data/catalog.json`)).json();
@@ -85,6 +97,7 @@ test.describe('walking skeleton: ranked province map', () => {
     expect(ds.quirks.length).toBeGreaterThan(3);
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
+    await expect(page.getByTestId('open-data-panel')).toBeFocused();
   });
 
   test('English is available and Spanish is the default', async ({ page }) => {
