@@ -69,7 +69,7 @@ export function DataPanel() {
             <ul className="quirks">
               {ds.quirks.map((q) => (
                 <li key={q.id}>
-                  {q.description[lng]} <span className="badge">{t('data.quirkCount', { count: q.count })}</span>
+                  {q.description[lng]} <span className="badge">{t('data.quirkCount', { count: q.count, n: formatNumber(q.count, lng, 0) })}</span>
                 </li>
               ))}
             </ul>

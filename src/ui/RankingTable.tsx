@@ -4,7 +4,7 @@ import { useStore } from '../state/store';
 import { formatNumber } from '../i18n';
 import { useRanking } from './useRanking';
 
-type SortKey = 'rank' | 'name' | 'departamento' | 'score';
+type SortKey = 'rank' | 'name' | 'parent' | 'score';
 
 /**
  * The ranked provinces of the scope. Keyboard: Tab reaches the table (one row is focusable at a
@@ -38,10 +38,11 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
     // Ranked units first, then the ones with insufficient data, listed apart at the end.
     const list = [...ranking.order, ...ranking.insufficient];
     const collator = new Intl.Collator(lng);
+    const parentOf = (i: number) => (units.level === 'distrito' ? units.provincias[i] : units.departamentos[i]);
     const cmp: Record<SortKey, (a: number, b: number) => number> = {
       rank: (a, b) => (ranking.rank[a] || 1e9) - (ranking.rank[b] || 1e9),
       name: (a, b) => collator.compare(units.names[a], units.names[b]),
-      departamento: (a, b) => collator.compare(units.departamentos[a], units.departamentos[b]),
+      parent: (a, b) => collator.compare(parentOf(a), parentOf(b)),
       // units without a score (insufficient data) sort after every scored unit
       score: (a, b) => (Number.isNaN(ranking.score[a]) ? -Infinity : ranking.score[a]) - (Number.isNaN(ranking.score[b]) ? -Infinity : ranking.score[b]) || 0,
     };
@@ -101,7 +102,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
     <div className="ranking" id="ranking">
       <p className="hint">{t('ranking.keyboardHint')}</p>
       <p className="selected-line" aria-live="polite" data-testid="selected-province">
-        {selectedIndex >= 0 ? t('ranking.selected', { name: `${units.names[selectedIndex]} (${units.departamentos[selectedIndex]})` }) : ''}
+        {selectedIndex >= 0 ? t('ranking.selected', { name: `${units.names[selectedIndex]} (${units.level === 'distrito' ? `${units.provincias[selectedIndex]}, ` : ''}${units.departamentos[selectedIndex]})` }) : ''}
       </p>
       <div className="table-scroll">
         <table data-testid="ranking-table">
@@ -110,9 +111,8 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
             <tr>
               {header('rank', t('ranking.rank'))}
               {header('name', t(units.level === 'distrito' ? 'ranking.district' : 'ranking.province'))}
-              {header('departamento', t('ranking.department'))}
+              {header('parent', t(units.level === 'distrito' ? 'ranking.province' : 'ranking.department'))}
               {header('score', t('ranking.score'))}
-              {units.level === 'distrito' && <th scope="col">{t('ranking.province')}</th>}
             </tr>
           </thead>
           <tbody ref={tbodyRef}>
@@ -138,11 +138,11 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                 >
                   <td className="num">{ranking.rank[unit] || '—'}</td>
                   <th scope="row">{units.names[unit]}</th>
-                  <td>{units.departamentos[unit]}</td>
+                  {/* the parent unit: department for provinces, province for districts */}
+                  <td>{units.level === 'distrito' ? units.provincias[unit] : units.departamentos[unit]}</td>
                   <td className="num score">
                     {Number.isNaN(score) ? t('ranking.insufficient') : formatNumber(score, lng)}
                   </td>
-                  {units.level === 'distrito' && <td>{units.provincias[unit]}</td>}
                 </tr>
               );
             })}

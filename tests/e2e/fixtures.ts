@@ -35,7 +35,7 @@ export async function hoverLonLat(page: Page, lon: number, lat: number) {
   return pos;
 }
 
-/** Rows of the ranking table as {rank, name, departamento, score}. */
+/** Rows of the ranking table as {rank, name, departamento (the province at district level), score}. */
 export async function tableRows(page: Page) {
   return page.locator('[data-testid="ranking-table"] tbody tr').evaluateAll((rows) =>
     rows.map((r) => {
