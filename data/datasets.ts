@@ -1,7 +1,7 @@
 // Metadata of every built dataset, from /work/shared/data/SOURCES.md (institution, licence
 // as stated by the public copy, vintage, the copy it came from). Row counts, sizes, column
 // completeness and quirk counts are measured at build time (catalog.ts).
-import type { Bilingual } from './quirks';
+import type { CatalogDataset } from '../src/data/catalog';
 import { RAW_FILES, WORLD_ATLAS_FILE } from './rawFiles';
 
 export type DatasetId =
@@ -14,17 +14,12 @@ export type DatasetId =
   | 'limites_distritos'
   | 'paises';
 
-export interface DatasetMeta {
+/** The catalogue entry's descriptive half (the rest is measured at build time). */
+export interface DatasetMeta
+  extends Pick<CatalogDataset, 'file' | 'title' | 'institution' | 'licence' | 'vintage' | 'source' | 'rawFiles'> {
   id: DatasetId;
-  file: string;
   /** TopoJSON object holding the features (boundary datasets only). */
   topojsonObject?: string;
-  title: Bilingual;
-  institution: string;
-  licence: string;
-  vintage: string;
-  source: string;
-  rawFiles: string[];
 }
 
 const MAPS_PERU = 'mapsPERU R package v2.0.0 (musajajorge/mapsPERU)';
