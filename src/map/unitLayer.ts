@@ -28,6 +28,7 @@ export function unitLayer(
   data: Boundaries,
   style: ChoroplethStyle,
   onHover: (ubigeo: string | null, x: number, y: number) => void,
+  display: { visible: boolean; opacity: number } = { visible: true, opacity: 1 },
 ) {
   const { fill, top } = style.colours;
   const at = (f: F) => style.index.get(f.properties.ubigeo) ?? -1;
@@ -36,6 +37,8 @@ export function unitLayer(
     // Interleaved MapboxOverlay: draw below the department lines of the basemap.
     ...({ beforeId: CHOROPLETH_BEFORE } as object),
     data,
+    visible: display.visible,
+    opacity: display.opacity,
     pickable: true,
     stroked: true,
     filled: true,

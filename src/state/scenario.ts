@@ -3,6 +3,7 @@ import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import { DEFAULT_PRESET_ID, presetById } from '../domain/presets';
+import { FACILITY_GROUPS } from '../domain/facilities';
 
 /**
  * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
@@ -40,12 +41,36 @@ export interface Scenario {
   classes: ClassMode;
   /** The first N of the ranking are highlighted. */
   topN: number;
+  /** What the map shows: part of the scenario, so a shared scenario shows the same map. */
+  layers: MapLayers;
+}
+
+export interface LayerState {
+  visible: boolean;
+  /** 0–1 */
+  opacity: number;
+}
+export interface MapLayers {
+  basemap: LayerState;
+  departamentos: LayerState;
+  choropleth: LayerState;
+  /** Health facilities; `categories` lists the category groups shown. */
+  facilities: LayerState & { categories: string[] };
+}
+
+export function defaultLayers(): MapLayers {
+  return {
+    basemap: { visible: true, opacity: 1 },
+    departamentos: { visible: true, opacity: 1 },
+    choropleth: { visible: true, opacity: 0.92 },
+    facilities: { visible: false, opacity: 0.9, categories: [...FACILITY_GROUPS] },
+  };
 }
 
 export const DEFAULT_WINSORISATION: Winsorisation = { lower: 0.05, upper: 0.95 };
 
 /** Every catalogue indicator, enabled and weighted as the preset says, the rest off. */
-export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'level' | 'scope'>): Scenario {
+export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'level' | 'scope'> & Partial<Pick<Scenario, 'layers'>>): Scenario {
   const preset = presetById(presetId);
   const inPreset = new Map(preset.indicators.map((p) => [p.id, p]));
   return {
@@ -69,6 +94,7 @@ export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'leve
     coverageThreshold: preset.coverageThreshold,
     classes: { kind: 'equal', count: 5 },
     topN: 10,
+    layers: keep?.layers ?? defaultLayers(),
   };
 }
 

@@ -3,7 +3,7 @@ import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import type { Direction } from '../domain/indicators';
-import { scenarioFromPreset, type ClassMode, type Scenario, type ScenarioIndicator, type Scope } from './scenario';
+import { scenarioFromPreset, type ClassMode, type MapLayers, type Scenario, type ScenarioIndicator, type Scope } from './scenario';
 
 /**
  * Pure scenario updaters (after kepler.gl's `*-updaters.ts`): each takes a scenario and
@@ -42,7 +42,12 @@ export const updaters = {
   setClasses: (s: Scenario, classes: ClassMode): Scenario => ({ ...s, classes }),
   setTopN: (s: Scenario, topN: number): Scenario => ({ ...s, topN: Math.max(0, Math.round(topN)) }),
   /** Applies a preset, keeping where the user is looking (level and scope). */
-  applyPreset: (s: Scenario, presetId: string): Scenario => scenarioFromPreset(presetId, { level: s.level, scope: s.scope }),
+  applyPreset: (s: Scenario, presetId: string): Scenario =>
+    scenarioFromPreset(presetId, { level: s.level, scope: s.scope, layers: s.layers }),
+  setLayer: <K extends keyof MapLayers>(s: Scenario, layer: K, patch: Partial<MapLayers[K]>): Scenario => ({
+    ...s,
+    layers: { ...s.layers, [layer]: { ...s.layers[layer], ...patch } },
+  }),
   /** Clears every indicator: the starting point to rebuild a preset by hand. */
   clearIndicators: (s: Scenario): Scenario => ({
     ...s,

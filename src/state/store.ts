@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AppData, Geo, LoadStep, Units } from '../data/loadApp';
 import type { Boundaries } from '../data/boundaries';
+import type { Facilities } from '../data/facilities';
 import type { DataError } from '../data/errors';
 import type { Level } from '../domain/indicators';
 import { defaultScenario, type Scenario } from './scenario';
@@ -27,6 +28,14 @@ export interface AppState extends ScenarioActions {
   units: Partial<Record<Level, Units>>;
   boundaries: Partial<Record<Level, Boundaries>>;
   levelError: DataError | null;
+  /** Geolocated facilities, loaded the first time their layer is shown. */
+  facilities: Facilities | null;
+  facilitiesError: DataError | null;
+  /** Index (into `facilities`) of the facility whose card is open. */
+  selectedFacility: number | null;
+  setFacilities: (f: Facilities) => void;
+  setFacilitiesError: (e: DataError | null) => void;
+  selectFacility: (i: number | null) => void;
   /** UBIGEO of the unit selected in the table or on the map. */
   selected: string | null;
   dataPanelOpen: boolean;
@@ -66,6 +75,12 @@ export const useStore = create<AppState>()((set) => {
     boundaries: {},
     levelError: null,
     selected: null,
+    facilities: null,
+    facilitiesError: null,
+    selectedFacility: null,
+    setFacilities: (facilities) => set({ facilities, facilitiesError: null }),
+    setFacilitiesError: (facilitiesError) => set({ facilitiesError }),
+    selectFacility: (selectedFacility) => set({ selectedFacility }),
     dataPanelOpen: false,
     setStep: (step) => set({ status: { phase: 'loading', step } }),
     setData: (data) =>
@@ -81,7 +96,8 @@ export const useStore = create<AppState>()((set) => {
     setLevelData: (level, units, boundaries) =>
       set((s) => ({ units: { ...s.units, [level]: units }, boundaries: { ...s.boundaries, [level]: boundaries } })),
     setLevelError: (levelError) => set({ levelError }),
-    select: (selected) => set({ selected }),
+    // Selecting a unit closes the facility card: one explanation at a time.
+    select: (selected) => set({ selected, selectedFacility: null }),
     setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
     setScenario: (scenario) => set({ scenario, selected: null }),
   };

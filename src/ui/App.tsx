@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { loadApp, loadLevel } from '../data/loadApp';
+import { loadFacilities } from '../data/facilities';
+import { FacilityCard } from './FacilityCard';
+import { LayerList } from './LayerList';
 import { toDataError } from '../data/errors';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
@@ -31,6 +34,25 @@ function useLevelLoader() {
   }, [data, level, loaded, setLevelData, setLevelError]);
 }
 
+/** Loads the facilities the first time their layer is turned on. */
+function useFacilityLoader() {
+  const data = useStore((s) => s.data);
+  const visible = useStore((s) => s.scenario.layers.facilities.visible);
+  const loaded = useStore((s) => s.facilities !== null);
+  const setFacilities = useStore((s) => s.setFacilities);
+  const setFacilitiesError = useStore((s) => s.setFacilitiesError);
+  useEffect(() => {
+    if (!data || !visible || loaded) return;
+    let cancelled = false;
+    loadFacilities(data.source)
+      .then((f) => !cancelled && setFacilities(f))
+      .catch((err) => !cancelled && setFacilitiesError(toDataError(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [data, visible, loaded, setFacilities, setFacilitiesError]);
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const status = useStore((s) => s.status);
@@ -46,6 +68,8 @@ export function App() {
   const levelError = useStore((s) => s.levelError);
   const scopeName = useScopeName();
   useLevelLoader();
+  useFacilityLoader();
+  const selectedFacility = useStore((s) => s.selectedFacility);
 
   useEffect(() => {
     let cancelled = false;
@@ -114,11 +138,18 @@ export function App() {
         // The map draws as soon as the boundaries arrive; the panels fill in when the engine is ready.
         <main className="workspace" aria-busy={status.phase === 'loading'}>
           <aside className="left" aria-label={t('weights.title')}>
-            {status.phase === 'ready' ? <WeightsPanel /> : <p role="status">{t('app.loading')}</p>}
+            {status.phase === 'ready' ? (
+              <>
+                <LayerList />
+                <WeightsPanel />
+              </>
+            ) : (
+              <p role="status">{t('app.loading')}</p>
+            )}
           </aside>
           <div className="center">
             <MapView />
-            <DetailPanel />
+            {selectedFacility !== null ? <FacilityCard /> : <DetailPanel />}
           </div>
           <div className="side">
             <h2 className="side-title">

@@ -4,6 +4,7 @@ import { NO_DATA, OUT_OF_SCOPE, MAX_CLASSES, MIN_CLASSES, cssColour, paletteFor 
 import { legendRanges } from '../map/classes';
 import { formatNumber } from '../i18n';
 import { useRanking } from './useRanking';
+import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
 
 /** Legend and class controls: equal score intervals or rank quantiles, 3–7 classes, top N. */
 export function Legend() {
@@ -13,11 +14,31 @@ export function Legend() {
   const setClasses = useStore((s) => s.setClasses);
   const setTopN = useStore((s) => s.setTopN);
   const ranked = useRanking();
+  const layers = useStore((s) => s.scenario.layers);
   const palette = paletteFor(classes.count);
   const ranges = legendRanges(classes, ranked?.ranking.order.length ?? 0);
   const fmt = (x: number) => formatNumber(x, i18n.language, 0);
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+      {layers.facilities.visible && (
+        <div data-testid="legend-facilities">
+          <h2 id={layers.choropleth.visible ? undefined : 'legend-title'}>{t('layers.legendFacilities')}</h2>
+          <ul>
+            {FACILITY_GROUPS.filter((g) => layers.facilities.categories.includes(g)).map((g) => (
+              <li key={g}>
+                <span
+                  className="dot"
+                  aria-hidden="true"
+                  style={{ width: GROUP_RADIUS[g] * 2, height: GROUP_RADIUS[g] * 2, background: `rgb(${GROUP_COLOUR[g].join(',')})` }}
+                />
+                {t(`layers.groups.${g}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {layers.choropleth.visible && (
+      <div data-testid="legend-choropleth">
       <h2 id="legend-title">{t(classes.kind === 'equal' ? 'map.legendTitle' : 'map.legendTitleRank')}</h2>
       <ul>
         {[...palette.keys()].reverse().map((c) => (
@@ -64,6 +85,8 @@ export function Legend() {
         <input id="top-n" type="number" min={0} max={50} value={topN} onChange={(e) => setTopN(Number(e.target.value))} />
         </div>
       </details>
+      </div>
+      )}
     </section>
   );
 }

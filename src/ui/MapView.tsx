@@ -8,6 +8,8 @@ import { i18next } from '../i18n';
 import { useStore } from '../state/store';
 import { basemapStyle } from '../map/basemapStyle';
 import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
+import { FACILITY_LAYER_ID, facilityLayer } from '../map/facilityLayer';
+import { FACILITY_GROUPS } from '../domain/facilities';
 import { unitColours } from '../map/classes';
 import { useRanking } from './useRanking';
 import { Legend } from './Legend';
@@ -30,6 +32,10 @@ export function MapView() {
   const classes = useStore((s) => s.scenario.classes);
   const topN = useStore((s) => s.scenario.topN);
   const boundaries = useStore((s) => s.boundaries[s.scenario.level]);
+  const layers = useStore((s) => s.scenario.layers);
+  const facilities = useStore((s) => s.facilities);
+  const selectedFacility = useStore((s) => s.selectedFacility);
+  const [styleReady, setStyleReady] = useState(false);
   const ranked = useRanking();
 
   // The map and overlay are created once; later changes only update layer props.
@@ -65,13 +71,19 @@ export function MapView() {
     // deck.gl 9.4 (interleaved) dropped clicks that followed a hover, in the full e2e run.
     map.on('click', (e) => {
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y });
-      const ubigeo = (info?.object as { properties?: { ubigeo?: string } } | undefined)?.properties?.ubigeo;
+      if (!info) return;
+      if (info.layer?.id === FACILITY_LAYER_ID) {
+        if (typeof info.object === 'number') useStore.getState().selectFacility(info.object);
+        return;
+      }
+      const ubigeo = (info.object as { properties?: { ubigeo?: string } } | undefined)?.properties?.ubigeo;
       if (ubigeo) useStore.getState().select(ubigeo);
     });
     // Attach deck.gl only once the style has loaded: attached earlier (deck 9.4 + MapLibre 5),
     // its interleaved layers hide every MapLibre fill and line layer. Seen in headless Chromium.
     map.on('load', () => {
       performance.mark('territorio:basemap');
+      setStyleReady(true);
       map.addControl(overlay);
     });
     mapRef.current = map;
@@ -80,6 +92,7 @@ export function MapView() {
     return () => {
       overlayRef.current = null;
       mapRef.current = null;
+      setStyleReady(false);
       map.remove();
     };
   }, [geo]);
@@ -92,6 +105,15 @@ export function MapView() {
     return { colours, index, version: performance.now(), topKey: `${ranked.units.level}:${colours.topKey}` };
   }, [ranked, classes, topN, index]);
 
+  // Facilities shown: those of the chosen category groups (indices into `facilities`).
+  const visibleFacilities = useMemo(() => {
+    if (!facilities) return [];
+    const on = new Set(layers.facilities.categories.map((g) => FACILITY_GROUPS.indexOf(g as (typeof FACILITY_GROUPS)[number])));
+    const out: number[] = [];
+    for (let i = 0; i < facilities.count; i++) if (on.has(facilities.group[i])) out.push(i);
+    return out;
+  }, [facilities, layers.facilities.categories]);
+
   useEffect(() => {
     if (!boundaries || !style || !overlayRef.current) return;
     overlayRef.current.setProps({
@@ -101,11 +123,28 @@ export function MapView() {
           boundaries,
           { ...style, selected },
           (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
+          layers.choropleth,
         ),
+        facilities && layers.facilities.visible
+          ? facilityLayer(facilities, visibleFacilities, layers.facilities.opacity, selectedFacility)
+          : null,
       ],
     });
     layersSet.current = true;
-  }, [boundaries, style, selected, level]);
+  }, [boundaries, style, selected, level, layers.choropleth, layers.facilities, facilities, visibleFacilities, selectedFacility]);
+
+  // Basemap layers: MapLibre's own, shown, hidden and faded here.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const show = (id: string, on: boolean) => map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    show('paises-fill', layers.basemap.visible);
+    show('paises-line', layers.basemap.visible);
+    map.setPaintProperty('paises-fill', 'fill-opacity', layers.basemap.opacity);
+    map.setPaintProperty('paises-line', 'line-opacity', layers.basemap.opacity);
+    show('departamentos-line', layers.departamentos.visible);
+    map.setPaintProperty('departamentos-line', 'line-opacity', layers.departamentos.opacity);
+  }, [styleReady, layers.basemap, layers.departamentos]);
 
   // Bring a unit selected in the table into view, without moving the map when it is visible.
   useEffect(() => {

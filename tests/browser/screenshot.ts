@@ -5,7 +5,8 @@ import { startPreview, stopPreview } from './previewServer';
 /**
  * Looks at the built app the way a person would: `npx tsx tests/browser/screenshot.ts out.png`
  * serves dist/, opens it in headless Chromium, waits for the ranked map and saves a screenshot.
- * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit.
+ * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit;
+ * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), DATA_PANEL=1.
  */
 const out = process.argv[2] ?? 'screenshot.png';
 const server = await startPreview('dist', 4182);
@@ -20,6 +21,7 @@ try {
   if (process.env.LEVEL) await page.selectOption('#level-select', process.env.LEVEL);
   if (process.env.SCOPE) await page.selectOption('#scope-select', process.env.SCOPE);
   if (process.env.PROVINCE) await page.selectOption('#province-select', process.env.PROVINCE);
+  if (process.env.FACILITIES) await page.check('[data-layer="facilities"] input[type=checkbox]');
   if (process.env.SELECT) await page.click(`tr[data-ubigeo="${process.env.SELECT}"]`);
   if (process.env.DATA_PANEL) await page.click('[data-testid="open-data-panel"]');
   await page.waitForTimeout(1500);

@@ -1,0 +1,59 @@
+import type { DataSource } from './source';
+import { FACILITY_GROUPS, facilityGroup } from '../domain/facilities';
+
+/** Geolocated health facilities, column-wise, for the map layer and the facility card. */
+export interface Facilities {
+  count: number;
+  codigo: Int32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Index into FACILITY_GROUPS. */
+  group: Uint8Array;
+  nombre: string[];
+  categoria: string[];
+  institucion: string[];
+  distrito: string[];
+  provincia: string[];
+  departamento: string[];
+  ubigeoProv: string[];
+  anioInicio: Float64Array;
+  camas: Float64Array;
+  altitud: Float64Array;
+  /** Pipeline quality flag: ok, otra_provincia, fuera_de_limites. */
+  ubicacion: string[];
+}
+
+export const FACILITIES_SQL = `
+SELECT codigo, nombre, coalesce(categoria, 'Sin categoría') AS categoria, institucion, distrito, provincia,
+       departamento, ubigeo_prov, lon, lat, anio_inicio::DOUBLE AS anio_inicio, camas::DOUBLE AS camas,
+       altitud_m, ubicacion
+FROM establecimientos
+WHERE lon IS NOT NULL AND lat IS NOT NULL
+ORDER BY codigo`;
+
+export async function loadFacilities(source: DataSource): Promise<Facilities> {
+  const t = await source.query(FACILITIES_SQL, 'establecimientos');
+  const n = t.numRows;
+  const col = (name: string) => t.getChild(name)!;
+  const strings = (name: string) => Array.from({ length: n }, (_, r) => String(col(name).get(r) ?? ''));
+  const numbers = (name: string) => Float64Array.from({ length: n }, (_, r) => (col(name).get(r) as number | null) ?? NaN);
+  const categoria = strings('categoria');
+  return {
+    count: n,
+    codigo: Int32Array.from({ length: n }, (_, r) => Number(col('codigo').get(r))),
+    lon: numbers('lon'),
+    lat: numbers('lat'),
+    group: Uint8Array.from(categoria, (c) => FACILITY_GROUPS.indexOf(facilityGroup(c))),
+    nombre: strings('nombre'),
+    categoria,
+    institucion: strings('institucion'),
+    distrito: strings('distrito'),
+    provincia: strings('provincia'),
+    departamento: strings('departamento'),
+    ubigeoProv: strings('ubigeo_prov'),
+    anioInicio: numbers('anio_inicio'),
+    camas: numbers('camas'),
+    altitud: numbers('altitud_m'),
+    ubicacion: strings('ubicacion'),
+  };
+}

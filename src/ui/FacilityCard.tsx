@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { formatNumber } from '../i18n';
+import { REFERENCE_YEAR } from '../domain/indicators';
+import { datasetLabel } from './datasetLabel';
+
+/** The facility card: what the register says about one facility, with its data-quality flags. */
+export function FacilityCard() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const f = useStore((s) => s.facilities);
+  const i = useStore((s) => s.selectedFacility);
+  const selectFacility = useStore((s) => s.selectFacility);
+  const data = useStore((s) => s.data);
+  if (!f || i === null || !data) return null;
+  const year = f.anioInicio[i];
+  const rows: [string, string][] = [
+    [t('facility.code'), String(f.codigo[i])],
+    [t('facility.category'), f.categoria[i]],
+    [t('facility.institution'), f.institucion[i]],
+    [t('facility.location'), `${f.distrito[i]}, ${f.provincia[i]}, ${f.departamento[i]}`],
+    [
+      t('facility.start'),
+      Number.isNaN(year) ? t('facility.noDate') : t('facility.startValue', { year, age: REFERENCE_YEAR - year, ref: REFERENCE_YEAR }),
+    ],
+    [t('facility.beds'), Number.isNaN(f.camas[i]) ? t('indicators.missing') : formatNumber(f.camas[i], lng, 0)],
+    [t('facility.altitude'), Number.isNaN(f.altitud[i]) ? t('indicators.missing') : `${formatNumber(f.altitud[i], lng, 0)} ${t('units.metres')}`],
+  ];
+  const flag = f.ubicacion[i];
+  return (
+    <section className="detail facility-card" aria-labelledby="facility-title" data-testid="facility-card">
+      <header>
+        <h2 id="facility-title">{f.nombre[i]}</h2>
+        <button type="button" onClick={() => selectFacility(null)} aria-label={t('facility.close')}>
+          ×
+        </button>
+      </header>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k} className="facility-row">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {flag !== 'ok' && (
+        <p className="warning" data-testid="facility-flag">
+          {t(`facility.flags.${flag}`, { defaultValue: flag })}
+        </p>
+      )}
+      <p className="muted small">{t('tooltip.source', { dataset: datasetLabel(data.catalog, 'establecimientos', lng) })}</p>
+    </section>
+  );
+}

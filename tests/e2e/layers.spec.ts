@@ -1,0 +1,76 @@
+import { test, expect, openApp } from './fixtures';
+import { parseScore } from './fixtures';
+
+test.describe('map layers (first slice of the map workspace)', () => {
+  test('turning layers on and off, with the legend following', async ({ page }) => {
+    await openApp(page);
+    const legend = page.getByTestId('legend');
+    await expect(legend.getByTestId('legend-choropleth')).toBeVisible();
+    await expect(legend.getByTestId('legend-facilities')).toHaveCount(0);
+    await page.locator('[data-layer="facilities"] input[type=checkbox]').check();
+    await expect(legend.getByTestId('legend-facilities')).toBeVisible();
+    await page.locator('[data-layer="choropleth"] input[type=checkbox]').uncheck();
+    await expect(legend.getByTestId('legend-choropleth')).toHaveCount(0);
+    await page.locator('[data-layer="choropleth"] input[type=checkbox]').check();
+    await expect(legend.getByTestId('legend-choropleth')).toBeVisible();
+  });
+
+  test('filtering facilities by category changes the count shown', async ({ page }) => {
+    await openApp(page);
+    await page.locator('[data-layer="facilities"] input[type=checkbox]').check();
+    const count = page.getByTestId('facility-count');
+    await expect(count).toContainText('establecimientos visibles');
+    const all = parseScore((await count.textContent())!.replace(/[,\s]/g, ''));
+    expect(all).toBeGreaterThanOrEqual(7900);
+    const i1 = page.locator('.facility-filter label', { hasText: 'I-1 (puesto de salud)' });
+    const i1Count = parseScore(((await i1.textContent())!.match(/\(([\d.,\s]+)\)\s*$/)?.[1] ?? '').replace(/[,\s]/g, ''));
+    expect(i1Count).toBeGreaterThan(3000);
+    await i1.locator('input').uncheck();
+    await expect(count).toContainText(new Intl.NumberFormat('es-PE').format(all - i1Count));
+    await expect(page.getByTestId('legend-facilities')).not.toContainText('I-1 (puesto de salud)');
+  });
+});
+
+test('a click on a facility opens its card, with the data-quality flag', async ({ page }) => {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const conn = await (await DuckDBInstance.create(':memory:')).connect();
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT codigo, nombre, lon, lat, ubicacion FROM 'public/data/establecimientos.parquet' WHERE lon IS NOT NULL ORDER BY codigo`,
+    )
+  ).getRowObjectsJson() as { codigo: number; nombre: string; lon: number; lat: number; ubicacion: string }[];
+  await openApp(page);
+  await page.locator('[data-layer="facilities"] input[type=checkbox]').check();
+  await expect(page.getByTestId('facility-count')).toContainText('visibles');
+  // The flagged facility that stands farthest from any other on screen, so the click is unambiguous.
+  const box = (await page.getByTestId('map').boundingBox())!;
+  const target = await page.evaluate(
+    ({ pts, w, h }) => {
+      const m = (window as unknown as { __territorioMap: { project: (ll: [number, number]) => { x: number; y: number } } }).__territorioMap;
+      const xy = pts.map((p) => m.project([p.lon, p.lat]));
+      let best = -1;
+      let bestGap = 0;
+      pts.forEach((p, i) => {
+        if (p.ubicacion !== 'otra_provincia') return;
+        const { x, y } = xy[i];
+        if (x < 60 || y < 60 || x > w - 300 || y > h - 60) return; // clear of controls and legend
+        let gap = Infinity;
+        for (let j = 0; j < xy.length; j++) if (j !== i) gap = Math.min(gap, Math.hypot(xy[j].x - x, xy[j].y - y));
+        if (gap > bestGap) {
+          bestGap = gap;
+          best = i;
+        }
+      });
+      return { i: best, x: xy[best]?.x ?? 0, y: xy[best]?.y ?? 0, gap: bestGap };
+    },
+    { pts: rows.map((r) => ({ lon: r.lon, lat: r.lat, ubicacion: r.ubicacion })), w: box.width, h: box.height },
+  );
+  expect(target.i).toBeGreaterThanOrEqual(0);
+  expect(target.gap).toBeGreaterThan(6);
+  await page.mouse.click(box.x + target.x, box.y + target.y);
+  const card = page.getByTestId('facility-card');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(rows[target.i].nombre);
+  await expect(card).toContainText(String(rows[target.i].codigo));
+  await expect(card.getByTestId('facility-flag')).toContainText('fuera de su provincia declarada');
+});
