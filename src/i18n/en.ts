@@ -151,6 +151,14 @@ export const en: Messages = {
       sin_coordenadas: 'Data quality: no coordinates.',
     },
   },
+  search: {
+    label: 'Search',
+    placeholder: 'Department, province, district or facility',
+    results: 'Search results',
+    loading: 'Preparing the search…',
+    none: 'No results',
+    kinds: { departamento: 'department', provincia: 'province', distrito: 'district', establecimiento: 'facility' },
+  },
   map: {
     label: 'Map coloured by priority',
     legendTitle: 'Priority score',

@@ -150,6 +150,14 @@ export const es = {
       sin_coordenadas: 'Calidad de datos: sin coordenadas.',
     },
   },
+  search: {
+    label: 'Buscar',
+    placeholder: 'Departamento, provincia, distrito o establecimiento',
+    results: 'Resultados de la búsqueda',
+    loading: 'Preparando la búsqueda…',
+    none: 'Sin resultados',
+    kinds: { departamento: 'departamento', provincia: 'provincia', distrito: 'distrito', establecimiento: 'establecimiento' },
+  },
   map: {
     label: 'Mapa coloreado por prioridad',
     legendTitle: 'Puntaje de prioridad',

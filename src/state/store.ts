@@ -36,6 +36,12 @@ export interface AppState extends ScenarioActions {
   setFacilities: (f: Facilities) => void;
   setFacilitiesError: (e: DataError | null) => void;
   selectFacility: (i: number | null) => void;
+  /** Where the map should go next (a search result); `seq` makes a repeat request a new one. */
+  mapFocus: { ubigeo?: string; lonlat?: [number, number]; seq: number } | null;
+  focusMap: (target: { ubigeo?: string; lonlat?: [number, number] }) => void;
+  /** A facility asked for (by code) before the facilities were loaded. */
+  pendingFacility: number | null;
+  setPendingFacility: (codigo: number | null) => void;
   /** UBIGEO of the unit selected in the table or on the map. */
   selected: string | null;
   dataPanelOpen: boolean;
@@ -75,6 +81,10 @@ export const useStore = create<AppState>()((set) => {
     boundaries: {},
     levelError: null,
     selected: null,
+    mapFocus: null,
+    focusMap: (target) => set((s) => ({ mapFocus: { ...target, seq: (s.mapFocus?.seq ?? 0) + 1 } })),
+    pendingFacility: null,
+    setPendingFacility: (pendingFacility) => set({ pendingFacility }),
     facilities: null,
     facilitiesError: null,
     selectedFacility: null,

@@ -5,6 +5,7 @@ import { loadApp, loadLevel } from '../data/loadApp';
 import { loadFacilities } from '../data/facilities';
 import { FacilityCard } from './FacilityCard';
 import { LayerList } from './LayerList';
+import { SearchBox } from './SearchBox';
 import { toDataError } from '../data/errors';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
@@ -53,6 +54,19 @@ function useFacilityLoader() {
   }, [data, visible, loaded, setFacilities, setFacilitiesError]);
 }
 
+/** A facility found by search is selected once the facilities are loaded. */
+function usePendingFacility() {
+  const facilities = useStore((s) => s.facilities);
+  const pending = useStore((s) => s.pendingFacility);
+  useEffect(() => {
+    if (!facilities || pending === null) return;
+    const i = facilities.codigo.indexOf(pending);
+    const { selectFacility, setPendingFacility } = useStore.getState();
+    setPendingFacility(null);
+    if (i >= 0) selectFacility(i);
+  }, [facilities, pending]);
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const status = useStore((s) => s.status);
@@ -69,6 +83,7 @@ export function App() {
   const scopeName = useScopeName();
   useLevelLoader();
   useFacilityLoader();
+  usePendingFacility();
   const selectedFacility = useStore((s) => s.selectedFacility);
 
   useEffect(() => {
@@ -99,6 +114,7 @@ export function App() {
           <p className="question">{t('app.question')}</p>
         </div>
         <div className="controls">
+          {status.phase === 'ready' && <SearchBox />}
           {status.phase === 'ready' && <ScopeSelector />}
           <label htmlFor="lang-select">{t('app.language')}</label>
           <select id="lang-select" value={i18n.language} onChange={(e) => void i18n.changeLanguage(e.target.value)}>

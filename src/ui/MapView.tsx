@@ -157,6 +157,19 @@ export function MapView() {
     if (!view.contains([(w + e) / 2, (s + n) / 2])) map.easeTo({ center: [(w + e) / 2, (s + n) / 2], duration: 0 });
   }, [selected, boundaries]);
 
+  // A search result: zoom to a unit's boundary or a facility's point.
+  const mapFocus = useStore((s) => s.mapFocus);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapFocus) return;
+    if (mapFocus.lonlat) {
+      map.easeTo({ center: mapFocus.lonlat, zoom: Math.max(map.getZoom(), 10), duration: 0 });
+      return;
+    }
+    const f = boundaries?.features.find((x) => x.properties.ubigeo === mapFocus.ubigeo);
+    if (f) map.fitBounds(bbox(f) as [number, number, number, number], { padding: 40, duration: 0 });
+  }, [mapFocus, boundaries]);
+
   // Zoom to the scope when it changes.
   useEffect(() => {
     const map = mapRef.current;

@@ -6,7 +6,8 @@ import { startPreview, stopPreview } from './previewServer';
  * Looks at the built app the way a person would: `npx tsx tests/browser/screenshot.ts out.png`
  * serves dist/, opens it in headless Chromium, waits for the ranked map and saves a screenshot.
  * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit;
- * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), DATA_PANEL=1.
+ * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), DATA_PANEL=1,
+ * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result).
  */
 const out = process.argv[2] ?? 'screenshot.png';
 const server = await startPreview('dist', 4182);
@@ -23,6 +24,11 @@ try {
   if (process.env.PROVINCE) await page.selectOption('#province-select', process.env.PROVINCE);
   if (process.env.FACILITIES) await page.check('[data-layer="facilities"] input[type=checkbox]');
   if (process.env.SELECT) await page.click(`tr[data-ubigeo="${process.env.SELECT}"]`);
+  if (process.env.SEARCH) {
+    await page.fill('[data-testid="search-input"]', process.env.SEARCH);
+    await page.waitForSelector('[role="listbox"] [role="option"]');
+    if (process.env.SEARCH_ENTER) await page.press('[data-testid="search-input"]', 'Enter');
+  }
   if (process.env.DATA_PANEL) await page.click('[data-testid="open-data-panel"]');
   await page.waitForTimeout(1500);
   await page.screenshot({ path: out });
