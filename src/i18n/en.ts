@@ -110,6 +110,7 @@ export const en: Messages = {
     weight: 'Weight',
     contribution: 'Contribution',
     total: 'Score (sum of contributions)',
+    drillDown: 'See the districts of {{name}}',
     sql: 'The indicators’ SQL queries',
   },
   layers: {
@@ -159,6 +160,7 @@ export const en: Messages = {
     none: 'No results',
     kinds: { departamento: 'department', provincia: 'province', distrito: 'district', establecimiento: 'facility' },
   },
+  breadcrumb: { label: 'Where the ranking is', peru: 'Peru' },
   map: {
     label: 'Map coloured by priority',
     legendTitle: 'Priority score',

@@ -109,6 +109,7 @@ export const es = {
     weight: 'Peso',
     contribution: 'Contribución',
     total: 'Puntaje (suma de contribuciones)',
+    drillDown: 'Ver los distritos de {{name}}',
     sql: 'Consultas SQL de los indicadores',
   },
   layers: {
@@ -158,6 +159,7 @@ export const es = {
     none: 'Sin resultados',
     kinds: { departamento: 'departamento', provincia: 'provincia', distrito: 'distrito', establecimiento: 'establecimiento' },
   },
+  breadcrumb: { label: 'Ubicación del ranking', peru: 'Perú' },
   map: {
     label: 'Mapa coloreado por prioridad',
     legendTitle: 'Puntaje de prioridad',

@@ -6,6 +6,7 @@ import { loadFacilities } from '../data/facilities';
 import { FacilityCard } from './FacilityCard';
 import { LayerList } from './LayerList';
 import { SearchBox } from './SearchBox';
+import { Breadcrumb } from './Breadcrumb';
 import { toDataError } from '../data/errors';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
@@ -168,6 +169,7 @@ export function App() {
             {selectedFacility !== null ? <FacilityCard /> : <DetailPanel />}
           </div>
           <div className="side">
+            {status.phase === 'ready' && <Breadcrumb />}
             <h2 className="side-title">
               {t(level === 'distrito' ? 'ranking.titleDistricts' : 'ranking.title')}: {scopeName}
             </h2>

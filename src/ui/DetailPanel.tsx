@@ -48,6 +48,22 @@ export function DetailPanel() {
           ×
         </button>
       </header>
+      {units.level === 'provincia' && (
+        <button
+          type="button"
+          className="drill"
+          data-testid="drill-down"
+          onClick={() => {
+            const s = useStore.getState();
+            const ubigeo = units.ids[i];
+            s.setLevel('distrito');
+            s.setScope({ departamento: ubigeo.slice(0, 2), provincia: ubigeo });
+            s.focusMap({ ubigeo });
+          }}
+        >
+          {t('detail.drillDown', { name: units.names[i] })}
+        </button>
+      )}
       {ranking.inScope[i] !== 1 ? (
         <p>{t('tooltip.outOfScope')}</p>
       ) : ranking.rank[i] > 0 ? (

@@ -37,3 +37,24 @@ test.describe('search', () => {
     await expect(card).toContainText('III-1');
   });
 });
+
+test('drilling into a province shows its districts, and the breadcrumb leads back', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scope-select').selectOption({ label: 'La Libertad (12 provincias)' });
+  await rankingRows(page).filter({ hasText: 'Otuzco' }).click();
+  await page.getByTestId('drill-down').click();
+  await expect(page.getByTestId('level-select')).toHaveValue('distrito');
+  await expect(page.getByTestId('province-select')).toHaveValue('1306');
+  const rows = rankingRows(page);
+  await expect(rows.first()).toBeVisible();
+  const codes = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-ubigeo') ?? ''));
+  expect(codes.length).toBeGreaterThan(3);
+  expect(codes.every((c) => c.startsWith('1306'))).toBe(true);
+  const crumb = page.getByTestId('breadcrumb');
+  await expect(crumb).toHaveText(/Perú.*La Libertad.*Otuzco/);
+  await crumb.getByRole('button', { name: 'La Libertad' }).click();
+  await expect(page.getByTestId('level-select')).toHaveValue('provincia');
+  await expect(rows).toHaveCount(12);
+  await crumb.getByRole('button', { name: 'Perú' }).click();
+  await expect(rows).toHaveCount(196);
+});
