@@ -199,6 +199,7 @@ export const en: Messages = {
     source: 'Public copy',
     rows: 'Rows',
     size: 'Size',
+    kilobytes: '{{n}} KB',
     rawFiles: 'Source files',
     columns: 'Completeness by column',
     column: 'Column',

@@ -198,6 +198,7 @@ export const es = {
     source: 'Copia pública',
     rows: 'Filas',
     size: 'Tamaño',
+    kilobytes: '{{n}} KB',
     rawFiles: 'Archivos de origen',
     columns: 'Completitud por columna',
     column: 'Columna',

@@ -7,7 +7,8 @@ import { FacilityCard } from './FacilityCard';
 import { LayerList } from './LayerList';
 import { SearchBox } from './SearchBox';
 import { Breadcrumb } from './Breadcrumb';
-import { toDataError } from '../data/errors';
+import { toDataError, type DataError } from '../data/errors';
+import type { DataSource } from '../data/source';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
 import { RankingTable } from './RankingTable';
@@ -16,43 +17,54 @@ import { WeightsPanel } from './WeightsPanel';
 import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
 
-/** Loads a level's units and boundaries the first time the scenario asks for it. */
-function useLevelLoader() {
+/**
+ * Runs `load` against the engine once `needed` becomes true, then hands the result or a typed
+ * error to the store; a result that arrives after the need changed is dropped.
+ */
+function useLoadWhenNeeded<T>(
+  needed: boolean,
+  key: string,
+  load: (source: DataSource) => Promise<T>,
+  onLoaded: (value: T) => void,
+  onError: (error: DataError) => void,
+) {
   const data = useStore((s) => s.data);
-  const level = useStore((s) => s.scenario.level);
-  const loaded = useStore((s) => Boolean(s.units[level]));
-  const setLevelData = useStore((s) => s.setLevelData);
-  const setLevelError = useStore((s) => s.setLevelError);
   useEffect(() => {
-    setLevelError(null); // an error belongs to the level that failed, not to the one shown now
-    if (!data || loaded) return;
+    if (!data || !needed) return;
     let cancelled = false;
-    loadLevel(data.source, level)
-      .then(({ units, boundaries }) => !cancelled && setLevelData(level, units, boundaries))
-      .catch((err) => !cancelled && setLevelError(toDataError(err)));
+    load(data.source)
+      .then((v) => !cancelled && onLoaded(v))
+      .catch((err) => !cancelled && onError(toDataError(err)));
     return () => {
       cancelled = true;
     };
-  }, [data, level, loaded, setLevelData, setLevelError]);
+    // `key` names what is loaded; the callbacks are stable store actions or closures over it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, needed, key]);
 }
 
-/** Loads the facilities the first time their layer is turned on. */
+/** A level's units and boundaries, the first time the scenario asks for it. */
+function useLevelLoader() {
+  const level = useStore((s) => s.scenario.level);
+  const loaded = useStore((s) => Boolean(s.units[level]));
+  const { setLevelData, setLevelError } = useStore.getState();
+  // an error belongs to the level that failed, not to the one shown now
+  useEffect(() => setLevelError(null), [level, setLevelError]);
+  useLoadWhenNeeded(
+    !loaded,
+    level,
+    (source) => loadLevel(source, level),
+    ({ units, boundaries }) => setLevelData(level, units, boundaries),
+    setLevelError,
+  );
+}
+
+/** The facilities, the first time their layer is turned on. */
 function useFacilityLoader() {
-  const data = useStore((s) => s.data);
   const visible = useStore((s) => s.scenario.layers.facilities.visible);
   const loaded = useStore((s) => s.facilities !== null);
-  const setFacilities = useStore((s) => s.setFacilities);
-  const setFacilitiesError = useStore((s) => s.setFacilitiesError);
-  useEffect(() => {
-    if (!data || !visible || loaded) return;
-    let cancelled = false;
-    loadFacilities(data.source)
-      .then((f) => !cancelled && setFacilities(f))
-      .catch((err) => !cancelled && setFacilitiesError(toDataError(err)));
-    return () => {
-      cancelled = true;
-    };
-  }, [data, visible, loaded, setFacilities, setFacilitiesError]);
+  const { setFacilities, setFacilitiesError } = useStore.getState();
+  useLoadWhenNeeded(visible && !loaded, 'facilities', loadFacilities, setFacilities, setFacilitiesError);
 }
 
 /** A facility found by search is selected once the facilities are loaded. */

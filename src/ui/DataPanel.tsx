@@ -58,7 +58,7 @@ export function DataPanel() {
               {tables[ds.id] && <span className="muted"> · {t('data.loadedInEngine', { rows: formatNumber(tables[ds.id].rows, lng, 0) })}</span>}
             </dd>
             <dt>{t('data.size')}</dt>
-            <dd>{formatNumber(ds.bytes / 1024, lng, 0)} KB</dd>
+            <dd>{t('data.kilobytes', { n: formatNumber(ds.bytes / 1024, lng, 0) })}</dd>
             <dt>{t('data.rawFiles')}</dt>
             <dd>{ds.rawFiles.join(', ')}</dd>
           </dl>

@@ -157,29 +157,42 @@ export function MapView() {
     if (!view.contains([(w + e) / 2, (s + n) / 2])) map.easeTo({ center: [(w + e) / 2, (s + n) / 2], duration: 0 });
   }, [selected, boundaries]);
 
-  // A search result: zoom to a unit's boundary or a facility's point.
+  // Where the map looks. One effect, so the order is explicit: the scope is fitted when it
+  // changes (or when its level's boundaries first arrive), then a search result — which often
+  // changes the scope too — zooms further in. A result whose boundary is not loaded yet waits.
   const mapFocus = useStore((s) => s.mapFocus);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !mapFocus) return;
-    if (mapFocus.lonlat) {
-      map.easeTo({ center: mapFocus.lonlat, zoom: Math.max(map.getZoom(), 10), duration: 0 });
-      return;
-    }
-    const f = boundaries?.features.find((x) => x.properties.ubigeo === mapFocus.ubigeo);
-    if (f) map.fitBounds(bbox(f) as [number, number, number, number], { padding: 40, duration: 0 });
-  }, [mapFocus, boundaries]);
-
-  // Zoom to the scope when it changes.
+  const scopeFitted = useRef('');
+  const focusApplied = useRef(0);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !boundaries) return;
-    const prefix = level === 'distrito' && scope.provincia ? scope.provincia : scope.departamento;
-    const features = boundaries.features.filter((f) => prefix === null || f.properties.ubigeo.startsWith(prefix));
-    if (features.length === 0) return;
-    const [w, s, e, n] = prefix === null ? PERU_BOUNDS : bbox({ type: 'FeatureCollection', features });
-    map.fitBounds([w, s, e, n], { padding: 30, duration: 0 });
-  }, [scope, level, boundaries]);
+    const key = `${level}:${scope.departamento}:${scope.provincia}`;
+    if (scopeFitted.current !== key) {
+      const prefix = level === 'distrito' && scope.provincia ? scope.provincia : scope.departamento;
+      const features = boundaries.features.filter((f) => prefix === null || f.properties.ubigeo.startsWith(prefix));
+      if (features.length > 0) {
+        const [w, s, e, n] = prefix === null ? PERU_BOUNDS : bbox({ type: 'FeatureCollection', features });
+        map.fitBounds([w, s, e, n], { padding: 30, duration: 0 });
+        scopeFitted.current = key;
+      }
+    }
+    if (mapFocus && mapFocus.seq !== focusApplied.current) {
+      if (mapFocus.lonlat) {
+        map.easeTo({ center: mapFocus.lonlat, zoom: Math.max(map.getZoom(), 10), duration: 0 });
+        focusApplied.current = mapFocus.seq;
+      } else {
+        const f = boundaries.features.find((x) => x.properties.ubigeo === mapFocus.ubigeo);
+        if (f) {
+          focusApplied.current = mapFocus.seq;
+          // Next frame: the detail panel that opens with a result shrinks the map first.
+          requestAnimationFrame(() => {
+            map.resize();
+            map.fitBounds(bbox(f) as [number, number, number, number], { padding: 40, duration: 0 });
+          });
+        }
+      }
+    }
+  }, [scope, level, boundaries, mapFocus]);
 
   return (
     <div className="map-wrap">

@@ -13,6 +13,12 @@ test.describe('search', () => {
     await expect(rankingRows(page).and(page.locator('[aria-current="true"]'))).toHaveAttribute('data-ubigeo', '1306');
     await expect(page.getByTestId('scope-select')).toHaveValue('13');
     await expect(page.getByTestId('detail-panel')).toContainText('Otuzco');
+    // the map shows Otuzco (about 0.7° across), not the whole of La Libertad (about 3°)
+    const width = await page.evaluate(() => {
+      const b = (window as unknown as { __territorioMap: { getBounds: () => { getWest: () => number; getEast: () => number } } }).__territorioMap.getBounds();
+      return b.getEast() - b.getWest();
+    });
+    expect(width).toBeLessThan(1.6);
     // the district of the same name is the next option
     await box.fill('otuzco');
     await box.press('ArrowDown');

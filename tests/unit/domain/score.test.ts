@@ -106,7 +106,7 @@ describe('scoreUnits', () => {
     expect(r.score[1]).toBeCloseTo(Math.sqrt(101) - 1, 12);
   });
 
-  it('properties: ranks follow scores, contributions add up, missing data never ranks a unit last by accident', () => {
+  it('properties: ranks follow scores, contributions add up, units without enough data are flagged, never given a score', () => {
     const cell = fc.oneof(fc.double({ min: 0, max: 1000, noNaN: true }), fc.constant(NaN));
     fc.assert(
       fc.property(
