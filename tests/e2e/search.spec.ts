@@ -14,11 +14,15 @@ test.describe('search', () => {
     await expect(page.getByTestId('scope-select')).toHaveValue('13');
     await expect(page.getByTestId('detail-panel')).toContainText('Otuzco');
     // the map shows Otuzco (about 0.7° across), not the whole of La Libertad (about 3°)
-    const width = await page.evaluate(() => {
-      const b = (window as unknown as { __territorioMap: { getBounds: () => { getWest: () => number; getEast: () => number } } }).__territorioMap.getBounds();
-      return b.getEast() - b.getWest();
-    });
-    expect(width).toBeLessThan(1.6);
+    // (the zoom is applied on the next frame, once the detail panel has resized the map)
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const b = (window as unknown as { __territorioMap: { getBounds: () => { getWest: () => number; getEast: () => number } } }).__territorioMap.getBounds();
+          return b.getEast() - b.getWest();
+        }),
+      )
+      .toBeLessThan(1.6);
     // the district of the same name is the next option
     await box.fill('otuzco');
     await box.press('ArrowDown');
