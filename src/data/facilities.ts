@@ -1,5 +1,5 @@
 import type { DataSource } from './source';
-import { FACILITY_GROUPS, facilityGroup } from '../domain/facilities';
+import { FACILITY_GROUPS, INSTITUTION_GROUPS, facilityGroup, institutionGroup } from '../domain/facilities';
 
 /** Geolocated health facilities, column-wise, for the map layer and the facility card. */
 export interface Facilities {
@@ -12,6 +12,8 @@ export interface Facilities {
   nombre: string[];
   categoria: string[];
   institucion: string[];
+  /** Index into INSTITUTION_GROUPS. */
+  institution: Uint8Array;
   distrito: string[];
   provincia: string[];
   departamento: string[];
@@ -38,6 +40,7 @@ export async function loadFacilities(source: DataSource): Promise<Facilities> {
   const strings = (name: string) => Array.from({ length: n }, (_, r) => String(col(name).get(r) ?? ''));
   const numbers = (name: string) => Float64Array.from({ length: n }, (_, r) => (col(name).get(r) as number | null) ?? NaN);
   const categoria = strings('categoria');
+  const institucion = strings('institucion');
   return {
     count: n,
     codigo: Int32Array.from({ length: n }, (_, r) => Number(col('codigo').get(r))),
@@ -46,7 +49,8 @@ export async function loadFacilities(source: DataSource): Promise<Facilities> {
     group: Uint8Array.from(categoria, (c) => FACILITY_GROUPS.indexOf(facilityGroup(c))),
     nombre: strings('nombre'),
     categoria,
-    institucion: strings('institucion'),
+    institucion,
+    institution: Uint8Array.from(institucion, (x) => INSTITUTION_GROUPS.indexOf(institutionGroup(x))),
     distrito: strings('distrito'),
     provincia: strings('provincia'),
     departamento: strings('departamento'),

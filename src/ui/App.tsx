@@ -9,6 +9,7 @@ import { SearchBox } from './SearchBox';
 import { Breadcrumb } from './Breadcrumb';
 import { toDataError, type DataError } from '../data/errors';
 import type { DataSource } from '../data/source';
+import type { Level } from '../domain/indicators';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
 import { RankingTable } from './RankingTable';
@@ -43,18 +44,23 @@ function useLoadWhenNeeded<T>(
   }, [data, needed, key]);
 }
 
-/** A level's units and boundaries, the first time the scenario asks for it. */
+/**
+ * A level's units and boundaries, the first time the scenario asks for it: the level shown, then
+ * the districts when their boundary layer is turned on over the province map.
+ */
 function useLevelLoader() {
   const level = useStore((s) => s.scenario.level);
-  const loaded = useStore((s) => Boolean(s.units[level]));
+  const wanted = useStore((s): Level | null =>
+    !s.units[s.scenario.level] ? s.scenario.level : s.scenario.layers.distritos.visible && !s.units.distrito ? 'distrito' : null,
+  );
   const { setLevelData, setLevelError } = useStore.getState();
   // an error belongs to the level that failed, not to the one shown now
   useEffect(() => setLevelError(null), [level, setLevelError]);
   useLoadWhenNeeded(
-    !loaded,
-    level,
-    (source) => loadLevel(source, level),
-    ({ units, boundaries }) => setLevelData(level, units, boundaries),
+    wanted !== null,
+    wanted ?? '',
+    (source) => loadLevel(source, wanted!),
+    ({ units, boundaries }) => setLevelData(wanted!, units, boundaries),
     setLevelError,
   );
 }

@@ -1,7 +1,9 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
+import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS, INSTITUTION_GROUPS } from '../domain/facilities';
+import { REFERENCE_YEAR } from '../domain/indicators';
+import { useVisibleFacilities } from './useVisibleFacilities';
 import { formatNumber } from '../i18n';
 import type { LayerState, MapLayers } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
@@ -9,6 +11,8 @@ import { datasetLabel } from './datasetLabel';
 const LAYERS: { key: keyof MapLayers; datasets: string[] }[] = [
   { key: 'basemap', datasets: ['paises'] },
   { key: 'departamentos', datasets: ['limites_departamentos'] },
+  { key: 'provincias', datasets: ['limites_provincias'] },
+  { key: 'distritos', datasets: ['limites_distritos'] },
   { key: 'choropleth', datasets: ['limites_provincias'] },
   { key: 'facilities', datasets: ['establecimientos'] },
 ];
@@ -51,21 +55,115 @@ function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets:
   );
 }
 
-/** The map's layers: on/off, opacity, source; facilities filtered by category group. */
-export function LayerList() {
+/** Counts of facilities per value of a grouping column (for the filter labels). */
+function countBy(values: Uint8Array | undefined, size: number): number[] {
+  const c = new Array(size).fill(0) as number[];
+  if (values) for (const v of values) c[v]++;
+  return c;
+}
+
+const parseAge = (v: string) => (v.trim() === '' ? null : Math.max(0, Math.round(Number(v))));
+
+/** The facility layer's filters: category, institution, age, and the quality-flag rings. */
+function FacilityFilters() {
   const { t, i18n } = useTranslation();
+  const id = useId();
   const facilities = useStore((s) => s.facilities);
   const layer = useStore((s) => s.scenario.layers.facilities);
   const error = useStore((s) => s.facilitiesError);
   const setLayer = useStore((s) => s.setLayer);
-  const counts = useMemo(() => {
-    const c = new Array(FACILITY_GROUPS.length).fill(0) as number[];
-    if (facilities) for (let i = 0; i < facilities.count; i++) c[facilities.group[i]]++;
-    return c;
-  }, [facilities]);
-  const shown = FACILITY_GROUPS.reduce((sum, g, k) => sum + (layer.categories.includes(g) ? counts[k] : 0), 0);
-  const toggle = (g: string, on: boolean) =>
+  const { visible, flagged } = useVisibleFacilities();
+  const byGroup = useMemo(() => countBy(facilities?.group, FACILITY_GROUPS.length), [facilities]);
+  const byInstitution = useMemo(() => countBy(facilities?.institution, INSTITUTION_GROUPS.length), [facilities]);
+  const unknownAge = useMemo(() => (facilities ? facilities.anioInicio.filter(Number.isNaN).length : 0), [facilities]);
+  const fmt = (n: number) => formatNumber(n, i18n.language, 0);
+  const toggleGroup = (g: string, on: boolean) =>
     setLayer('facilities', { categories: on ? [...layer.categories, g] : layer.categories.filter((x) => x !== g) });
+  const shownInstitutions = layer.institutions ?? INSTITUTION_GROUPS;
+  const toggleInstitution = (g: string, on: boolean) => {
+    const next = on ? [...shownInstitutions, g] : shownInstitutions.filter((x) => x !== g);
+    // every institution ticked is stored as «no filter», so a new institution group is never hidden
+    setLayer('facilities', { institutions: next.length === INSTITUTION_GROUPS.length ? null : next });
+  };
+  return (
+    <div className="facility-filter">
+      <fieldset className="field">
+        <legend>{t('layers.categories')}</legend>
+        {FACILITY_GROUPS.map((g, k) => (
+          <label key={g} className="radio">
+            <input type="checkbox" checked={layer.categories.includes(g)} onChange={(e) => toggleGroup(g, e.target.checked)} />
+            <span
+              className="dot"
+              aria-hidden="true"
+              style={{ width: GROUP_RADIUS[g] * 2, height: GROUP_RADIUS[g] * 2, background: `rgb(${GROUP_COLOUR[g].join(',')})` }}
+            />
+            {t(`layers.groups.${g}`)} {facilities && <span className="muted">({fmt(byGroup[k])})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field" data-testid="institution-filter">
+        <legend>{t('layers.institutions')}</legend>
+        {INSTITUTION_GROUPS.map((g, k) => (
+          <label key={g} className="radio">
+            <input type="checkbox" checked={shownInstitutions.includes(g)} onChange={(e) => toggleInstitution(g, e.target.checked)} />
+            {t(`layers.institutionGroups.${g}`)} {facilities && <span className="muted">({fmt(byInstitution[k])})</span>}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field age-filter" data-testid="age-filter">
+        <legend>{t('layers.age', { year: REFERENCE_YEAR })}</legend>
+        <label htmlFor={`${id}-min`}>{t('layers.ageMin')}</label>
+        <input
+          id={`${id}-min`}
+          type="number"
+          min={0}
+          max={250}
+          value={layer.minAge ?? ''}
+          onChange={(e) => setLayer('facilities', { minAge: parseAge(e.target.value) })}
+        />
+        <label htmlFor={`${id}-max`}>{t('layers.ageMax')}</label>
+        <input
+          id={`${id}-max`}
+          type="number"
+          min={0}
+          max={250}
+          value={layer.maxAge ?? ''}
+          onChange={(e) => setLayer('facilities', { maxAge: parseAge(e.target.value) })}
+        />
+        <label className="radio">
+          <input
+            type="checkbox"
+            checked={layer.includeUnknownAge}
+            onChange={(e) => setLayer('facilities', { includeUnknownAge: e.target.checked })}
+          />
+          {t('layers.ageUnknown', { n: fmt(unknownAge) })}
+        </label>
+      </fieldset>
+      <label className="radio">
+        <input type="checkbox" checked={layer.flags} onChange={(e) => setLayer('facilities', { flags: e.target.checked })} />
+        {t('layers.flags')}
+      </label>
+      <p role="status" data-testid="facility-count">
+        {error
+          ? t(`errors.${error.key}`, error.params)
+          : facilities
+            ? t('layers.facilityCount', { count: visible.length, n: fmt(visible.length) })
+            : t('app.loading')}
+        {facilities && layer.flags && (
+          <>
+            <br />
+            <span data-testid="flag-count">{t('layers.flagCount', { count: flagged.length, n: fmt(flagged.length) })}</span>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** The map's layers: on/off, opacity, source; facilities filtered by category, institution and age. */
+export function LayerList() {
+  const { t } = useTranslation();
+  const visible = useStore((s) => s.scenario.layers.facilities.visible);
   return (
     <details className="layers" open data-testid="layer-list">
       <summary>
@@ -76,29 +174,7 @@ export function LayerList() {
           <LayerRow key={l.key} layerKey={l.key} datasets={l.datasets} />
         ))}
       </ul>
-      {layer.visible && (
-        <fieldset className="field facility-filter">
-          <legend>{t('layers.categories')}</legend>
-          {FACILITY_GROUPS.map((g, k) => (
-            <label key={g} className="radio">
-              <input type="checkbox" checked={layer.categories.includes(g)} onChange={(e) => toggle(g, e.target.checked)} />
-              <span
-                className="dot"
-                aria-hidden="true"
-                style={{ width: GROUP_RADIUS[g] * 2, height: GROUP_RADIUS[g] * 2, background: `rgb(${GROUP_COLOUR[g].join(',')})` }}
-              />
-              {t(`layers.groups.${g}`)} {facilities && <span className="muted">({formatNumber(counts[k], i18n.language, 0)})</span>}
-            </label>
-          ))}
-          <p role="status" data-testid="facility-count">
-            {error
-              ? t(`errors.${error.key}`, error.params)
-              : facilities
-                ? t('layers.facilityCount', { count: shown, n: formatNumber(shown, i18n.language, 0) })
-                : t('app.loading')}
-          </p>
-        </fieldset>
-      )}
+      {visible && <FacilityFilters />}
     </details>
   );
 }

@@ -6,6 +6,8 @@ import { formatNumber } from '../i18n';
 import { useRanking } from './useRanking';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
 
+const LINE_LAYERS = ['departamentos', 'provincias', 'distritos'] as const;
+
 /** Legend and class controls: equal score intervals or rank quantiles, 3–7 classes, top N. */
 export function Legend() {
   const { t, i18n } = useTranslation();
@@ -34,8 +36,24 @@ export function Legend() {
                 {t(`layers.groups.${g}`)}
               </li>
             ))}
+            {layers.facilities.flags && (
+              <li>
+                <span className="dot ring" aria-hidden="true" />
+                {t('layers.flagsLegend')}
+              </li>
+            )}
           </ul>
         </div>
+      )}
+      {LINE_LAYERS.some((k) => layers[k].visible) && (
+        <ul data-testid="legend-lines">
+          {LINE_LAYERS.filter((k) => layers[k].visible).map((k) => (
+            <li key={k}>
+              <span className={`line-swatch line-${k}`} aria-hidden="true" />
+              {t(`layers.${k}`)}
+            </li>
+          ))}
+        </ul>
       )}
       {layers.choropleth.visible && (
       <div data-testid="legend-choropleth">

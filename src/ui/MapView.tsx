@@ -8,17 +8,20 @@ import { i18next } from '../i18n';
 import { useStore } from '../state/store';
 import { basemapStyle } from '../map/basemapStyle';
 import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
-import { FACILITY_LAYER_ID, facilityLayer } from '../map/facilityLayer';
-import { FACILITY_GROUPS } from '../domain/facilities';
+import { FACILITY_FLAG_LAYER_ID, FACILITY_LAYER_ID, facilityFlagLayer, facilityLayer } from '../map/facilityLayer';
+import { boundaryLayer } from '../map/boundaryLayer';
+import { useVisibleFacilities } from './useVisibleFacilities';
 import { unitColours } from '../map/classes';
 import { useRanking } from './useRanking';
 import { Legend } from './Legend';
 import { MapTooltip } from './MapTooltip';
+import { MapTools } from './MapTools';
 
 const RANKED_MAP_MARK = 'territorio:ranked-map';
 const PERU_BOUNDS: [number, number, number, number] = [-81.4, -18.4, -68.6, -0.03];
 
 export function MapView() {
+  const [map, setMap] = useState<maplibregl.Map | null>(null);
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -52,9 +55,12 @@ export function MapView() {
         'Map.Title': i18next.t('map.mapTitle'),
         'NavigationControl.ZoomIn': i18next.t('map.zoomIn'),
         'NavigationControl.ZoomOut': i18next.t('map.zoomOut'),
+        'NavigationControl.ResetBearing': i18next.t('map.resetNorth'),
       },
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    // The compass shows the bearing and puts north up again when clicked.
+    map.addControl(new maplibregl.NavigationControl({ showCompass: true, visualizePitch: true }), 'top-left');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     const overlay = new MapboxOverlay({
       interleaved: true,
       layers: [],
@@ -72,7 +78,7 @@ export function MapView() {
     map.on('click', (e) => {
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y });
       if (!info) return;
-      if (info.layer?.id === FACILITY_LAYER_ID) {
+      if (info.layer?.id === FACILITY_LAYER_ID || info.layer?.id === FACILITY_FLAG_LAYER_ID) {
         if (typeof info.object === 'number') useStore.getState().selectFacility(info.object);
         return;
       }
@@ -88,10 +94,12 @@ export function MapView() {
     });
     mapRef.current = map;
     overlayRef.current = overlay;
+    setMap(map);
     (window as unknown as { __territorioMap?: maplibregl.Map }).__territorioMap = map;
     return () => {
       overlayRef.current = null;
       mapRef.current = null;
+      setMap(null);
       setStyleReady(false);
       map.remove();
     };
@@ -105,14 +113,11 @@ export function MapView() {
     return { colours, index, version: performance.now(), topKey: `${ranked.units.level}:${colours.topKey}` };
   }, [ranked, classes, topN, index]);
 
-  // Facilities shown: those of the chosen category groups (indices into `facilities`).
-  const visibleFacilities = useMemo(() => {
-    if (!facilities) return [];
-    const on = new Set(layers.facilities.categories.map((g) => FACILITY_GROUPS.indexOf(g as (typeof FACILITY_GROUPS)[number])));
-    const out: number[] = [];
-    for (let i = 0; i < facilities.count; i++) if (on.has(facilities.group[i])) out.push(i);
-    return out;
-  }, [facilities, layers.facilities.categories]);
+  // Facilities shown (indices into `facilities`), and those of them the pipeline flagged.
+  const fl = layers.facilities;
+  const { visible: visibleFacilities, flagged: flaggedFacilities } = useVisibleFacilities();
+  const provinceLines = useStore((s) => s.boundaries.provincia);
+  const districtLines = useStore((s) => s.boundaries.distrito);
 
   useEffect(() => {
     if (!boundaries || !style || !overlayRef.current) return;
@@ -125,13 +130,21 @@ export function MapView() {
           (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
           layers.choropleth,
         ),
-        facilities && layers.facilities.visible
-          ? facilityLayer(facilities, visibleFacilities, layers.facilities.opacity, selectedFacility)
+        layers.distritos.visible && districtLines
+          ? boundaryLayer('lineas-distritos', districtLines, layers.distritos.opacity, [90, 90, 90, 255], 0.6)
           : null,
+        layers.provincias.visible && provinceLines
+          ? boundaryLayer('lineas-provincias', provinceLines, layers.provincias.opacity, [40, 40, 40, 255], 1)
+          : null,
+        facilities && fl.visible ? facilityLayer(facilities, visibleFacilities, fl.opacity, selectedFacility) : null,
+        facilities && fl.visible && fl.flags ? facilityFlagLayer(facilities, flaggedFacilities, fl.opacity) : null,
       ],
     });
     layersSet.current = true;
-  }, [boundaries, style, selected, level, layers.choropleth, layers.facilities, facilities, visibleFacilities, selectedFacility]);
+  }, [
+    boundaries, style, selected, level, layers.choropleth, layers.distritos, layers.provincias, districtLines, provinceLines,
+    fl.visible, fl.opacity, fl.flags, facilities, visibleFacilities, flaggedFacilities, selectedFacility,
+  ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.
   useEffect(() => {
@@ -199,6 +212,7 @@ export function MapView() {
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
       {hover && ranked && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
       <Legend />
+      {map && <MapTools map={map} bounds={PERU_BOUNDS} />}
       <p className="map-credit">{t('map.basemapCredit')}</p>
     </div>
   );

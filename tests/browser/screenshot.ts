@@ -6,7 +6,7 @@ import { startPreview, stopPreview } from './previewServer';
  * Looks at the built app the way a person would: `npx tsx tests/browser/screenshot.ts out.png`
  * serves dist/, opens it in headless Chromium, waits for the ranked map and saves a screenshot.
  * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit;
- * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), DATA_PANEL=1,
+ * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), LAYERS=distritos, FLAGS=1, MIN_AGE=30, DATA_PANEL=1,
  * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result).
  */
 const out = process.argv[2] ?? 'screenshot.png';
@@ -23,6 +23,10 @@ try {
   if (process.env.SCOPE) await page.selectOption('#scope-select', process.env.SCOPE);
   if (process.env.PROVINCE) await page.selectOption('#province-select', process.env.PROVINCE);
   if (process.env.FACILITIES) await page.check('[data-layer="facilities"] input[type=checkbox]');
+  // LAYERS=distritos,provincias turns those layers on; FLAGS=1 rings the flagged facilities
+  for (const l of (process.env.LAYERS ?? '').split(',').filter(Boolean)) await page.check(`[data-layer="${l}"] input[type=checkbox]`);
+  if (process.env.FLAGS) await page.getByLabel(/Resaltar observaciones/).check();
+  if (process.env.MIN_AGE) await page.getByLabel('desde').fill(process.env.MIN_AGE);
   if (process.env.SELECT) await page.click(`tr[data-ubigeo="${process.env.SELECT}"]`);
   if (process.env.SEARCH) {
     await page.fill('[data-testid="search-input"]', process.env.SEARCH);

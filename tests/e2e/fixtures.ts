@@ -89,3 +89,25 @@ export async function screenOf(page: Page, lon: number, lat: number) {
   const box = (await page.getByTestId('map').boundingBox())!;
   return { x: box.x + point.x, y: box.y + point.y };
 }
+
+/** How many pixels differ (any channel by more than 24) between two same-sized PNG screenshots. */
+export async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([x, y]) => {
+      const decode = async (b64: string) => {
+        const bmp = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const c = new OffscreenCanvas(bmp.width, bmp.height);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        return ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+      };
+      const [p, q] = [await decode(x), await decode(y)];
+      let n = 0;
+      for (let i = 0; i < p.length; i += 4) {
+        if (Math.abs(p[i] - q[i]) > 24 || Math.abs(p[i + 1] - q[i + 1]) > 24 || Math.abs(p[i + 2] - q[i + 2]) > 24) n++;
+      }
+      return n;
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+}
