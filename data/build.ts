@@ -20,6 +20,8 @@ import {
 } from './facilities';
 import { indexPolygons, locateFacilities } from './geolocation';
 import { buildEmergencies, emergencyQuirks, writeEmergencies } from './emergencies';
+import { cleanPlaces, loadRawPlaces, placeQuirks, writePlaces } from './access';
+import { buildConflicts, conflictQuirks, writeConflicts } from './conflicts';
 import { CATALOG_FILE, DATASETS, datasetMeta, type DatasetId } from './datasets';
 import {
   catalogEntry, describeParquet, describeProperties, serializeCatalog, type Catalog, type CatalogDataset,
@@ -112,6 +114,18 @@ export async function buildAll(options: BuildOptions = {}): Promise<BuildResult>
     await writeEmergencies(db, out(datasetMeta('emergencias_2024').file));
     step('establecimientos y emergencias escritos');
 
+    // Populated places (issue 5): district from the code, or from the raw district polygons.
+    const rawPlaces = await loadRawPlaces(db, raw(RAW_FILES.centrosPoblados), rawDir, RAW_FILES.centrosPoblados.path);
+    const places = cleanPlaces(rawPlaces, indexPolygons(districts.boundary));
+    await writePlaces(db, places.places, out(datasetMeta('centros_poblados').file));
+    step('centros poblados');
+
+    const conflicts = await buildConflicts(db, raw(RAW_FILES.conflictos), RAW_FILES.conflictos.path, rawDir, {
+      districts: districts.boundary, provinces: provinces.boundary,
+    });
+    await writeConflicts(db, out(datasetMeta('conflictos').file));
+    step('conflictos');
+
     // Boundaries for the map.
     const topologies = new Map<DatasetId, string>();
     for (const l of layers) {
@@ -129,6 +143,8 @@ export async function buildAll(options: BuildOptions = {}): Promise<BuildResult>
     const quirks: Record<DatasetId, Quirk[]> = {
       establecimientos: await facilityQuirks(db, { rawRows, duplicatesDropped, replacementChars }),
       emergencias_2024: await emergencyQuirks(db),
+      centros_poblados: placeQuirks(places.report, places.places.length),
+      conflictos: conflictQuirks(conflicts),
       distritos: await districtQuirks(db, report),
       provincias: await provinceQuirks(db, report),
       limites_departamentos: [],

@@ -7,6 +7,8 @@ import { RAW_FILES, WORLD_ATLAS_FILE } from './rawFiles';
 export type DatasetId =
   | 'establecimientos'
   | 'emergencias_2024'
+  | 'centros_poblados'
+  | 'conflictos'
   | 'distritos'
   | 'provincias'
   | 'limites_departamentos'
@@ -50,6 +52,29 @@ export const DATASETS: readonly DatasetMeta[] = [
     vintage: '2024',
     source: 'Arriola123456/emergency_access_peru @f192f2d',
     rawFiles: [RAW_FILES.emergencias.path, RAW_FILES.ipress.path],
+  },
+  {
+    id: 'centros_poblados',
+    file: 'centros_poblados.parquet',
+    title: { es: 'Centros poblados (INEI)', en: 'Populated places (INEI)' },
+    institution: 'INEI / IGN',
+    licence: 'none stated',
+    vintage: 'c. 2017',
+    source: 'Arriola123456/emergency_access_peru @f192f2d',
+    rawFiles: [RAW_FILES.centrosPoblados.path, RAW_FILES.limitesDistritos.path],
+  },
+  {
+    id: 'conflictos',
+    file: 'conflictos.parquet',
+    title: {
+      es: 'Conflictos socioambientales por minería, marzo 2024 (Defensoría del Pueblo)',
+      en: 'Socio-environmental mining conflicts, March 2024 (Defensoría del Pueblo)',
+    },
+    institution: 'Defensoría del Pueblo',
+    licence: 'none stated',
+    vintage: '2024-03',
+    source: 'warthon-190399/conflictos_minas @7b953e0, conflictos.csv',
+    rawFiles: [RAW_FILES.conflictos.path, RAW_FILES.limitesProvincias.path, RAW_FILES.limitesDistritos.path],
   },
   {
     id: 'distritos',

@@ -107,7 +107,24 @@ export function hashInputs(rawDir: string, rawSpecs: readonly RawFileSpec[] = Ob
  * Fingerprint of the pipeline's own code (every data/*.ts file), so `npm run data:ensure`
  * rebuilds after a change to the pipeline, not only after a change to the raw files.
  */
+/**
+ * Fingerprint of the pipeline's code: every `data/*.ts` file plus the project modules they
+ * import (e.g. src/domain/conflictEvents.ts), followed through relative imports, so a change to
+ * shared code rebuilds the data too.
+ */
 export function hashPipeline(dataDir: string): string {
-  const files = readdirSync(dataDir).filter((f) => f.endsWith('.ts')).sort();
-  return sha256(files.map((f) => `${f}\t${sha256(readFileSync(path.join(dataDir, f)))}\n`).join(''));
+  const root = path.dirname(dataDir);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
+      const target = path.resolve(path.dirname(file), m[1]);
+      visit(target.endsWith('.ts') || target.endsWith('.json') ? target : `${target}.ts`);
+    }
+  };
+  for (const f of readdirSync(dataDir).filter((x) => x.endsWith('.ts'))) visit(path.join(dataDir, f));
+  const files = [...seen].map((f) => path.relative(root, f).split(path.sep).join('/')).sort();
+  return sha256(files.map((f) => `${f}\t${sha256(readFileSync(path.join(root, f)))}\n`).join(''));
 }

@@ -54,6 +54,19 @@ export const RAW_FILES = {
     kind: 'parquet',
     columns: ['codigo', 'ubigeo', 'atenciones', 'atendidos'],
   },
+  centrosPoblados: {
+    path: 'access/centros_poblados_inei.parquet',
+    kind: 'parquet',
+    columns: ['codigo', 'nombre', 'categoria', 'poblacion', 'geometry'],
+  },
+  conflictos: {
+    path: 'conflicts/defensoria_conflictos_mineros_2024_03.csv',
+    kind: 'csv',
+    columns: [
+      'caso', 'departamento', 'provincia', 'distrito', 'empresa', 'tipo', 'actividad', 'estado', 'fase',
+      'vio_if', 'dial_if', 'competencia', 'lat', 'lon',
+    ],
+  },
   limitesDepartamentos: {
     path: 'boundaries/departamentos_inei.geojson',
     kind: 'geojson',

@@ -1,6 +1,7 @@
 import { startPreview, stopPreview } from '../browser/previewServer';
 import { measureColdStart } from './coldstart';
 import { measureWeightChange } from './weights';
+import { measureAccess, printAccess } from './access';
 
 /**
  * `npm run bench`: builds the app and the benchmark page, serves them on localhost and measures
@@ -48,6 +49,8 @@ try {
         (target ? `  target ≤ ${target} ms: ${r.medianMs <= target ? 'OK' : 'MISSED'}` : ''),
     );
   }
+  console.log('');
+  printAccess(await measureAccess(bench.url));
 } finally {
   stopPreview(bench);
 }

@@ -41,7 +41,7 @@ describe('catalog helpers', () => {
 
   it('declares every dataset of the contract with metadata', () => {
     expect(DATASETS.map((d) => d.id)).toEqual([
-      'establecimientos', 'emergencias_2024', 'distritos', 'provincias',
+      'establecimientos', 'emergencias_2024', 'centros_poblados', 'conflictos', 'distritos', 'provincias',
       'limites_departamentos', 'limites_provincias', 'limites_distritos', 'paises',
     ]);
     for (const d of DATASETS) {
