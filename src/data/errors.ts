@@ -9,6 +9,7 @@ export type DataErrorKey =
   | 'boundaryInvalid'
   | 'engineFailed'
   | 'queryFailed'
+  | 'datasetMissing'
   | 'unknown';
 
 export class DataError extends Error {

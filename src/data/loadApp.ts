@@ -38,7 +38,7 @@ export async function loadApp(onStep: (step: LoadStep) => void, onGeo: (geo: Geo
   const catalog = await fetchCatalog(DATA_BASE_URL);
   onStep('engine');
   const geoPromise = Promise.all([
-    fetchBoundaries(`${DATA_BASE_URL}limites_provincias.topojson`, 'provincias'),
+    fetchBoundaries(`${DATA_BASE_URL}limites_provincias.topojson`, 'provincias', true),
     fetchBoundaries(`${DATA_BASE_URL}limites_departamentos.topojson`, 'departamentos'),
     fetchBoundaries(`${DATA_BASE_URL}paises.topojson`, 'paises'),
   ]).then(([provincias, departamentos, paises]) => {

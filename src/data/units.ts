@@ -26,7 +26,8 @@ export async function loadUnits(source: DataSource, level: Level): Promise<Units
   const index = new Map(ids.map((id, i) => [id, i]));
   const values: Record<string, Float64Array> = {};
   const sqlById: Record<string, string> = {};
-  const defs = INDICATORS.filter((d) => d.levels.includes(level));
+  // Browser-computed indicators (conflicts, access) are added later by the store.
+  const defs = INDICATORS.filter((d) => d.levels.includes(level) && !d.computed);
   for (const def of defs) {
     sqlById[def.id] = indicatorSql(def.id, level);
     values[def.id] = new Float64Array(ids.length).fill(NaN);

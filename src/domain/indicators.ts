@@ -5,7 +5,8 @@
 export type Level = 'provincia' | 'distrito';
 /** `up`: a higher value means more need (more priority); `down`: a lower value means more need. */
 export type Direction = 'up' | 'down';
-export type UnitKey = 'people' | 'per10k' | 'per100k' | 'peoplePerFacility' | 'years' | 'percent' | 'index' | 'metres' | 'perFacility';
+export type UnitKey =
+  | 'people' | 'per10k' | 'per100k' | 'peoplePerFacility' | 'years' | 'percent' | 'index' | 'metres' | 'perFacility' | 'conflicts' | 'km';
 /** How a district value rolls up to its province: a sum, or a mean weighted by population. */
 export type Aggregation = 'sum' | 'population_weighted_mean' | 'ratio' | 'facility_median' | 'province_only';
 
@@ -20,6 +21,11 @@ export interface IndicatorDef {
   aggregation: Aggregation;
   /** Decimals shown. */
   digits: number;
+  /**
+   * Computed in the browser rather than by SQL at load: conflict counts depend on the time window
+   * and on events the user uploads; access gaps on the threshold and category chosen.
+   */
+  computed?: 'conflicts' | 'access';
 }
 
 /** Reference year for facility age: age = referenceYear − year the facility started activity. */
@@ -27,7 +33,8 @@ export const REFERENCE_YEAR = 2026;
 /** A facility counts as "old" from this age on (MINSA: no integral intervention in years). */
 export const OLD_FACILITY_YEARS = 30;
 
-const both: Level[] = ['provincia', 'distrito'];
+export const LEVELS: readonly Level[] = ['provincia', 'distrito'];
+const both: Level[] = [...LEVELS];
 
 export const INDICATORS: IndicatorDef[] = [
   {
@@ -120,6 +127,48 @@ export const INDICATORS: IndicatorDef[] = [
     id: 'ruralidad_pct',
     label: { es: 'Población rural 2017', en: 'Rural population 2017' },
     unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'ratio', digits: 1,
+  },
+  {
+    id: 'conflictos_activos',
+    label: {
+      es: 'Conflictos socioambientales activos o latentes (en la ventana de tiempo)',
+      en: 'Active or latent socio-environmental conflicts (in the time window)',
+    },
+    unit: 'conflicts', direction: 'up', datasets: ['conflictos'], levels: both, aggregation: 'sum', digits: 0, computed: 'conflicts',
+  },
+  {
+    id: 'conflictos_por_100k',
+    label: {
+      es: 'Conflictos activos o latentes por 100 000 hab.',
+      en: 'Active or latent conflicts per 100,000 people',
+    },
+    unit: 'per100k', direction: 'up', datasets: ['conflictos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2, computed: 'conflicts',
+  },
+  {
+    id: 'acceso_pct_lejos',
+    label: {
+      es: 'Centros poblados más lejos que el umbral del establecimiento más cercano',
+      en: 'Populated places farther than the threshold from the nearest facility',
+    },
+    unit: 'percent', direction: 'up', datasets: ['centros_poblados', 'establecimientos'], levels: both, aggregation: 'ratio', digits: 1, computed: 'access',
+  },
+  {
+    id: 'acceso_mediana_km',
+    label: { es: 'Distancia mediana al establecimiento más cercano', en: 'Median distance to the nearest facility' },
+    unit: 'km', direction: 'up', datasets: ['centros_poblados', 'establecimientos'], levels: both, aggregation: 'facility_median', digits: 1, computed: 'access',
+  },
+  {
+    id: 'acceso_p90_km',
+    label: { es: 'Distancia al establecimiento más cercano, percentil 90', en: 'Distance to the nearest facility, 90th percentile' },
+    unit: 'km', direction: 'up', datasets: ['centros_poblados', 'establecimientos'], levels: both, aggregation: 'facility_median', digits: 1, computed: 'access',
+  },
+  {
+    id: 'acceso_poblacion_lejos',
+    label: {
+      es: 'Población estimada más lejos que el umbral (estimación)',
+      en: 'Estimated population farther than the threshold (estimate)',
+    },
+    unit: 'people', direction: 'up', datasets: ['centros_poblados', 'establecimientos', 'distritos'], levels: both, aggregation: 'sum', digits: 0, computed: 'access',
   },
   {
     id: 'altitud_m',

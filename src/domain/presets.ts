@@ -31,7 +31,8 @@ export function validatePresets(list: unknown): Preset[] {
     if (p.missing !== 'reweight' && p.missing !== 'exclude') throw new Error(`preset ${p.id}: política de faltantes inválida`);
     for (const ind of p.indicators) {
       if (!known.has(ind.id)) throw new Error(`preset ${p.id}: indicador desconocido ${ind.id}`);
-      if (!(ind.weight > 0)) throw new Error(`preset ${p.id}: peso no positivo para ${ind.id}`);
+      // 0 is allowed: the indicator is offered, switched on, and the user decides its weight.
+      if (!(ind.weight >= 0)) throw new Error(`preset ${p.id}: peso negativo para ${ind.id}`);
     }
   }
   return list as Preset[];

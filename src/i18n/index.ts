@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { es } from './es';
 import { en } from './en';
+import { scenariosEs } from './scenarios.es';
+import { scenariosEn } from './scenarios.en';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,7 +11,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Initialised once at start-up; Spanish is the default and the fallback. */
 export function initI18n(lng: Language = 'es') {
   return i18next.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: { es: { translation: { ...es, scenarios: scenariosEs } }, en: { translation: { ...en, scenarios: scenariosEn } } },
     lng,
     fallbackLng: 'es',
     interpolation: { escapeValue: false },

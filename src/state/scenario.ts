@@ -4,6 +4,9 @@ import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import { DEFAULT_PRESET_ID, presetById } from '../domain/presets';
 import { FACILITY_GROUPS, type FacilityFilter } from '../domain/facilities';
+import { DEFAULT_HEAT_WEIGHTS, type HeatWeights, type WindowKind } from '../domain/conflictWindow';
+import type { AccessCategory } from '../domain/access';
+import { APP_VERSION } from './appVersion';
 
 /**
  * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
@@ -28,8 +31,68 @@ export interface Scope {
 
 export type ClassMode = { kind: 'equal'; count: number } | { kind: 'quantile'; count: number };
 
-export interface Scenario {
-  version: 1;
+/** «¿La IA agrega valor real?» */
+export type AiAddsValue = 'si' | 'no' | 'no_sabemos';
+/** A workshop group's canvas («mesa de trabajo»). */
+export interface ScenarioCanvas {
+  /** «¿Qué decisión tomamos hoy?» */
+  decision: string;
+  /** «¿Cómo los datos pueden mejorar esa decisión?» */
+  innovation: string;
+  ai: { addsValue: AiAddsValue | null; why: string };
+}
+/** Time window of the event layers (ISO dates); null = open. */
+export interface TimeWindow {
+  from: string | null;
+  to: string | null;
+}
+/** What a workshop adds to a ranking: question, canvas, minutes and provenance. Applying a preset keeps it. */
+export interface ScenarioWorkshop {
+  title: string;
+  /** The decision question; empty = the app's question. */
+  question: string;
+  canvas: ScenarioCanvas;
+  participants: string[];
+  agreements: string;
+  /** Who decided what: the ranking is an input to a human decision, not the decision. */
+  decisions: string;
+  author: string;
+  /** ISO 8601 */
+  createdAt: string;
+  updatedAt: string;
+  appVersion: string;
+  /** catalog.json `inputsSha256` of the data the scenario was made with; null until known. */
+  dataVersion: string | null;
+  timeWindow: TimeWindow;
+}
+
+export const SCENARIO_VERSION = 2;
+
+export function defaultWorkshop(now = new Date().toISOString()): ScenarioWorkshop {
+  return {
+    title: '',
+    question: '',
+    canvas: { decision: '', innovation: '', ai: { addsValue: null, why: '' } },
+    participants: [],
+    agreements: '',
+    decisions: '',
+    author: '',
+    createdAt: now,
+    updatedAt: now,
+    appVersion: APP_VERSION,
+    dataVersion: null,
+    timeWindow: { from: null, to: null },
+  };
+}
+
+/** The workshop part of a scenario, to carry it over a preset change. */
+export function workshopOf(s: Scenario): ScenarioWorkshop {
+  const d = defaultWorkshop();
+  return Object.fromEntries(Object.keys(d).map((k) => [k, s[k as keyof ScenarioWorkshop]])) as unknown as ScenarioWorkshop;
+}
+
+export interface Scenario extends ScenarioWorkshop {
+  version: 2;
   presetId: string;
   level: Level;
   scope: Scope;
@@ -58,6 +121,16 @@ export interface MapLayers {
   choropleth: LayerState;
   /** Health facilities, filtered; `flags` rings the points the pipeline flagged. */
   facilities: LayerState & FacilityFilter & { flags: boolean };
+  /** Conflict heatmap: kernel radius (px), intensity, weights by status and violence, window kind. */
+  conflictHeatmap: LayerState & { radiusPx: number; intensity: number; weights: HeatWeights; windowKind: WindowKind };
+  conflictPoints: LayerState;
+  /** Local Moran's I of the conflict rate over provinces: significance level and permutation seed. */
+  hotspots: LayerState & { alpha: number; permutations: number; seed: number };
+  /**
+   * Populated places and the access-gap settings. The threshold and the facility category also
+   * drive the access indicators, so they belong to the scenario even when the layer is hidden.
+   */
+  places: LayerState & { thresholdKm: number; category: AccessCategory; colourBy: 'distance' | 'threshold'; showLine: boolean };
 }
 
 export function defaultLayers(): MapLayers {
@@ -77,6 +150,10 @@ export function defaultLayers(): MapLayers {
       includeUnknownAge: true,
       flags: false,
     },
+    conflictHeatmap: { visible: false, opacity: 0.8, radiusPx: 40, intensity: 1, weights: { ...DEFAULT_HEAT_WEIGHTS }, windowKind: 'todo' },
+    conflictPoints: { visible: false, opacity: 1 },
+    hotspots: { visible: false, opacity: 0.85, alpha: 0.05, permutations: 999, seed: 20240301 },
+    places: { visible: false, opacity: 0.8, thresholdKm: 30, category: 'any', colourBy: 'threshold', showLine: true },
   };
 }
 
@@ -87,7 +164,8 @@ export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'leve
   const preset = presetById(presetId);
   const inPreset = new Map(preset.indicators.map((p) => [p.id, p]));
   return {
-    version: 1,
+    ...defaultWorkshop(),
+    version: 2,
     presetId,
     level: keep?.level ?? 'provincia',
     scope: keep?.scope ?? { departamento: null, provincia: null },

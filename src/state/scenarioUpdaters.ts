@@ -3,7 +3,7 @@ import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import type { Direction } from '../domain/indicators';
-import { scenarioFromPreset, type ClassMode, type MapLayers, type Scenario, type ScenarioIndicator, type Scope } from './scenario';
+import { scenarioFromPreset, workshopOf, type ClassMode, type MapLayers, type Scenario, type ScenarioIndicator, type ScenarioWorkshop, type Scope } from './scenario';
 
 /**
  * Pure scenario updaters (after kepler.gl's `*-updaters.ts`): each takes a scenario and
@@ -41,9 +41,18 @@ export const updaters = {
   }),
   setClasses: (s: Scenario, classes: ClassMode): Scenario => ({ ...s, classes }),
   setTopN: (s: Scenario, topN: number): Scenario => ({ ...s, topN: Math.max(0, Math.round(topN)) }),
-  /** Applies a preset, keeping where the user is looking (level and scope). */
-  applyPreset: (s: Scenario, presetId: string): Scenario =>
-    scenarioFromPreset(presetId, { level: s.level, scope: s.scope, layers: s.layers }),
+  /** Applies a preset, keeping where the user is looking (level and scope) and the workshop's canvas. */
+  applyPreset: (s: Scenario, presetId: string): Scenario => ({
+    ...scenarioFromPreset(presetId, { level: s.level, scope: s.scope, layers: s.layers }),
+    ...workshopOf(s),
+  }),
+  /** Question, canvas, minutes, title, author (see ScenarioWorkshop). */
+  setWorkshop: (s: Scenario, patch: Partial<ScenarioWorkshop>): Scenario => ({ ...s, ...patch }),
+  /** The conflict layers' time window; a reversed range is put in order rather than refused. */
+  setTimeWindow: (s: Scenario, w: Scenario['timeWindow']): Scenario => ({
+    ...s,
+    timeWindow: w.from !== null && w.to !== null && w.from > w.to ? { from: w.to, to: w.from } : w,
+  }),
   setLayer: <K extends keyof MapLayers>(s: Scenario, layer: K, patch: Partial<MapLayers[K]>): Scenario => ({
     ...s,
     layers: { ...s.layers, [layer]: { ...s.layers[layer], ...patch } },

@@ -4,8 +4,34 @@ import type { Boundaries } from '../data/boundaries';
 import type { Facilities } from '../data/facilities';
 import type { DataError } from '../data/errors';
 import type { Level } from '../domain/indicators';
+import type { ConflictEvent } from '../domain/conflictEvents';
 import { defaultScenario, type Scenario } from './scenario';
 import { updaters } from './scenarioUpdaters';
+
+/** One uploaded conflict-events file: its events and what could not be placed. */
+export interface UserConflictUpload {
+  fileName: string;
+  events: ConflictEvent[];
+  rejected: number;
+}
+
+/** Indicator columns computed in the browser, and how (shown where SQL is shown for the others). */
+export interface DerivedColumns {
+  values: Record<string, Float64Array>;
+  method: Record<string, string>;
+}
+
+/** The SQL units with every derived group's columns on top. */
+function mergeUnits(base: Units | undefined, groups: Record<string, DerivedColumns> | undefined): Units | undefined {
+  if (!base || !groups) return base;
+  const values = { ...base.values };
+  const sql = { ...base.sql };
+  for (const g of Object.values(groups)) {
+    Object.assign(values, g.values);
+    Object.assign(sql, g.method);
+  }
+  return { ...base, values, sql };
+}
 
 export type Status =
   | { phase: 'loading'; step: LoadStep }
@@ -24,8 +50,16 @@ export interface AppState extends ScenarioActions {
   data: AppData | null;
   /** Boundaries for the basemap and the first choropleth: they arrive before the engine is ready. */
   geo: Geo | null;
-  /** Units and boundaries of each level, loaded on first use (districts only when asked for). */
+  /**
+   * Units of each level with every indicator: the SQL ones loaded on first use (`baseUnits`,
+   * districts only when asked for) plus the columns computed in the browser (`derived`: conflict
+   * counts in the time window, access gaps), merged so the ranking sees one table.
+   */
   units: Partial<Record<Level, Units>>;
+  baseUnits: Partial<Record<Level, Units>>;
+  derived: Partial<Record<Level, Record<string, DerivedColumns>>>;
+  /** Replaces one group of browser-computed indicator columns (e.g. 'conflicts') at a level. */
+  setDerived: (level: Level, group: string, columns: DerivedColumns) => void;
   boundaries: Partial<Record<Level, Boundaries>>;
   levelError: DataError | null;
   /** Geolocated facilities, loaded the first time their layer is shown. */
@@ -33,6 +67,17 @@ export interface AppState extends ScenarioActions {
   facilitiesError: DataError | null;
   /** Index (into `facilities`) of the facility whose card is open. */
   selectedFacility: number | null;
+  /** Published conflict events (loaded after start-up) and those the user uploaded this session. */
+  conflicts: ConflictEvent[] | null;
+  conflictsError: DataError | null;
+  userConflicts: UserConflictUpload[];
+  setConflicts: (events: ConflictEvent[]) => void;
+  setConflictsError: (e: DataError | null) => void;
+  addUserConflicts: (upload: UserConflictUpload) => void;
+  removeUserConflicts: (fileName: string) => void;
+  /** Id of the conflict event whose card is open. */
+  selectedConflict: string | null;
+  selectConflict: (id: string | null) => void;
   setFacilities: (f: Facilities) => void;
   setFacilitiesError: (e: DataError | null) => void;
   selectFacility: (i: number | null) => void;
@@ -78,6 +123,13 @@ export const useStore = create<AppState>()((set) => {
     data: null,
     geo: null,
     units: {},
+    baseUnits: {},
+    derived: {},
+    setDerived: (level, group, columns) =>
+      set((s) => {
+        const groups = { ...s.derived[level], [group]: columns };
+        return { derived: { ...s.derived, [level]: groups }, units: { ...s.units, [level]: mergeUnits(s.baseUnits[level], groups) } };
+      }),
     boundaries: {},
     levelError: null,
     selected: null,
@@ -90,24 +142,40 @@ export const useStore = create<AppState>()((set) => {
     selectedFacility: null,
     setFacilities: (facilities) => set({ facilities, facilitiesError: null }),
     setFacilitiesError: (facilitiesError) => set({ facilitiesError }),
-    selectFacility: (selectedFacility) => set({ selectedFacility }),
+    selectFacility: (selectedFacility) => set({ selectedFacility, selectedConflict: null }),
+    conflicts: null,
+    conflictsError: null,
+    userConflicts: [],
+    setConflicts: (conflicts) => set({ conflicts, conflictsError: null }),
+    setConflictsError: (conflictsError) => set({ conflictsError }),
+    // A file loaded again replaces its earlier events instead of doubling them.
+    addUserConflicts: (upload) =>
+      set((s) => ({ userConflicts: [...s.userConflicts.filter((u) => u.fileName !== upload.fileName), upload] })),
+    removeUserConflicts: (fileName) => set((s) => ({ userConflicts: s.userConflicts.filter((u) => u.fileName !== fileName) })),
+    selectedConflict: null,
+    selectConflict: (selectedConflict) => set({ selectedConflict, selectedFacility: null }),
     dataPanelOpen: false,
     setStep: (step) => set({ status: { phase: 'loading', step } }),
     setData: (data) =>
-      set({
+      set((s) => ({
         data,
         geo: data.geo,
         status: { phase: 'ready' },
-        units: { provincia: data.provincias },
+        baseUnits: { provincia: data.provincias },
+        units: { provincia: mergeUnits(data.provincias, s.derived.provincia) },
         boundaries: { provincia: data.geo.provincias },
-      }),
+      })),
     setGeo: (geo) => set((s) => ({ geo, boundaries: { ...s.boundaries, provincia: geo.provincias } })),
     setError: (error) => set({ status: { phase: 'error', error } }),
     setLevelData: (level, units, boundaries) =>
-      set((s) => ({ units: { ...s.units, [level]: units }, boundaries: { ...s.boundaries, [level]: boundaries } })),
+      set((s) => ({
+        baseUnits: { ...s.baseUnits, [level]: units },
+        units: { ...s.units, [level]: mergeUnits(units, s.derived[level]) },
+        boundaries: { ...s.boundaries, [level]: boundaries },
+      })),
     setLevelError: (levelError) => set({ levelError }),
     // Selecting a unit closes the facility card: one explanation at a time.
-    select: (selected) => set({ selected, selectedFacility: null }),
+    select: (selected) => set({ selected, selectedFacility: null, selectedConflict: null }),
     setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
     setScenario: (scenario) => set({ scenario, selected: null }),
   };

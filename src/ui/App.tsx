@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { loadApp, loadLevel } from '../data/loadApp';
 import { loadFacilities } from '../data/facilities';
+import { loadConflicts } from '../data/conflicts';
+import { useConflictIndicators } from './useConflicts';
+import { ConflictPanel } from './ConflictPanel';
+import { ConflictCard } from './ConflictCard';
 import { FacilityCard } from './FacilityCard';
 import { LayerList } from './LayerList';
 import { SearchBox } from './SearchBox';
@@ -17,6 +21,7 @@ import { ScopeSelector, useScopeName } from './ScopeSelector';
 import { WeightsPanel } from './WeightsPanel';
 import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
+import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
 
 /**
  * Runs `load` against the engine once `needed` becomes true, then hands the result or a typed
@@ -73,6 +78,14 @@ function useFacilityLoader() {
   useLoadWhenNeeded(visible && !loaded, 'facilities', loadFacilities, setFacilities, setFacilitiesError);
 }
 
+/** The conflict events, once the app is ready (a few KB; they feed two indicators and three layers). */
+function useConflictLoader() {
+  const ready = useStore((s) => s.status.phase === 'ready');
+  const loaded = useStore((s) => s.conflicts !== null);
+  const { setConflicts, setConflictsError } = useStore.getState();
+  useLoadWhenNeeded(ready && !loaded, 'conflicts', (source) => loadConflicts(source, useStore.getState().data!.catalog), setConflicts, setConflictsError);
+}
+
 /** A facility found by search is selected once the facilities are loaded. */
 function usePendingFacility() {
   const facilities = useStore((s) => s.facilities);
@@ -102,8 +115,11 @@ export function App() {
   const scopeName = useScopeName();
   useLevelLoader();
   useFacilityLoader();
+  useConflictLoader();
+  useConflictIndicators();
   usePendingFacility();
   const selectedFacility = useStore((s) => s.selectedFacility);
+  const selectedConflict = useStore((s) => s.selectedConflict);
 
   useEffect(() => {
     let cancelled = false;
@@ -152,6 +168,7 @@ export function App() {
           >
             {t('data.open')}
           </button>
+          <ScenarioBar />
         </div>
       </header>
       {status.phase === 'loading' && !geo && (
@@ -176,6 +193,7 @@ export function App() {
             {status.phase === 'ready' ? (
               <>
                 <LayerList />
+                <ConflictPanel />
                 <WeightsPanel />
               </>
             ) : (
@@ -184,13 +202,14 @@ export function App() {
           </aside>
           <div className="center">
             <MapView />
-            {selectedFacility !== null ? <FacilityCard /> : <DetailPanel />}
+            {selectedFacility !== null ? <FacilityCard /> : selectedConflict !== null ? <ConflictCard /> : <DetailPanel />}
           </div>
           <div className="side">
             {status.phase === 'ready' && <Breadcrumb />}
             <h2 className="side-title">
               {t(level === 'distrito' ? 'ranking.titleDistricts' : 'ranking.title')}: {scopeName}
             </h2>
+            <DecisionNote />
             {status.phase === 'loading' && (
               <p role="status">
                 {t('app.loading')} {t(`app.loadingStep.${status.step}`)}
@@ -205,6 +224,7 @@ export function App() {
             {levelReady && <RankingTable scopeName={scopeName} />}
           </div>
           <DataPanel />
+          <ScenarioLayer />
         </main>
       )}
     </div>

@@ -15,6 +15,9 @@ const LAYERS: { key: keyof MapLayers; datasets: string[] }[] = [
   { key: 'distritos', datasets: ['limites_distritos'] },
   { key: 'choropleth', datasets: ['limites_provincias'] },
   { key: 'facilities', datasets: ['establecimientos'] },
+  { key: 'conflictHeatmap', datasets: ['conflictos'] },
+  { key: 'conflictPoints', datasets: ['conflictos'] },
+  { key: 'hotspots', datasets: ['conflictos', 'limites_provincias'] },
 ];
 
 function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets: string[] }) {

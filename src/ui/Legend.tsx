@@ -5,8 +5,12 @@ import { legendRanges } from '../map/classes';
 import { formatNumber } from '../i18n';
 import { useRanking } from './useRanking';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
+import { HEAT_RANGE, STATUS_STYLE } from '../map/conflictLayers';
+import { CONFLICT_STATUSES } from '../domain/conflictEvents';
+import { HOTSPOT_CLASSES } from './hotspotClasses';
 
 const LINE_LAYERS = ['departamentos', 'provincias', 'distritos'] as const;
+const HEAT_GRADIENT = `linear-gradient(to right, ${HEAT_RANGE.map((c) => `rgb(${c.join(',')})`).join(', ')})`;
 
 /** Legend and class controls: equal score intervals or rank quantiles, 3–7 classes, top N. */
 export function Legend() {
@@ -42,6 +46,46 @@ export function Legend() {
                 {t('layers.flagsLegend')}
               </li>
             )}
+          </ul>
+        </div>
+      )}
+      {layers.conflictHeatmap.visible && (
+        <div data-testid="legend-heat">
+          <h2>{t('conflicts.legendHeat')}</h2>
+          <div className="heat-ramp" style={{ background: HEAT_GRADIENT }} aria-hidden="true" />
+          <p className="heat-ends">
+            <span>{t('conflicts.legendLow')}</span>
+            <span>{t('conflicts.legendHigh')}</span>
+          </p>
+        </div>
+      )}
+      {layers.conflictPoints.visible && (
+        <div data-testid="legend-conflicts">
+          <h2>{t('conflicts.legendPoints')}</h2>
+          <ul>
+            {CONFLICT_STATUSES.map((st) => (
+              <li key={st}>
+                <span
+                  className="dot"
+                  aria-hidden="true"
+                  style={{ width: STATUS_STYLE[st].radius * 2, height: STATUS_STYLE[st].radius * 2, background: `rgb(${STATUS_STYLE[st].colour.join(',')})` }}
+                />
+                {t(`conflicts.status.${st}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {layers.hotspots.visible && (
+        <div data-testid="legend-hotspots">
+          <h2>{t('conflicts.classesTitle')}</h2>
+          <ul>
+            {HOTSPOT_CLASSES.map((c) => (
+              <li key={c.id}>
+                <span className="swatch" style={{ background: c.css }} aria-hidden="true" />
+                {t(`conflicts.classes.${c.id}`)}
+              </li>
+            ))}
           </ul>
         </div>
       )}

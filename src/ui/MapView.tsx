@@ -10,6 +10,10 @@ import { basemapStyle } from '../map/basemapStyle';
 import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
 import { FACILITY_FLAG_LAYER_ID, FACILITY_LAYER_ID, facilityFlagLayer, facilityLayer } from '../map/facilityLayer';
 import { boundaryLayer } from '../map/boundaryLayer';
+import { CONFLICT_POINTS_ID, conflictHeatmap, conflictPoints, hotspotLayer } from '../map/conflictLayers';
+import { useConflictsInWindow } from './useConflicts';
+import { useHotspots } from './useHotspots';
+import type { ConflictEvent } from '../domain/conflictEvents';
 import { useVisibleFacilities } from './useVisibleFacilities';
 import { unitColours } from '../map/classes';
 import { useRanking } from './useRanking';
@@ -78,6 +82,11 @@ export function MapView() {
     map.on('click', (e) => {
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y });
       if (!info) return;
+      if (info.layer?.id === CONFLICT_POINTS_ID) {
+        const e = info.object as ConflictEvent | undefined;
+        if (e) useStore.getState().selectConflict(e.id);
+        return;
+      }
       if (info.layer?.id === FACILITY_LAYER_ID || info.layer?.id === FACILITY_FLAG_LAYER_ID) {
         if (typeof info.object === 'number') useStore.getState().selectFacility(info.object);
         return;
@@ -96,6 +105,7 @@ export function MapView() {
     overlayRef.current = overlay;
     setMap(map);
     (window as unknown as { __territorioMap?: maplibregl.Map }).__territorioMap = map;
+    (window as unknown as { __territorioOverlay?: MapboxOverlay }).__territorioOverlay = overlay;
     return () => {
       overlayRef.current = null;
       mapRef.current = null;
@@ -117,6 +127,9 @@ export function MapView() {
   const fl = layers.facilities;
   const { visible: visibleFacilities, flagged: flaggedFacilities } = useVisibleFacilities();
   const provinceLines = useStore((s) => s.boundaries.provincia);
+  const conflicts = useConflictsInWindow();
+  const selectedConflict = useStore((s) => s.selectedConflict);
+  const hotspots = useHotspots();
   const districtLines = useStore((s) => s.boundaries.distrito);
 
   useEffect(() => {
@@ -130,6 +143,9 @@ export function MapView() {
           (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
           layers.choropleth,
         ),
+        hotspots && layers.hotspots.visible && provinceLines
+          ? hotspotLayer(provinceLines, hotspots.classOf, layers.hotspots.opacity, hotspots.version)
+          : null,
         layers.distritos.visible && districtLines
           ? boundaryLayer('lineas-distritos', districtLines, layers.distritos.opacity, [90, 90, 90, 255], 0.6)
           : null,
@@ -138,12 +154,22 @@ export function MapView() {
           : null,
         facilities && fl.visible ? facilityLayer(facilities, visibleFacilities, fl.opacity, selectedFacility) : null,
         facilities && fl.visible && fl.flags ? facilityFlagLayer(facilities, flaggedFacilities, fl.opacity) : null,
+        layers.conflictHeatmap.visible && conflicts.length > 0
+          ? conflictHeatmap(conflicts, {
+              radiusPx: layers.conflictHeatmap.radiusPx,
+              intensity: layers.conflictHeatmap.intensity,
+              weights: layers.conflictHeatmap.weights,
+              opacity: layers.conflictHeatmap.opacity,
+            })
+          : null,
+        layers.conflictPoints.visible ? conflictPoints(conflicts, layers.conflictPoints.opacity, selectedConflict) : null,
       ],
     });
     layersSet.current = true;
   }, [
     boundaries, style, selected, level, layers.choropleth, layers.distritos, layers.provincias, districtLines, provinceLines,
     fl.visible, fl.opacity, fl.flags, facilities, visibleFacilities, flaggedFacilities, selectedFacility,
+    layers.conflictHeatmap, layers.conflictPoints, layers.hotspots, conflicts, selectedConflict, hotspots,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.

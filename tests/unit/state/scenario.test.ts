@@ -27,7 +27,9 @@ describe('scenario', () => {
     const s = defaultScenario();
     expect(s.presetId).toBe('mantenimiento_gore');
     const gore = PRESETS.find((p) => p.id === 'mantenimiento_gore')!;
-    expect(activeIndicators(s).map((i) => i.id).sort()).toEqual(gore.indicators.map((i) => i.id).sort());
+    // weight-0 indicators (conflicts) are offered, switched on, but count only once weighted
+    expect(activeIndicators(s).map((i) => i.id).sort()).toEqual(gore.indicators.filter((i) => i.weight > 0).map((i) => i.id).sort());
+    expect(s.indicators.find((i) => i.id === 'conflictos_por_100k')).toMatchObject({ enabled: true, weight: 0 });
     for (const p of gore.indicators) expect(s.indicators.find((i) => i.id === p.id)!.weight).toBe(p.weight);
   });
 

@@ -1,0 +1,49 @@
+import { indicatorById } from '../domain/indicators';
+import { provenance, provenanceLines, rankedUnits, type ExportContext } from './provenance';
+
+/** A CSV field: quoted when it holds a separator, a quote or a line break. */
+export function csvField(v: string | number): string {
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : '') : v;
+  return /[",\n\r#]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The ranking as CSV: `#` lines first with the scenario's question, weights, dates, sources and
+ * versions (the provenance), then one row per unit: rank, codes, score, coverage, and each
+ * ranked indicator's raw value and contribution to the score. UTF-8 with a BOM, for spreadsheets.
+ */
+export function rankingCsv(ctx: ExportContext): string {
+  const { units, ranking, t } = ctx;
+  const p = provenance(ctx);
+  const district = units.level === 'distrito';
+  const head = [
+    'puesto',
+    'ubigeo',
+    'nombre',
+    ...(district ? ['provincia'] : []),
+    'departamento',
+    'puntaje',
+    'cobertura_peso_pct',
+    ...ranking.indicatorIds.flatMap((id) => [`valor:${id}`, `aporte:${id}`]),
+  ];
+  const lines = [
+    ...provenanceLines(p, t).map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}`),
+    `# ${t('scenarios.csv.columns')}: ${ranking.indicatorIds.map((id) => `${id} = ${indicatorById(id).label[ctx.lng]}`).join('; ')}`,
+    head.join(','),
+  ];
+  for (const i of rankedUnits(ranking)) {
+    const contributions = ranking.contributionsOf(i);
+    const row: (string | number)[] = [
+      ranking.rank[i] || '',
+      units.ids[i],
+      units.names[i],
+      ...(district ? [units.provincias[i]] : []),
+      units.departamentos[i],
+      ranking.score[i],
+      ranking.coverage[i] * 100,
+      ...ranking.indicatorIds.flatMap((id, j) => [units.values[id][i], contributions[j]]),
+    ];
+    lines.push(row.map(csvField).join(','));
+  }
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

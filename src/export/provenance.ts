@@ -1,0 +1,130 @@
+import type { Catalog } from '../data/catalog';
+import type { Units } from '../data/units';
+import { indicatorById, type Level } from '../domain/indicators';
+import { PRESETS } from '../domain/presets';
+import type { Ranking } from '../state/ranking';
+import type { Scenario } from '../state/scenario';
+
+/** A translation function (i18next's `t`, or a stub in tests). */
+export type Tr = (key: string, params?: Record<string, unknown>) => string;
+export type Lang = 'es' | 'en';
+
+/** Everything an export needs: the scenario, what it ranked, and where the data came from. */
+export interface ExportContext {
+  scenario: Scenario;
+  units: Units;
+  ranking: Ranking;
+  catalog: Catalog;
+  scopeName: string;
+  lng: Lang;
+  t: Tr;
+  /** ISO 8601 */
+  exportedAt: string;
+}
+
+export interface WeightLine {
+  id: string;
+  label: string;
+  points: number;
+  /** share of the total weight, 0–100 */
+  pct: number;
+  direction: 'up' | 'down';
+  method: string;
+}
+export interface SourceLine {
+  id: string;
+  title: string;
+  institution: string;
+  vintage: string;
+  licence: string;
+}
+
+/** What every export carries: question, weights, dates, sources and versions. */
+export interface Provenance {
+  title: string;
+  question: string;
+  author: string;
+  /** the scenario's last change (ISO) */
+  scenarioDate: string;
+  exportedAt: string;
+  scope: string;
+  level: Level;
+  preset: string;
+  weights: WeightLine[];
+  aggregation: string;
+  missing: string;
+  coverageThreshold: number;
+  sources: SourceLine[];
+  appVersion: string;
+  dataVersion: string;
+  /** «El ranking es un insumo para una decisión humana…» */
+  note: string;
+}
+
+/** Datasets behind the ranked indicators, then the boundaries drawn. */
+export function sourceIds(ranking: Ranking, level: Level): string[] {
+  const ids = ranking.indicatorIds.flatMap((id) => indicatorById(id).datasets);
+  ids.push(level === 'distrito' ? 'limites_distritos' : 'limites_provincias', 'limites_departamentos');
+  return [...new Set(ids)];
+}
+
+export function provenance(ctx: ExportContext): Provenance {
+  const { scenario: s, ranking, catalog, t, lng } = ctx;
+  const weights = ranking.indicatorIds.map((id, j) => {
+    const ind = s.indicators.find((i) => i.id === id)!;
+    return {
+      id,
+      label: indicatorById(id).label[lng],
+      points: ind.weight,
+      pct: ranking.weights[j] * 100,
+      direction: ind.direction,
+      method: t(`weights.methods.${ind.method.kind}`),
+    };
+  });
+  const sources = sourceIds(ranking, s.level).flatMap((id) => {
+    const d = catalog.datasets.find((x) => x.id === id);
+    return d ? [{ id, title: d.title[lng], institution: d.institution, vintage: d.vintage, licence: d.licence }] : [];
+  });
+  return {
+    title: s.title || t('scenarios.untitled'),
+    question: s.question || t('app.question'),
+    author: s.author,
+    scenarioDate: s.updatedAt,
+    exportedAt: ctx.exportedAt,
+    scope: ctx.scopeName,
+    level: s.level,
+    preset: PRESETS.find((p) => p.id === s.presetId)?.title[lng] ?? s.presetId,
+    weights,
+    aggregation: t(`weights.aggregations.${s.aggregation}`),
+    missing: t(`weights.missingPolicies.${s.missing}`),
+    coverageThreshold: s.coverageThreshold,
+    sources,
+    appVersion: s.appVersion,
+    dataVersion: catalog.inputsSha256,
+    note: t('scenarios.decisionNote'),
+  };
+}
+
+/** The provenance as plain lines (CSV header, PNG footer). */
+export function provenanceLines(p: Provenance, t: Tr): string[] {
+  const pct = (x: number) => x.toFixed(1);
+  return [
+    `${t('scenarios.fields.title')}: ${p.title}`,
+    `${t('scenarios.fields.question')}: ${p.question}`,
+    `${t('scenarios.meta.scope')}: ${p.scope} (${t(p.level === 'distrito' ? 'scope.levelDistrito' : 'scope.levelProvincia')})`,
+    `${t('scenarios.meta.preset')}: ${p.preset}`,
+    `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${pct(w.pct)} % (${w.points} ${t('weights.points')}, ${t(`indicators.direction_${w.direction}`)}, ${w.method})`).join('; ')}`,
+    `${t('weights.aggregation')}: ${p.aggregation}; ${t('weights.missing')}: ${p.missing}; ${t('weights.coverage')}: ${Math.round(p.coverageThreshold * 100)} %`,
+    `${t('scenarios.meta.author')}: ${p.author || '—'}`,
+    `${t('scenarios.meta.scenarioDate')}: ${p.scenarioDate}`,
+    `${t('scenarios.meta.exportedAt')}: ${p.exportedAt}`,
+    `${t('scenarios.meta.sources')}: ${p.sources.map((d) => `${d.institution} — ${d.title} (${d.vintage})`).join('; ')}`,
+    `${t('scenarios.meta.versions')}: Territorio ${p.appVersion}; ${t('scenarios.meta.data')} ${p.dataVersion.slice(0, 12)}`,
+    p.note,
+  ];
+}
+
+/** Ranked units first, then those with insufficient data (as the table lists them). */
+export function rankedUnits(ranking: Ranking): number[] {
+  return [...ranking.order, ...ranking.insufficient];
+}

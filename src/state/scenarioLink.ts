@@ -1,0 +1,146 @@
+import { scenarioFromPreset, type Scenario, type ScenarioIndicator } from './scenario';
+import { ScenarioError, parseScenario, type ParsedScenario } from './scenarioCodec';
+import { PRESETS } from '../domain/presets';
+
+/**
+ * A scenario in a short link: only what differs from its preset, as JSON, compressed with the
+ * browser's own deflate-raw (CompressionStream) and written base64url in the hash (`#e=…`), so it
+ * never reaches a server log. Decoding goes through the same validating parser as files.
+ */
+export const LINK_PARAM = 'e';
+/** Decompressed payloads larger than this are refused (a link is a few hundred bytes). */
+const MAX_PAYLOAD = 256 * 1024;
+
+type Obj = Record<string, unknown>;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The differences from the preset the scenario starts from. */
+export function scenarioDiff(s: Scenario): Obj {
+  const base = scenarioFromPreset(s.presetId);
+  const out: Obj = { v: s.version, p: s.presetId };
+  const d: Obj = {};
+  for (const key of Object.keys(s) as (keyof Scenario)[]) {
+    if (key === 'version' || key === 'presetId' || key === 'indicators' || key === 'layers') continue;
+    if (!same(s[key], base[key])) d[key] = s[key];
+  }
+  if (Object.keys(d).length) out.d = d;
+  const layers: Obj = {};
+  for (const [name, layer] of Object.entries(s.layers) as [string, Obj][]) {
+    const b = (base.layers as unknown as Record<string, Obj>)[name] ?? {};
+    const changed = Object.fromEntries(Object.entries(layer).filter(([k, v]) => !same(v, b[k])));
+    if (Object.keys(changed).length) layers[name] = changed;
+  }
+  if (Object.keys(layers).length) out.l = layers;
+  const baseInd = new Map(base.indicators.map((i) => [i.id, i]));
+  const ind = s.indicators.flatMap((i) => {
+    const b = baseInd.get(i.id);
+    const changed = Object.fromEntries(Object.entries(i).filter(([k, v]) => k !== 'id' && (!b || !same(v, b[k as keyof ScenarioIndicator]))));
+    return Object.keys(changed).length ? [{ id: i.id, ...changed }] : [];
+  });
+  if (ind.length) out.i = ind;
+  return out;
+}
+
+/** The inverse of scenarioDiff, validated: the preset with the differences applied. */
+export function scenarioFromDiff(diff: unknown): ParsedScenario {
+  if (typeof diff !== 'object' || diff === null || typeof (diff as Obj).p !== 'string') throw new ScenarioError('invalidLink');
+  const { v, p, d, l, i } = diff as Obj;
+  const presetId = PRESETS.some((x) => x.id === p) ? (p as string) : PRESETS[0].id;
+  const base = scenarioFromPreset(presetId) as unknown as Obj;
+  const baseLayers = base.layers as Record<string, Obj>;
+  const layers = Object.fromEntries(
+    Object.entries(baseLayers).map(([name, layer]) => [name, { ...layer, ...((l as Record<string, Obj> | undefined)?.[name] ?? {}) }]),
+  );
+  const patches = Array.isArray(i) ? (i as Obj[]) : [];
+  const byId = new Map(patches.map((x) => [x?.id, x]));
+  const indicators: unknown[] = (base.indicators as ScenarioIndicator[]).map((ind) => ({ ...ind, ...(byId.get(ind.id) ?? {}) }));
+  // ids the preset does not have go through too, so the parser can report them
+  for (const x of patches) if (!(base.indicators as ScenarioIndicator[]).some((ind) => ind.id === x?.id)) indicators.push(x);
+  return parseScenario({ ...base, ...(typeof d === 'object' && d !== null ? d : {}), version: v, presetId, layers, indicators });
+}
+
+// ---------------------------------------------------------------------------------------------
+// bytes
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new ScenarioError('invalidLink');
+  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
+  let bin: string;
+  try {
+    bin = atob(b64);
+  } catch {
+    throw new ScenarioError('invalidLink');
+  }
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ScenarioError('invalidLink');
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+const streamOf = (bytes: Uint8Array) => new Blob([bytes as BlobPart]).stream();
+
+/** Scenario → the `e` parameter of a link. */
+export async function encodeScenarioLink(s: Scenario): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(scenarioDiff(s)));
+  const packed = await readAll(streamOf(json).pipeThrough(new CompressionStream('deflate-raw')), Infinity);
+  return toBase64Url(packed);
+}
+
+/** The `e` parameter of a link → a valid scenario, or a ScenarioError. */
+export async function decodeScenarioLink(param: string): Promise<ParsedScenario> {
+  const packed = fromBase64Url(param);
+  let json: string;
+  try {
+    const bytes = await readAll(streamOf(packed).pipeThrough(new DecompressionStream('deflate-raw')), MAX_PAYLOAD);
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw err;
+    throw new ScenarioError('invalidLink');
+  }
+  let diff: unknown;
+  try {
+    diff = JSON.parse(json);
+  } catch {
+    throw new ScenarioError('invalidLink');
+  }
+  return scenarioFromDiff(diff);
+}
+
+/** The full link: this page, with the scenario in the hash. */
+export async function scenarioLink(s: Scenario, pageUrl: string): Promise<string> {
+  const url = new URL(pageUrl);
+  url.hash = `${LINK_PARAM}=${await encodeScenarioLink(s)}`;
+  return url.toString();
+}
+
+/** The `e` parameter of a location hash, if any. */
+export function linkParam(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return params.get(LINK_PARAM);
+}

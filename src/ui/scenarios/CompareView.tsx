@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import type { Scenario } from '../../state/scenario';
+import { rankShifts, topOverlap } from '../../domain/compare';
+import { formatNumber } from '../../i18n';
+import { useScenarioUi } from './scenarioUi';
+import { useScenarioContext } from './common';
+import { StaticMap } from './StaticMap';
+
+const CURRENT = 'current';
+
+/** Closes a full-screen view on Escape and gives the focus back to the scenario buttons. */
+export function useOverlay(closeRef: React.RefObject<HTMLElement | null>) {
+  const setView = useScenarioUi((s) => s.setView);
+  const close = () => {
+    setView('none');
+    const target = document.querySelector<HTMLElement>(useScenarioUi.getState().panelOpen ? '[data-testid="scenario-panel"] button' : '[data-testid="open-scenarios"]');
+    target?.focus();
+  };
+  useEffect(() => {
+    closeRef.current?.focus();
+  }, [closeRef]);
+  return close;
+}
+
+/** Two scenarios side by side: two maps, a summary line and who moved up or down. */
+export function CompareView() {
+  const { t, i18n } = useTranslation();
+  const entries = useScenarioUi((s) => s.entries);
+  const currentId = useScenarioUi((s) => s.currentId);
+  const current = useStore((s) => s.scenario);
+  const [aKey, setA] = useState(() => entries.find((e) => e.id !== currentId)?.id ?? CURRENT);
+  const [bKey, setB] = useState(CURRENT);
+  const [onlyChanged, setOnlyChanged] = useState(false);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const close = useOverlay(closeRef);
+  const scenarioOf = (key: string): Scenario => entries.find((e) => e.id === key)?.scenario ?? current;
+  const sA = scenarioOf(aKey);
+  const sB = scenarioOf(bKey);
+  const sameLevel = sA.level === sB.level;
+  const a = useScenarioContext(sA);
+  const b = useScenarioContext(sameLevel ? sB : null);
+  const nameOf = (key: string) => (key === CURRENT ? `${t('scenarios.compare.current')}${current.title ? `: ${current.title}` : ''}` : (entries.find((e) => e.id === key)?.name ?? key));
+
+  const result = useMemo(() => {
+    if (!a || !b || a.units !== b.units) return null;
+    const n = b.scenario.topN || 10;
+    return { shifts: rankShifts(a.ranking, b.ranking), overlap: topOverlap(a.ranking, b.ranking, n) };
+  }, [a, b]);
+
+  const options = [{ key: CURRENT, label: nameOf(CURRENT) }, ...entries.map((e) => ({ key: e.id, label: e.name }))];
+  const select = (id: string, label: string, value: string, onChange: (v: string) => void, testId: string) => (
+    <div className="sc-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {options.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const units = a?.units;
+  const district = units?.level === 'distrito';
+  const names = (list: number[]) => (list.length ? list.map((u) => units!.names[u]).join(', ') : t('scenarios.compare.none'));
+
+  return (
+    <div className="sc-overlay" role="dialog" aria-modal="true" aria-labelledby="sc-compare-title" data-testid="compare-view" onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <header className="sc-overlay-head">
+        <h2 id="sc-compare-title">{t('scenarios.compare.title')}</h2>
+        <button ref={closeRef} type="button" onClick={close}>
+          {t('scenarios.compare.close')}
+        </button>
+      </header>
+      <div className="sc-compare-pick">
+        {select('sc-compare-a', t('scenarios.compare.a'), aKey, setA, 'compare-a')}
+        {select('sc-compare-b', t('scenarios.compare.b'), bKey, setB, 'compare-b')}
+      </div>
+      <p className="sc-note">{t('scenarios.decisionNote')}</p>
+      {!sameLevel ? (
+        <p role="alert" className="warning">
+          {t('scenarios.compare.levelMismatch')}
+        </p>
+      ) : !a || !b || !result ? (
+        <p role="status">{t('scenarios.compare.loading')}</p>
+      ) : (
+        <>
+          <p className="sc-summary" data-testid="compare-summary">
+            {t(district ? 'scenarios.compare.summaryDistricts' : 'scenarios.compare.summary', { common: result.overlap.common, n: result.overlap.n })}
+          </p>
+          <ul className="sc-moves">
+            <li>{t('scenarios.compare.entered', { n: result.overlap.n, names: names(result.overlap.entered) })}</li>
+            <li>{t('scenarios.compare.left', { n: result.overlap.n, names: names(result.overlap.left) })}</li>
+          </ul>
+          <div className="sc-compare-maps">
+            {[
+              { ctx: a, which: 'A', name: nameOf(aKey) },
+              { ctx: b, which: 'B', name: nameOf(bKey) },
+            ].map(({ ctx, which, name }) => (
+              <figure key={which}>
+                <figcaption>
+                  <strong>{which}</strong> — {name}
+                </figcaption>
+                <StaticMap ctx={ctx} width={560} height={470} label={t('scenarios.compare.mapOf', { which, name })} testId={`compare-map-${which}`} />
+              </figure>
+            ))}
+          </div>
+          <label className="sc-check">
+            <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
+            {t('scenarios.compare.onlyChanged')}
+          </label>
+          <div className="sc-table-wrap" role="region" aria-labelledby="sc-shifts-caption" tabIndex={0}>
+            <table className="sc-shifts" data-testid="rank-shifts">
+              <caption id="sc-shifts-caption">{t('scenarios.compare.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('scenarios.compare.rankB')}</th>
+                  <th scope="col">{t(district ? 'ranking.district' : 'ranking.province')}</th>
+                  <th scope="col">{t(district ? 'ranking.province' : 'ranking.department')}</th>
+                  <th scope="col">{t('scenarios.compare.rankA')}</th>
+                  <th scope="col">{t('scenarios.compare.shift')}</th>
+                  <th scope="col" className="num">{t('ranking.score')} A</th>
+                  <th scope="col" className="num">{t('ranking.score')} B</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.shifts
+                  .filter((r) => !onlyChanged || r.shift !== 0)
+                  .map((r) => (
+                    <tr key={r.unit} data-ubigeo={units!.ids[r.unit]} data-shift={r.shift ?? ''} className={r.shift && r.shift > 0 ? 'up' : r.shift && r.shift < 0 ? 'down' : undefined}>
+                      <td className="num">{r.rankB ?? '—'}</td>
+                      <th scope="row">{units!.names[r.unit]}</th>
+                      <td>{district ? units!.provincias[r.unit] : units!.departamentos[r.unit]}</td>
+                      <td className="num">{r.rankA ?? '—'}</td>
+                      <td>
+                        {r.shift === null ? (
+                          t(r.rankA === null ? 'scenarios.compare.onlyB' : 'scenarios.compare.onlyA')
+                        ) : r.shift === 0 ? (
+                          t('scenarios.compare.same')
+                        ) : (
+                          <>
+                            <span aria-hidden="true">{r.shift > 0 ? '▲ ' : '▼ '}</span>
+                            {t(r.shift > 0 ? 'scenarios.compare.up' : 'scenarios.compare.down', { n: Math.abs(r.shift) })}
+                          </>
+                        )}
+                      </td>
+                      <td className="num">{formatNumber(a.ranking.score[r.unit], i18n.language)}</td>
+                      <td className="num">{formatNumber(b.ranking.score[r.unit], i18n.language)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { formatNumber } from '../../i18n';
+import { provenance } from '../../export/provenance';
+import { stamped } from './ScenarioPanel';
+import { reasonsOf, useScenarioContext } from './common';
+import { StaticMap } from './StaticMap';
+import { useOverlay } from './CompareView';
+
+/**
+ * One printable page: question, map, top N with reasons, weights, canvas, minutes (with who
+ * decided what), sources with vintages. Print CSS hides the app, so «Guardar como PDF» saves only this.
+ */
+export function ReportView() {
+  const { t, i18n } = useTranslation();
+  const scenario = useStore((s) => s.scenario);
+  const dataVersion = useStore((s) => s.data?.catalog.inputsSha256);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const close = useOverlay(closeRef);
+  const ctx = useScenarioContext(scenario);
+  const fmt = (x: number, d = 1) => formatNumber(x, i18n.language, d);
+
+  useEffect(() => {
+    document.body.classList.add('sc-report-open');
+    return () => document.body.classList.remove('sc-report-open');
+  }, []);
+
+  const p = ctx ? provenance({ ...ctx, scenario: stamped(scenario, dataVersion, t('scenarios.untitled')) }) : null;
+  const top = ctx ? Array.from(ctx.ranking.order.subarray(0, Math.min(scenario.topN || 10, ctx.ranking.order.length))) : [];
+  const blank = <span className="sc-blank">{t('scenarios.report.blank')}</span>;
+  const text = (v: string) => (v ? <p className="sc-pre">{v}</p> : blank);
+  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-PE', { dateStyle: 'long' }).format(new Date(iso));
+
+  return createPortal(
+    <div className="sc-report" role="dialog" aria-modal="true" aria-labelledby="sc-report-title" data-testid="report-view" onKeyDown={(e) => e.key === 'Escape' && close()}>
+      <div className="sc-report-toolbar">
+        <button type="button" data-testid="report-print" onClick={() => window.print()}>
+          {t('scenarios.report.print')}
+        </button>
+        <span className="muted">{t('scenarios.report.printHint')}</span>
+        <button ref={closeRef} type="button" onClick={close}>
+          {t('scenarios.report.close')}
+        </button>
+      </div>
+      {!ctx || !p ? (
+        <p role="status">{t('app.loadingLevel')}</p>
+      ) : (
+        <article className="sc-page">
+          <header>
+            <p className="sc-kicker">Territorio · {t('scenarios.report.title')}</p>
+            <h1 id="sc-report-title">{p.title}</h1>
+            <p className="sc-report-question">{p.question}</p>
+            <p className="sc-report-meta">
+              {t('scenarios.meta.scope')}: {p.scope} · {t(p.level === 'distrito' ? 'scope.levelDistrito' : 'scope.levelProvincia')} · {t('scenarios.meta.preset')}: {p.preset} · {t('scenarios.meta.scenarioDate')}:{' '}
+              {date(scenario.updatedAt)} · {t('scenarios.meta.author')}: {p.author || '—'}
+            </p>
+            <p className="sc-note">{p.note}</p>
+          </header>
+          <div className="sc-report-grid">
+            <StaticMap ctx={ctx} width={460} height={470} label={t('map.label')} className="sc-report-map" />
+            <section>
+              <h2>{t('scenarios.report.top', { n: top.length })}</h2>
+              <table className="sc-report-table" data-testid="report-top">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('ranking.rank')}</th>
+                    <th scope="col">{t(p.level === 'distrito' ? 'ranking.district' : 'ranking.province')}</th>
+                    <th scope="col" className="num">{t('ranking.score')}</th>
+                    <th scope="col">{t('scenarios.report.reasons')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {top.map((u) => (
+                    <tr key={u}>
+                      <td className="num">{ctx.ranking.rank[u]}</td>
+                      <th scope="row">
+                        {ctx.units.names[u]} <span className="muted">({ctx.units.level === 'distrito' ? ctx.units.provincias[u] : ctx.units.departamentos[u]})</span>
+                      </th>
+                      <td className="num">{fmt(ctx.ranking.score[u])}</td>
+                      <td className="small">{reasonsOf(ctx, u)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </div>
+          <section className="sc-report-weights">
+            <h2>{t('scenarios.report.weights')}</h2>
+            <table className="sc-report-table" data-testid="report-weights">
+              <thead>
+                <tr>
+                  <th scope="col">{t('detail.indicator')}</th>
+                  <th scope="col" className="num">{t('detail.weight')}</th>
+                  <th scope="col" className="num">{t('weights.points')}</th>
+                  <th scope="col">{t('weights.direction')}</th>
+                  <th scope="col">{t('weights.method')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.weights.map((w) => (
+                  <tr key={w.id}>
+                    <th scope="row">{w.label}</th>
+                    <td className="num">{fmt(w.pct)} %</td>
+                    <td className="num">{w.points}</td>
+                    <td>{t(`indicators.direction_${w.direction}`)}</td>
+                    <td>{w.method}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="small">{t('scenarios.report.settings', { aggregation: p.aggregation, missing: p.missing, coverage: fmt(p.coverageThreshold * 100, 0) })}</p>
+          </section>
+          <div className="sc-report-cols">
+            <section>
+              <h2>{t('scenarios.report.canvas')}</h2>
+              <h3>{t('scenarios.fields.decision')}</h3>
+              {text(scenario.canvas.decision)}
+              <h3>{t('scenarios.fields.innovation')}</h3>
+              {text(scenario.canvas.innovation)}
+              <h3>{t('scenarios.fields.ai')}</h3>
+              <p>
+                <strong>{t(`scenarios.ai.${scenario.canvas.ai.addsValue ?? 'unanswered'}`)}</strong>
+                {scenario.canvas.ai.why && ` — ${scenario.canvas.ai.why}`}
+              </p>
+            </section>
+            <section>
+              <h2>{t('scenarios.report.minutes')}</h2>
+              <h3>{t('scenarios.fields.participants').replace(/ \(.*\)$/, '')}</h3>
+              {scenario.participants.length ? <p>{scenario.participants.join(' · ')}</p> : blank}
+              <h3>{t('scenarios.fields.agreements')}</h3>
+              {text(scenario.agreements)}
+              <h3>{t('scenarios.report.decidedBy')}</h3>
+              {scenario.decisions ? <p className="sc-pre">{scenario.decisions}</p> : <div className="sc-write-in" aria-hidden="true" />}
+            </section>
+          </div>
+          <footer>
+            <h2>{t('scenarios.report.sources')}</h2>
+            <ul className="sc-sources" data-testid="report-sources">
+              {p.sources.map((d) => (
+                <li key={d.id}>
+                  {d.institution} — {d.title} ({d.vintage})
+                </li>
+              ))}
+            </ul>
+            <p className="small muted">
+              {t('scenarios.meta.versions')}: Territorio {p.appVersion} · {t('scenarios.meta.data')} {p.dataVersion.slice(0, 12)} · {t('scenarios.meta.exportedAt')}: {date(p.exportedAt)}
+            </p>
+          </footer>
+        </article>
+      )}
+    </div>,
+    document.body,
+  );
+}

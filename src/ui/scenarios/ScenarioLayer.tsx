@@ -1,0 +1,115 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { decodeScenarioLink, linkParam } from '../../state/scenarioLink';
+import { useScenarioUi } from './scenarioUi';
+import { errorText, warningLines } from './common';
+import { ScenarioPanel } from './ScenarioPanel';
+import { CompareView } from './CompareView';
+import { PresentMode } from './PresentMode';
+import { ReportView } from './ReportView';
+import './scenarios.css';
+
+/** Opens a scenario shared as a link (`#e=…`), at start-up or when the hash changes. */
+function useSharedLink() {
+  const { t } = useTranslation();
+  const catalog = useStore((s) => s.data?.catalog);
+  const shared = useRef<string | null>(null);
+  useEffect(() => {
+    const open = () => {
+      const param = linkParam(window.location.hash);
+      if (!param) return;
+      // the link has done its job: a reload keeps the user's later changes
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+      decodeScenarioLink(param)
+        .then(({ scenario, warnings }) => {
+          useStore.getState().setScenario(scenario);
+          useScenarioUi.getState().setCurrentId(null);
+          shared.current = scenario.dataVersion;
+          useScenarioUi.getState().setNotice({
+            kind: 'info',
+            lines: [t('scenarios.notices.fromLink', { name: scenario.title || t('scenarios.untitled') }), ...warningLines(warnings, t)],
+          });
+        })
+        .catch((err) => useScenarioUi.getState().setNotice({ kind: 'error', lines: [errorText(err, t)] }));
+    };
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [t]);
+  // once the data are known: warn when the link was made with other data
+  useEffect(() => {
+    const theirs = shared.current;
+    if (!catalog || !theirs) return;
+    shared.current = null;
+    if (theirs !== catalog.inputsSha256) {
+      const n = useScenarioUi.getState().notice;
+      const line = t('scenarios.notices.dataDiffers', { theirs: theirs.slice(0, 12), ours: catalog.inputsSha256.slice(0, 12) });
+      useScenarioUi.getState().setNotice({ kind: 'warning', lines: [...(n?.lines ?? []), line] });
+    }
+  }, [catalog, t]);
+}
+
+function NoticeBanner() {
+  const { t } = useTranslation();
+  const notice = useScenarioUi((s) => s.notice);
+  const setNotice = useScenarioUi((s) => s.setNotice);
+  if (!notice) return null;
+  return (
+    <div className={`sc-notice sc-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-notice">
+      <div>
+        {notice.kind === 'error' && <strong>{t('scenarios.errors.title')}: </strong>}
+        {notice.lines.map((l, k) => (
+          <p key={k}>{l}</p>
+        ))}
+      </div>
+      <button type="button" aria-label={t('scenarios.notices.dismiss')} onClick={() => setNotice(null)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Everything of the scenario features that sits over the workspace. */
+export function ScenarioLayer() {
+  const view = useScenarioUi((s) => s.view);
+  const ready = useStore((s) => s.status.phase === 'ready');
+  useSharedLink();
+  return (
+    <>
+      <NoticeBanner />
+      {ready && <ScenarioPanel />}
+      {ready && view === 'compare' && <CompareView />}
+      {ready && view === 'present' && <PresentMode />}
+      {ready && view === 'report' && <ReportView />}
+    </>
+  );
+}
+
+/** The top-bar buttons. */
+export function ScenarioBar() {
+  const { t } = useTranslation();
+  const ready = useStore((s) => s.status.phase === 'ready');
+  const open = useScenarioUi((s) => s.panelOpen);
+  const { setPanelOpen, setView } = useScenarioUi.getState();
+  return (
+    <>
+      <button type="button" data-testid="open-scenarios" aria-expanded={open} disabled={!ready} onClick={() => setPanelOpen(!open)}>
+        {t('scenarios.open')}
+      </button>
+      <button type="button" data-testid="open-present" disabled={!ready} onClick={() => setView('present')}>
+        {t('scenarios.actions.present')}
+      </button>
+    </>
+  );
+}
+
+/** Beside the ranking: it informs a human decision, it does not take it. */
+export function DecisionNote() {
+  const { t } = useTranslation();
+  return (
+    <p className="sc-decision-note" data-testid="decision-note">
+      {t('scenarios.decisionNoteShort')}
+    </p>
+  );
+}

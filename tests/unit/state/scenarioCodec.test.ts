@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLayers, defaultScenario, scenarioFromPreset } from '../../../src/state/scenario';
+import { updaters } from '../../../src/state/scenarioUpdaters';
+import { FILE_KIND, ScenarioError, fillLayers, parseScenario, parseScenarioText, scenarioToFile } from '../../../src/state/scenarioCodec';
+import { INDICATORS } from '../../../src/domain/indicators';
+import { workshopScenario } from './workshopScenario';
+
+const errorKey = (f: () => unknown) => {
+  try {
+    f();
+  } catch (err) {
+    return err instanceof ScenarioError ? err.key : `other: ${String(err)}`;
+  }
+  return 'no error';
+};
+
+describe('scenario codec', () => {
+  it('a scenario file round-trips unchanged', () => {
+    const s = workshopScenario();
+    const { scenario, warnings } = parseScenarioText(scenarioToFile(s));
+    expect(scenario).toEqual(s);
+    expect(warnings).toEqual([]);
+    expect(JSON.parse(scenarioToFile(s)).kind).toBe(FILE_KIND);
+  });
+
+  it('the default scenario is version 2 and carries the app version', () => {
+    const s = defaultScenario();
+    expect(s.version).toBe(2);
+    expect(s.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(s.canvas.ai.addsValue).toBeNull();
+  });
+
+  it('applying a preset keeps the workshop canvas', () => {
+    const s = updaters.applyPreset(workshopScenario(), 'brecha_acceso');
+    expect(s.presetId).toBe('brecha_acceso');
+    expect(s.title).toBe('Mesa 3 — Cusco');
+    expect(s.canvas.ai.addsValue).toBe('no_sabemos');
+  });
+
+  it('migrates a version-1 scenario: same ranking settings, empty canvas', () => {
+    const v2 = updaters.setWeight(scenarioFromPreset('brecha_acceso'), 'idh_2019', 12);
+    const v1: Record<string, unknown> = { ...v2, version: 1 };
+    for (const k of ['title', 'question', 'canvas', 'participants', 'agreements', 'decisions', 'author', 'createdAt', 'updatedAt', 'appVersion', 'dataVersion', 'timeWindow']) delete v1[k];
+    const { scenario, warnings } = parseScenario(v1);
+    expect(warnings).toEqual([{ key: 'migrated', params: { from: 1 } }]);
+    expect(scenario.version).toBe(2);
+    expect(scenario.indicators).toEqual(v2.indicators);
+    expect(scenario.presetId).toBe('brecha_acceso');
+    expect(scenario.canvas.decision).toBe('');
+    expect(scenario.participants).toEqual([]);
+  });
+
+  it('gives typed errors for malformed, foreign, newer and out-of-range input', () => {
+    expect(errorKey(() => parseScenarioText('{"kind": "territorio.scenario", '))).toBe('malformedJson');
+    expect(errorKey(() => parseScenarioText('[1, 2, 3]'))).toBe('notScenario');
+    expect(errorKey(() => parseScenarioText('{"type": "FeatureCollection", "features": []}'))).toBe('notScenario');
+    expect(errorKey(() => parseScenario({ kind: 'otra.app', scenario: defaultScenario() }))).toBe('notScenario');
+    expect(errorKey(() => parseScenario({ kind: FILE_KIND, scenario: { ...defaultScenario(), version: 3 } }))).toBe('newerVersion');
+    const heavy = updaters.setWeight(defaultScenario(), 'pobreza_pct', 5);
+    heavy.indicators.find((i) => i.id === 'pobreza_pct')!.weight = 5000;
+    expect(errorKey(() => parseScenario(heavy))).toBe('invalidWeight');
+    const negative = JSON.parse(JSON.stringify(defaultScenario()).replace('"weight":25', '"weight":-3'));
+    expect(errorKey(() => parseScenario(negative))).toBe('invalidWeight');
+    expect(errorKey(() => parseScenario({ ...defaultScenario(), level: 'region' }))).toBe('invalidField');
+    expect(errorKey(() => parseScenario({ ...defaultScenario(), scope: { departamento: 'Cusco', provincia: null } }))).toBe('invalidField');
+    expect(errorKey(() => parseScenario({ ...defaultScenario(), canvas: { ai: { addsValue: 'quizás' } } }))).toBe('invalidField');
+  });
+
+  it('drops unknown indicators with a warning and fills the ones it lacks', () => {
+    const s = defaultScenario();
+    const raw = { ...s, indicators: [...s.indicators.slice(2), { id: 'indicador_inventado', weight: 10, enabled: true, direction: 'up' }] };
+    const { scenario, warnings } = parseScenario(raw);
+    expect(warnings).toEqual([{ key: 'unknownIndicators', params: { ids: 'indicador_inventado' } }]);
+    expect(scenario.indicators.map((i) => i.id)).toEqual(INDICATORS.map((d) => d.id));
+    expect(scenario.indicators[0]).toMatchObject({ enabled: false, weight: 0 });
+  });
+
+  it('fills missing layers from the defaults and keeps unknown ones out', () => {
+    const given = { choropleth: { visible: false, opacity: 0.5 }, capa_futura: { visible: true }, facilities: { minAge: 20, categories: ['II'], opacity: 7 } };
+    const layers = fillLayers(given) as unknown as Record<string, Record<string, unknown>>;
+    expect(Object.keys(layers).sort()).toEqual(Object.keys(defaultLayers()).sort());
+    expect(layers.choropleth).toEqual({ visible: false, opacity: 0.5 });
+    expect(layers.facilities).toMatchObject({ minAge: 20, categories: ['II'], opacity: 1, visible: false });
+    expect(layers.basemap).toEqual(defaultLayers().basemap);
+    // a wrong type falls back to the default
+    expect((fillLayers({ basemap: { visible: 'yes' } }) as unknown as Record<string, { visible: unknown }>).basemap.visible).toBe(true);
+  });
+});
+
+describe('scenario codec: nested layer settings', () => {
+  it('fills nested objects of a layer key by key', () => {
+    const d = defaultLayers() as unknown as Record<string, Record<string, unknown>>;
+    const nested = Object.entries(d).find(([, layer]) => Object.values(layer).some((v) => typeof v === 'object' && v !== null && !Array.isArray(v)));
+    if (!nested) return; // no layer has nested settings (yet)
+    const [name, layer] = nested;
+    const [prop, value] = Object.entries(layer).find(([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v))!;
+    const filled = fillLayers({ [name]: { [prop]: { bogus: 1 } } }) as unknown as Record<string, Record<string, unknown>>;
+    expect(filled[name][prop]).toEqual(value);
+  });
+});
