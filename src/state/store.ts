@@ -5,6 +5,8 @@ import type { Facilities } from '../data/facilities';
 import type { DataError } from '../data/errors';
 import type { Level } from '../domain/indicators';
 import type { ConflictEvent } from '../domain/conflictEvents';
+import type { AccessData } from '../data/places';
+import type { NearestReply } from '../data/accessClient';
 import { defaultScenario, type Scenario } from './scenario';
 import { updaters } from './scenarioUpdaters';
 
@@ -75,6 +77,20 @@ export interface AppState extends ScenarioActions {
   setConflictsError: (e: DataError | null) => void;
   addUserConflicts: (upload: UserConflictUpload) => void;
   removeUserConflicts: (fileName: string) => void;
+  /** Populated places and the access worker, loaded when the layer or an access indicator needs them. */
+  access: AccessData | null;
+  accessError: DataError | null;
+  /** Nearest facility of every place for the scenario's category (colours, lines, the place card). */
+  accessNearest: NearestReply | null;
+  /** Last threshold/category change: main-thread round trip and worker time over every loaded level (ms). */
+  accessTiming: { roundTripMs: number; workerMs: number } | null;
+  setAccess: (a: AccessData) => void;
+  setAccessError: (e: DataError | null) => void;
+  setAccessNearest: (n: NearestReply) => void;
+  setAccessTiming: (t: { roundTripMs: number; workerMs: number }) => void;
+  /** Index (into access.places) of the populated place whose card is open. */
+  selectedPlace: number | null;
+  selectPlace: (i: number | null) => void;
   /** Id of the conflict event whose card is open. */
   selectedConflict: string | null;
   selectConflict: (id: string | null) => void;
@@ -142,7 +158,7 @@ export const useStore = create<AppState>()((set) => {
     selectedFacility: null,
     setFacilities: (facilities) => set({ facilities, facilitiesError: null }),
     setFacilitiesError: (facilitiesError) => set({ facilitiesError }),
-    selectFacility: (selectedFacility) => set({ selectedFacility, selectedConflict: null }),
+    selectFacility: (selectedFacility) => set({ selectedFacility, selectedConflict: null, selectedPlace: null }),
     conflicts: null,
     conflictsError: null,
     userConflicts: [],
@@ -153,7 +169,17 @@ export const useStore = create<AppState>()((set) => {
       set((s) => ({ userConflicts: [...s.userConflicts.filter((u) => u.fileName !== upload.fileName), upload] })),
     removeUserConflicts: (fileName) => set((s) => ({ userConflicts: s.userConflicts.filter((u) => u.fileName !== fileName) })),
     selectedConflict: null,
-    selectConflict: (selectedConflict) => set({ selectedConflict, selectedFacility: null }),
+    selectConflict: (selectedConflict) => set({ selectedConflict, selectedFacility: null, selectedPlace: null }),
+    access: null,
+    accessError: null,
+    accessNearest: null,
+    accessTiming: null,
+    setAccess: (access) => set({ access, accessError: null }),
+    setAccessError: (accessError) => set({ accessError }),
+    setAccessNearest: (accessNearest) => set({ accessNearest }),
+    setAccessTiming: (accessTiming) => set({ accessTiming }),
+    selectedPlace: null,
+    selectPlace: (selectedPlace) => set({ selectedPlace, selectedFacility: null, selectedConflict: null }),
     dataPanelOpen: false,
     setStep: (step) => set({ status: { phase: 'loading', step } }),
     setData: (data) =>
@@ -175,7 +201,7 @@ export const useStore = create<AppState>()((set) => {
       })),
     setLevelError: (levelError) => set({ levelError }),
     // Selecting a unit closes the facility card: one explanation at a time.
-    select: (selected) => set({ selected, selectedFacility: null, selectedConflict: null }),
+    select: (selected) => set({ selected, selectedFacility: null, selectedConflict: null, selectedPlace: null }),
     setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
     setScenario: (scenario) => set({ scenario, selected: null }),
   };

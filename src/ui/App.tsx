@@ -7,6 +7,10 @@ import { loadConflicts } from '../data/conflicts';
 import { useConflictIndicators } from './useConflicts';
 import { ConflictPanel } from './ConflictPanel';
 import { ConflictCard } from './ConflictCard';
+import { AccessPanel } from './AccessPanel';
+import { PlaceCard } from './PlaceCard';
+import { useAccessComputation, useAccessNeeded } from './useAccess';
+import { loadAccess } from '../data/places';
 import { FacilityCard } from './FacilityCard';
 import { LayerList } from './LayerList';
 import { SearchBox } from './SearchBox';
@@ -86,6 +90,14 @@ function useConflictLoader() {
   useLoadWhenNeeded(ready && !loaded, 'conflicts', (source) => loadConflicts(source, useStore.getState().data!.catalog), setConflicts, setConflictsError);
 }
 
+/** Populated places and the access worker, when the layer or an access indicator needs them. */
+function useAccessLoader() {
+  const needed = useAccessNeeded();
+  const loaded = useStore((s) => s.access !== null);
+  const { setAccess, setAccessError } = useStore.getState();
+  useLoadWhenNeeded(needed && !loaded, 'access', (source) => loadAccess(source, useStore.getState().data!.catalog), setAccess, setAccessError);
+}
+
 /** A facility found by search is selected once the facilities are loaded. */
 function usePendingFacility() {
   const facilities = useStore((s) => s.facilities);
@@ -113,13 +125,17 @@ export function App() {
   const levelReady = useStore((s) => Boolean(s.units[s.scenario.level]));
   const levelError = useStore((s) => s.levelError);
   const scopeName = useScopeName();
+  const accessCategory = useStore((s) => s.scenario.layers.places.category);
   useLevelLoader();
   useFacilityLoader();
   useConflictLoader();
   useConflictIndicators();
+  useAccessLoader();
+  useAccessComputation(t(`access.categories.${accessCategory}`));
   usePendingFacility();
   const selectedFacility = useStore((s) => s.selectedFacility);
   const selectedConflict = useStore((s) => s.selectedConflict);
+  const selectedPlace = useStore((s) => s.selectedPlace);
 
   useEffect(() => {
     let cancelled = false;
@@ -193,6 +209,7 @@ export function App() {
             {status.phase === 'ready' ? (
               <>
                 <LayerList />
+                <AccessPanel />
                 <ConflictPanel />
                 <WeightsPanel />
               </>
@@ -202,7 +219,15 @@ export function App() {
           </aside>
           <div className="center">
             <MapView />
-            {selectedFacility !== null ? <FacilityCard /> : selectedConflict !== null ? <ConflictCard /> : <DetailPanel />}
+            {selectedFacility !== null ? (
+              <FacilityCard />
+            ) : selectedConflict !== null ? (
+              <ConflictCard />
+            ) : selectedPlace !== null ? (
+              <PlaceCard />
+            ) : (
+              <DetailPanel />
+            )}
           </div>
           <div className="side">
             {status.phase === 'ready' && <Breadcrumb />}

@@ -15,6 +15,7 @@ const LAYERS: { key: keyof MapLayers; datasets: string[] }[] = [
   { key: 'distritos', datasets: ['limites_distritos'] },
   { key: 'choropleth', datasets: ['limites_provincias'] },
   { key: 'facilities', datasets: ['establecimientos'] },
+  { key: 'places', datasets: ['centros_poblados'] },
   { key: 'conflictHeatmap', datasets: ['conflictos'] },
   { key: 'conflictPoints', datasets: ['conflictos'] },
   { key: 'hotspots', datasets: ['conflictos', 'limites_provincias'] },

@@ -8,6 +8,7 @@ import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilitie
 import { HEAT_RANGE, STATUS_STYLE } from '../map/conflictLayers';
 import { CONFLICT_STATUSES } from '../domain/conflictEvents';
 import { HOTSPOT_CLASSES } from './hotspotClasses';
+import { BEYOND, DISTANCE_BREAKS, DISTANCE_COLOURS, WITHIN } from '../map/placesLayer';
 
 const LINE_LAYERS = ['departamentos', 'provincias', 'distritos'] as const;
 const HEAT_GRADIENT = `linear-gradient(to right, ${HEAT_RANGE.map((c) => `rgb(${c.join(',')})`).join(', ')})`;
@@ -46,6 +47,36 @@ export function Legend() {
                 {t('layers.flagsLegend')}
               </li>
             )}
+          </ul>
+        </div>
+      )}
+      {layers.places.visible && (
+        <div data-testid="legend-places">
+          <h2>{t(layers.places.colourBy === 'threshold' ? 'access.legendThreshold' : 'access.legendDistance')}</h2>
+          <ul>
+            {layers.places.colourBy === 'threshold' ? (
+              <>
+                <li>
+                  <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: `rgb(${WITHIN.join(',')})` }} />
+                  {t('access.legendWithin', { km: layers.places.thresholdKm })}
+                </li>
+                <li>
+                  <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: `rgb(${BEYOND.join(',')})` }} />
+                  {t('access.legendBeyond', { km: layers.places.thresholdKm })}
+                </li>
+              </>
+            ) : (
+              DISTANCE_COLOURS.map((c, k) => (
+                <li key={k}>
+                  <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: `rgb(${c.join(',')})` }} />
+                  {k === 0 ? `≤ ${DISTANCE_BREAKS[0]} km` : k < DISTANCE_BREAKS.length ? `${DISTANCE_BREAKS[k - 1]}–${DISTANCE_BREAKS[k]} km` : `> ${DISTANCE_BREAKS[k - 1]} km`}
+                </li>
+              ))
+            )}
+            <li>
+              <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: 'rgb(150,150,150)' }} />
+              {t('access.legendNone')}
+            </li>
           </ul>
         </div>
       )}

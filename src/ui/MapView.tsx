@@ -13,6 +13,7 @@ import { boundaryLayer } from '../map/boundaryLayer';
 import { CONFLICT_POINTS_ID, conflictHeatmap, conflictPoints, hotspotLayer } from '../map/conflictLayers';
 import { useConflictsInWindow } from './useConflicts';
 import { useHotspots } from './useHotspots';
+import { PLACES_LAYER_ID, interleave, nearestLineLayer, placeColours, placesLayer } from '../map/placesLayer';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import { useVisibleFacilities } from './useVisibleFacilities';
 import { unitColours } from '../map/classes';
@@ -82,6 +83,10 @@ export function MapView() {
     map.on('click', (e) => {
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y });
       if (!info) return;
+      if (info.layer?.id === PLACES_LAYER_ID) {
+        if (info.index >= 0) useStore.getState().selectPlace(info.index);
+        return;
+      }
       if (info.layer?.id === CONFLICT_POINTS_ID) {
         const e = info.object as ConflictEvent | undefined;
         if (e) useStore.getState().selectConflict(e.id);
@@ -130,6 +135,25 @@ export function MapView() {
   const conflicts = useConflictsInWindow();
   const selectedConflict = useStore((s) => s.selectedConflict);
   const hotspots = useHotspots();
+  const access = useStore((s) => s.access);
+  const nearest = useStore((s) => s.accessNearest);
+  const selectedPlace = useStore((s) => s.selectedPlace);
+  const pl = layers.places;
+  const placePositions = useMemo(() => (access ? interleave(access.places.lon, access.places.lat) : null), [access]);
+  const placeStyle = useMemo(() => {
+    if (!access) return null;
+    const d = nearest && nearest.category === pl.category ? nearest.distanceKm : null;
+    return { colours: placeColours(d, access.places.count, pl.colourBy, pl.thresholdKm), version: `${pl.colourBy}:${pl.thresholdKm}:${d ? pl.category : ''}` };
+  }, [access, nearest, pl.category, pl.colourBy, pl.thresholdKm]);
+  const placeLine = useMemo(() => {
+    if (!access || !nearest || selectedPlace === null || !pl.showLine) return null;
+    const f = nearest.facility[selectedPlace];
+    if (f < 0) return null;
+    return nearestLineLayer(
+      [access.places.lon[selectedPlace], access.places.lat[selectedPlace]],
+      [access.facilities.lon[f], access.facilities.lat[f]],
+    );
+  }, [access, nearest, selectedPlace, pl.showLine]);
   const districtLines = useStore((s) => s.boundaries.distrito);
 
   useEffect(() => {
@@ -152,6 +176,8 @@ export function MapView() {
         layers.provincias.visible && provinceLines
           ? boundaryLayer('lineas-provincias', provinceLines, layers.provincias.opacity, [40, 40, 40, 255], 1)
           : null,
+        pl.visible && placePositions && placeStyle ? placesLayer(placePositions, placeStyle.colours, pl.opacity, placeStyle.version) : null,
+        pl.visible ? placeLine : null,
         facilities && fl.visible ? facilityLayer(facilities, visibleFacilities, fl.opacity, selectedFacility) : null,
         facilities && fl.visible && fl.flags ? facilityFlagLayer(facilities, flaggedFacilities, fl.opacity) : null,
         layers.conflictHeatmap.visible && conflicts.length > 0
@@ -170,6 +196,7 @@ export function MapView() {
     boundaries, style, selected, level, layers.choropleth, layers.distritos, layers.provincias, districtLines, provinceLines,
     fl.visible, fl.opacity, fl.flags, facilities, visibleFacilities, flaggedFacilities, selectedFacility,
     layers.conflictHeatmap, layers.conflictPoints, layers.hotspots, conflicts, selectedConflict, hotspots,
+    pl.visible, pl.opacity, placePositions, placeStyle, placeLine,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.

@@ -35,6 +35,21 @@ try {
   }
   if (process.env.DATA_PANEL) await page.click('[data-testid="open-data-panel"]');
   await page.waitForTimeout(1500);
+  // VIEW=lon,lat,zoom jumps the map there; CLICK=lon,lat clicks that point (after WAIT_FOR)
+  if (process.env.VIEW) {
+    const [lon, lat, zoom] = process.env.VIEW.split(',').map(Number);
+    await page.evaluate(([lon, lat, zoom]) => (window as unknown as { __territorioMap: { jumpTo(o: object): void } }).__territorioMap.jumpTo({ center: [lon, lat], zoom }), [lon, lat, zoom]);
+  }
+  // WAIT_FOR=<test id>: wait until that element is visible (e.g. access-timing) before the shot
+  if (process.env.WAIT_FOR) await page.getByTestId(process.env.WAIT_FOR).waitFor({ timeout: 60_000 });
+  if (process.env.WAIT) await page.waitForTimeout(Number(process.env.WAIT));
+  if (process.env.CLICK) {
+    const [lon, lat] = process.env.CLICK.split(',').map(Number);
+    const p = await page.evaluate(([lon, lat]) => (window as unknown as { __territorioMap: { project(ll: number[]): { x: number; y: number } } }).__territorioMap.project([lon, lat]), [lon, lat]);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    await page.waitForTimeout(800);
+  }
   await page.screenshot({ path: out });
   console.log(logs.join('\n'));
   console.log(`screenshot: ${out}`);
