@@ -2,6 +2,7 @@ import { startPreview, stopPreview } from '../browser/previewServer';
 import { measureColdStart } from './coldstart';
 import { measureWeightChange } from './weights';
 import { measureAccess, printAccess } from './access';
+import { measureFrames, printFrames } from './frames';
 
 /**
  * `npm run bench`: builds the app and the benchmark page, serves them on localhost and measures
@@ -32,6 +33,7 @@ try {
   console.log(`  bytes transferred on first load: ${mb(runs[0].bytes)} in ${runs[0].requests} requests (as served by vite preview: JS gzip-compressed, wasm not)`);
   console.log('  largest responses:');
   for (const x of runs[0].largest) console.log(`    ${mb(x.bytes).padStart(9)}  ${x.url}`);
+  printFrames(await measureFrames(app.url));
 } finally {
   stopPreview(app);
 }

@@ -1,0 +1,101 @@
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/chromium';
+
+export interface FrameCost {
+  name: string;
+  frames: number;
+  /** Renderer main-thread CPU (CDP TaskDuration) per frame: JavaScript, deck.gl/MapLibre layer work, style, GL command submission. */
+  cpuPerFrameMs: number;
+  /** Of which script (CDP ScriptDuration). */
+  scriptPerFrameMs: number;
+  /** Wall-clock interval between frames, median and 95th percentile (includes software rasterisation). */
+  intervalMedianMs: number;
+  intervalP95Ms: number;
+}
+
+const FRAMES = 90;
+
+async function metrics(client: CDPSession) {
+  const { metrics } = await client.send('Performance.getMetrics');
+  const get = (n: string) => metrics.find((m: { name: string; value: number }) => m.name === n)?.value ?? 0;
+  return { task: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000 };
+}
+
+/** Pans and zooms the map for FRAMES frames (one camera step per animation frame) and measures. */
+async function panAndZoom(page: Page, client: CDPSession, name: string): Promise<FrameCost> {
+  // settle: let pending loads and the first aggregation finish
+  await page.waitForTimeout(1500);
+  const before = await metrics(client);
+  const intervals = await page.evaluate(
+    (frames) =>
+      new Promise<number[]>((resolve) => {
+        const m = (window as unknown as { __territorioMap: { jumpTo(o: object): void } }).__territorioMap;
+        const out: number[] = [];
+        let last = performance.now();
+        let k = 0;
+        const step = () => {
+          const now = performance.now();
+          if (k > 0) out.push(now - last);
+          last = now;
+          if (k === frames) return resolve(out);
+          // a slow loop over southern Peru, zooming in and out between 5 and 7
+          const t = k / frames;
+          m.jumpTo({ center: [-74 + 3 * Math.sin(2 * Math.PI * t), -12 + 2 * Math.cos(2 * Math.PI * t)], zoom: 6 + Math.sin(4 * Math.PI * t) });
+          k++;
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    FRAMES,
+  );
+  const after = await metrics(client);
+  intervals.sort((a, b) => a - b);
+  return {
+    name,
+    frames: FRAMES,
+    cpuPerFrameMs: (after.task - before.task) / FRAMES,
+    scriptPerFrameMs: (after.script - before.script) / FRAMES,
+    intervalMedianMs: intervals[Math.floor(intervals.length / 2)],
+    intervalP95Ms: intervals[Math.floor(intervals.length * 0.95)],
+  };
+}
+
+/**
+ * Per-frame cost of panning and zooming the real app, first with the default map (province
+ * choropleth), then with everything on: 1,891 district polygons, the ~7,900 facilities, the
+ * district boundary layer, the conflict heatmap and the conflict cases.
+ */
+export async function measureFrames(baseUrl: string): Promise<FrameCost[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const client = await page.context().newCDPSession(page);
+    await client.send('Performance.enable');
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, { timeout: 120_000 });
+    const results = [await panAndZoom(page, client, 'provinces (default map)')];
+
+    await page.selectOption('#level-select', 'distrito');
+    await page.locator('[data-testid="ranking-table"] tbody tr').nth(1000).waitFor({ timeout: 120_000 });
+    await page.check('[data-layer="facilities"] input[type=checkbox]');
+    await page.getByTestId('facility-count').filter({ hasText: /\d/ }).waitFor();
+    await page.check('[data-layer="distritos"] input[type=checkbox]');
+    await page.check('[data-layer="conflictHeatmap"] input[type=checkbox]');
+    await page.check('[data-layer="conflictPoints"] input[type=checkbox]');
+    results.push(await panAndZoom(page, client, '1,891 districts + facilities + lines + heatmap + cases'));
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printFrames(results: FrameCost[]): void {
+  console.log('');
+  console.log(`pan and zoom, one camera step per frame (headless Chromium, software WebGL, ${FRAMES} frames):`);
+  for (const r of results) {
+    console.log(
+      `  ${r.name.padEnd(56)} main-thread CPU ${r.cpuPerFrameMs.toFixed(1).padStart(5)} ms/frame (script ${r.scriptPerFrameMs.toFixed(1)} ms)` +
+        `  frame interval median ${r.intervalMedianMs.toFixed(0)} ms, p95 ${r.intervalP95Ms.toFixed(0)} ms`,
+    );
+  }
+}
