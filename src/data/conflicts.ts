@@ -1,4 +1,4 @@
-import type { DataSource } from './source';
+import { oncePerSource, type DataSource } from './source';
 import type { Catalog } from './catalog';
 import { DataError } from './errors';
 import { DATA_BASE_URL } from './loadApp';
@@ -15,7 +15,7 @@ FROM conflictos ORDER BY fecha_inicio, serie, id`;
  * returned as plain rows: there are tens to thousands of them, and the user's own events are
  * appended to the same list.
  */
-export async function loadConflicts(source: DataSource, catalog: Catalog): Promise<ConflictEvent[]> {
+async function loadConflictsOnce(source: DataSource, catalog: Catalog): Promise<ConflictEvent[]> {
   const ds = catalog.datasets.find((d) => d.id === 'conflictos');
   if (!ds) throw new DataError('datasetMissing', { dataset: 'conflictos' });
   await source.loadParquet('conflictos', `${DATA_BASE_URL}${ds.file}`);
@@ -29,3 +29,6 @@ export async function loadConflicts(source: DataSource, catalog: Catalog): Promi
   }
   return rows;
 }
+
+/** Shared per engine (see oncePerSource). */
+export const loadConflicts = oncePerSource(loadConflictsOnce);

@@ -1,4 +1,4 @@
-import type { DataSource } from './source';
+import { oncePerSource, type DataSource } from './source';
 import type { Catalog } from './catalog';
 import { DataError } from './errors';
 import { DATA_BASE_URL } from './loadApp';
@@ -25,7 +25,7 @@ const column = <T>(t: { getChild(n: string): { get(i: number): unknown } | null;
  * needs with three queries and starts the worker. The facilities are those of the map's layer
  * (same filter and order), so a nearest-facility index is also an index into `facilities`.
  */
-export async function loadAccess(source: DataSource, catalog: Catalog): Promise<AccessData> {
+async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<AccessData> {
   const ds = catalog.datasets.find((d) => d.id === 'centros_poblados');
   if (!ds) throw new DataError('datasetMissing', { dataset: 'centros_poblados' });
   await source.loadParquet('centros_poblados', `${DATA_BASE_URL}${ds.file}`);
@@ -86,3 +86,6 @@ export async function loadAccess(source: DataSource, catalog: Catalog): Promise<
   );
   return { client, places, facilities, districtIds, provinceIds, initMs: performance.now() - started };
 }
+
+/** Shared per engine (see oncePerSource). */
+export const loadAccess = oncePerSource(loadAccessOnce);

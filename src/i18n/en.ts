@@ -2,6 +2,9 @@ import type { Messages } from './es';
 
 export const en: Messages = {
   app: {
+    crashTitle: 'Something failed while drawing the app',
+    crashText: 'Detail: {{detail}}. Your saved scenarios are not lost.',
+    crashReload: 'Reload (without the shared link)',
     title: 'Territorio',
     question: 'Which provinces should we prioritise for health-facility maintenance investment this year?',
     loading: 'Loading data…',
@@ -374,5 +377,52 @@ export const en: Messages = {
     metres: 'm a.s.l.',
     conflicts: 'conflicts',
     km: 'km',
+  },
+};
+
+/**
+ * User-file messages in English, rebuilt from code + params (src/ui/userFileMessage.ts). Spanish
+ * needs none: the checks write their Spanish text themselves.
+ */
+export const userFileEn = {
+  archivo_vacio: 'The file «{{archivo}}» is empty.',
+  archivo_muy_grande: 'The file «{{archivo}}» is {{bytes}} bytes; the limit is {{limite}} bytes.',
+  formato_no_soportado: 'The file «{{archivo}}» is a {{formato}} file. Save it as CSV (comma or semicolon delimited) or Parquet.',
+  comillas_sin_cerrar: 'A quote is not closed from row {{linea}} on.',
+  sin_encabezado: 'The first row ({{primeraFila}}) looks like data: the file needs a header row with the column names.',
+  encabezado_vacio: 'The header has no name for column(s) {{columnas}}, which hold data.',
+  encabezados_duplicados: 'Several columns have the same name (ignoring case and accents): {{columnas}}.',
+  sin_datos: 'The file has a header but no data rows.',
+  filas_irregulares: '{{total}} row(s) do not have the {{esperados}} fields of the header: {{filas}}.',
+  datos_personales: 'The file seems to hold personal data: {{columnas}}. Remove those columns or values and load it again; the app does not accept data about people.',
+  parquet_ilegible: 'The Parquet file could not be read: {{detalle}}.',
+  codificacion_windows_1252: 'The file is not UTF-8: it was read as Latin-1 (Windows-1252), the usual encoding of Excel on Windows. Check accents and ñ.',
+  codificacion_utf16: 'The file is {{codificacion}} (Excel «Unicode text»): it was read correctly.',
+  texto_danado: 'The text has {{caracteres}} damaged characters (\uFFFD), e.g. on line(s) {{lineas}}: accents were lost in an earlier conversion.',
+  filas_vacias_omitidas: '{{filas}} empty rows were skipped.',
+  columnas_sin_nombre_omitidas: 'Empty, unnamed columns were skipped ({{columnas}}).',
+  faltan_columnas: 'Required columns are missing: {{faltan}}. Accepted names for the date: fecha, date, periodo, mes, semana; for the place: ubigeo, departamento, provincia, distrito (or in English).',
+  sin_filas: 'The file has no data rows.',
+  row: 'row {{line}}: {{text}}',
+  rows: {
+    fecha_vacia: 'the date is missing',
+    fecha_invalida: 'date "{{valor}}" is not valid (use yyyy-mm-dd, dd/mm/yyyy, yyyy-mm or yyyy-Www)',
+    sin_ubicacion: 'the place is missing (no UBIGEO and no names)',
+    ubigeo_desconocido: 'the UBIGEO "{{ubigeo}}" does not exist',
+    departamento_desconocido: 'the department "{{departamento}}" does not exist',
+    provincia_desconocida: 'the province "{{provincia}}" does not exist (department: {{departamento}})',
+    provincia_ambigua: 'there are several provinces "{{provincia}}" ({{departamentos}}); give the department',
+    distrito_ambiguo: 'there are several districts "{{distrito}}" ({{provincias}}); give the province',
+    sin_provincia: 'the province is missing (only the department {{departamento}} was given)',
+    estado_desconocido: 'status "{{valor}}" not recognised (use activo, latente, resuelto or retirado)',
+    distrito_no_encontrado: 'the district "{{distrito}}" does not exist in the province {{provincia}}; placed in the province',
+    distrito_no_detallado: 'the district is not given ("{{distrito}}"); placed in the province {{provincia}}',
+    ubigeo_distrito_desconocido: 'the UBIGEO "{{ubigeo}}" is not a known district; placed in its province {{provincia}}',
+    ubigeo_desconocido_se_usan_nombres: 'the UBIGEO "{{ubigeo}}" does not exist; placed by the names',
+    ubigeo_no_coincide_con_nombres: 'the UBIGEO {{ubigeo}} is {{lugar}}, not "{{nombres}}"; the UBIGEO was used',
+    coordenadas_fuera_del_peru: 'the coordinates ({{lat}}, {{lon}}) are outside Peru; the centroid of {{lugar}} was used',
+    coordenadas_intercambiadas: 'latitude and longitude were swapped ({{lat}}, {{lon}}); corrected',
+    coordenadas_invalidas: 'coordinates not numeric or incomplete ("{{lat}}", "{{lon}}"); the centroid of {{lugar}} was used',
+    si_no_invalido: 'the column {{columna}} has "{{valor}}", which is neither yes nor no; left empty',
   },
 };

@@ -1,6 +1,9 @@
 // Spanish is the default language: every visible string starts here.
 export const es = {
   app: {
+    crashTitle: 'Algo falló al dibujar la aplicación',
+    crashText: 'Detalle: {{detail}}. Sus escenarios guardados no se han perdido.',
+    crashReload: 'Volver a cargar (sin el enlace compartido)',
     title: 'Territorio',
     question: '¿En qué provincias priorizamos la inversión en mantenimiento de establecimientos de salud este año?',
     loading: 'Cargando datos…',

@@ -47,14 +47,22 @@ export function interleave(lon: Float64Array, lat: Float64Array): Float64Array {
 }
 
 /**
- * All populated places as points, with binary attributes: 136k points would cost seconds as
- * JavaScript objects. `colours` changes with the threshold, category and mode only.
+ * The layer's binary data: 136k points would cost seconds as JavaScript objects. Build it once per
+ * colour change and keep it: deck.gl compares `data` by identity, and a new object re-uploads
+ * every attribute.
  */
-export function placesLayer(positions: Float64Array, colours: Uint8Array, opacity: number, version: string) {
-  const length = positions.length / 2;
+export function placesData(positions: Float64Array, colours: Uint8Array) {
+  return {
+    length: positions.length / 2,
+    attributes: { getPosition: { value: positions, size: 2 }, getFillColor: { value: colours, size: 4, normalized: true } },
+  };
+}
+
+/** All populated places as points. */
+export function placesLayer(data: ReturnType<typeof placesData>, opacity: number, version: string) {
   return new ScatterplotLayer({
     id: PLACES_LAYER_ID,
-    data: { length, attributes: { getPosition: { value: positions, size: 2 }, getFillColor: { value: colours, size: 4, normalized: true } } },
+    data,
     pickable: true,
     opacity,
     radiusUnits: 'pixels',

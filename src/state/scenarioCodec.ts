@@ -1,6 +1,8 @@
 import { INDICATORS, type Direction, type Level } from '../domain/indicators';
 import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import { PRESETS } from '../domain/presets';
+import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
+import { ACCESS_CATEGORIES } from '../domain/access';
 import {
   SCENARIO_VERSION,
   defaultLayers,
@@ -208,7 +210,53 @@ export function fillLayers(v: unknown): MapLayers {
     if (typeof layer.opacity === 'number') layer.opacity = Math.min(1, Math.max(0, layer.opacity));
     out[name] = layer;
   }
-  return out as unknown as MapLayers;
+  return checkLayerValues(out as unknown as MapLayers);
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const oneOf = <T>(x: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(x as T) ? (x as T) : fallback);
+const ageBound = (x: number | null) => (x === null || typeof x !== 'number' ? null : Math.round(clamp(x, 0, 250)));
+
+/**
+ * Values of the right type can still be out of range or unknown (a hand-edited file, a crafted
+ * link): each is brought into what the controls allow, so nothing downstream can be fed a value
+ * that throws or runs for minutes (e.g. a billion permutations).
+ */
+function checkLayerValues(l: MapLayers): MapLayers {
+  const d = defaultLayers();
+  const f = l.facilities;
+  const institutions = Array.isArray(f.institutions) ? f.institutions.filter((x) => (INSTITUTION_GROUPS as readonly string[]).includes(x)) : null;
+  const h = l.conflictHeatmap;
+  const weights = Object.fromEntries(Object.entries(h.weights).map(([k, v]) => [k, clamp(v, 0, 10)])) as unknown as typeof h.weights;
+  return {
+    ...l,
+    facilities: {
+      ...f,
+      categories: f.categories.filter((x) => (FACILITY_GROUPS as readonly string[]).includes(x)),
+      institutions,
+      minAge: ageBound(f.minAge),
+      maxAge: ageBound(f.maxAge),
+    },
+    conflictHeatmap: {
+      ...h,
+      radiusPx: Math.round(clamp(h.radiusPx, 10, 120)),
+      intensity: clamp(h.intensity, 0.1, 5),
+      weights,
+      windowKind: oneOf(h.windowKind, ['todo', 'mes', 'semana', 'personalizada'] as const, d.conflictHeatmap.windowKind),
+    },
+    hotspots: {
+      ...l.hotspots,
+      alpha: oneOf(l.hotspots.alpha, [0.01, 0.05, 0.1], d.hotspots.alpha),
+      permutations: Math.round(clamp(l.hotspots.permutations, 99, 9999)),
+      seed: Math.max(1, Math.round(l.hotspots.seed)),
+    },
+    places: {
+      ...l.places,
+      thresholdKm: Math.round(clamp(l.places.thresholdKm, 5, 60)),
+      category: oneOf(l.places.category, ACCESS_CATEGORIES, d.places.category),
+      colourBy: oneOf(l.places.colourBy, ['threshold', 'distance'] as const, d.places.colourBy),
+    },
+  };
 }
 
 /** The default's keys, each from `given` when of the default's type; nested objects likewise. */
@@ -227,6 +275,7 @@ function acceptsLike(d: unknown, x: unknown): boolean {
   if (x === undefined) return false;
   if (Array.isArray(d)) return strings(x);
   // a null default is an open bound or "no filter": null, a number or a list of strings
+  // (checkLayerValues then keeps each field to the one kind it can hold)
   if (d === null) return x === null || (typeof x === 'number' && Number.isFinite(x)) || strings(x);
   if (typeof d === 'number') return typeof x === 'number' && Number.isFinite(x);
   return typeof x === typeof d;

@@ -52,8 +52,18 @@ export class IndexedDbRepository implements ScenarioRepository {
       r.onupgradeneeded = () => {
         if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE, { keyPath: 'id' });
       };
-      r.onsuccess = () => resolve(r.result);
+      r.onsuccess = () => {
+        // the browser may close the connection (storage pressure, deletion): open again next time
+        r.result.onclose = () => {
+          this.db = null;
+        };
+        resolve(r.result);
+      };
       r.onerror = () => reject(r.error);
+    });
+    // a failed open is not cached: the next call tries again
+    this.db.catch(() => {
+      this.db = null;
     });
     return this.db;
   }
@@ -61,11 +71,14 @@ export class IndexedDbRepository implements ScenarioRepository {
   private async tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
     const db = await this.open();
     const t = db.transaction(STORE, mode);
-    const result = request(run(t.objectStore(STORE)));
+    const req = run(t.objectStore(STORE));
+    const result = request(req);
+    result.catch(() => undefined); // reported through the transaction below
     await new Promise<void>((resolve, reject) => {
       t.oncomplete = () => resolve();
-      t.onerror = () => reject(t.error);
-      t.onabort = () => reject(t.error);
+      // onerror fires before the abort, while t.error is still null: take the request's error
+      t.onerror = () => reject(t.error ?? req.error);
+      t.onabort = () => reject(t.error ?? req.error);
     });
     return result;
   }

@@ -21,7 +21,8 @@ export function scenarioDiff(s: Scenario): Obj {
   const d: Obj = {};
   for (const key of Object.keys(s) as (keyof Scenario)[]) {
     if (key === 'version' || key === 'presetId' || key === 'indicators' || key === 'layers') continue;
-    if (!same(s[key], base[key])) d[key] = s[key];
+    // provenance always travels: a fresh preset would carry the opener's version and today's date
+    if (key === 'appVersion' || key === 'createdAt' || !same(s[key], base[key])) d[key] = s[key];
   }
   if (Object.keys(d).length) out.d = d;
   const layers: Obj = {};

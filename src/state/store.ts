@@ -167,7 +167,9 @@ export const useStore = create<AppState>()((set) => {
     // A file loaded again replaces its earlier events instead of doubling them.
     addUserConflicts: (upload) =>
       set((s) => ({ userConflicts: [...s.userConflicts.filter((u) => u.fileName !== upload.fileName), upload] })),
-    removeUserConflicts: (fileName) => set((s) => ({ userConflicts: s.userConflicts.filter((u) => u.fileName !== fileName) })),
+    // a card of a removed event would otherwise stay selected and show nothing
+    removeUserConflicts: (fileName) =>
+      set((s) => ({ userConflicts: s.userConflicts.filter((u) => u.fileName !== fileName), selectedConflict: null })),
     selectedConflict: null,
     selectConflict: (selectedConflict) => set({ selectedConflict, selectedFacility: null, selectedPlace: null }),
     access: null,
@@ -203,6 +205,6 @@ export const useStore = create<AppState>()((set) => {
     // Selecting a unit closes the facility card: one explanation at a time.
     select: (selected) => set({ selected, selectedFacility: null, selectedConflict: null, selectedPlace: null }),
     setDataPanelOpen: (dataPanelOpen) => set({ dataPanelOpen }),
-    setScenario: (scenario) => set({ scenario, selected: null }),
+    setScenario: (scenario) => set({ scenario, selected: null, selectedConflict: null, selectedPlace: null }),
   };
 });

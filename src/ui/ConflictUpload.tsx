@@ -7,6 +7,7 @@ import { gazetteerPlaces } from '../domain/gazetteer';
 import { fetchBoundaries } from '../data/boundaries';
 import { DATA_BASE_URL } from '../data/loadApp';
 import { formatNumber } from '../i18n';
+import { userFileMessage } from './userFileMessage';
 
 const SHOWN_ISSUES = 8;
 
@@ -35,17 +36,17 @@ export function ConflictUpload() {
     try {
       const read = await readUserFile(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) {
-        setOutcome({ kind: 'error', message: read.error.message });
+        setOutcome({ kind: 'error', message: userFileMessage(t, i18n.language, read.error) });
         return;
       }
       const { boundaries, geo } = useStore.getState();
       const provinces = boundaries.provincia ?? geo?.provincias;
       const districts = boundaries.distrito ?? (await fetchBoundaries(`${DATA_BASE_URL}limites_distritos.topojson`, 'distritos'));
-      if (!provinces) throw new Error('límites provinciales no cargados');
+      if (!provinces) throw new Error(t('app.loading'));
       const gazetteer = buildGazetteer(gazetteerPlaces(districts, provinces));
       const result = conflictEventsFromTable(read.table, gazetteer, { idPrefix: `usuario_${file.name}`, fuente: t('conflicts.userSource', { file: file.name }) });
       if (!result.ok) {
-        setOutcome({ kind: 'error', message: result.error.message });
+        setOutcome({ kind: 'error', message: userFileMessage(t, i18n.language, result.error) });
         return;
       }
       if (result.events.length > 0) addUserConflicts({ fileName: file.name, events: result.events, rejected: result.rejected.length });
@@ -54,7 +55,7 @@ export function ConflictUpload() {
         fileName: file.name,
         added: result.events.length,
         rejected: result.rejected,
-        warnings: [...read.warnings.map((w) => w.message), ...result.warnings.map((w) => w.message)],
+        warnings: [...read.warnings, ...result.warnings].map((w) => userFileMessage(t, i18n.language, w)),
       });
     } catch (err) {
       setOutcome({ kind: 'error', message: t('conflicts.uploadFailed', { detail: err instanceof Error ? err.message : String(err) }) });
@@ -92,7 +93,7 @@ export function ConflictUpload() {
               <p className="warning">{t('conflicts.uploadRejected', { count: outcome.rejected.length, n: n(outcome.rejected.length) })}</p>
               <ul className="small" data-testid="upload-rejected">
                 {outcome.rejected.slice(0, SHOWN_ISSUES).map((r) => (
-                  <li key={`${r.line}-${r.code}`}>{r.message}</li>
+                  <li key={`${r.line}-${r.code}`}>{userFileMessage(t, i18n.language, r)}</li>
                 ))}
                 {outcome.rejected.length > SHOWN_ISSUES && <li>{t('conflicts.andMore', { n: n(outcome.rejected.length - SHOWN_ISSUES) })}</li>}
               </ul>

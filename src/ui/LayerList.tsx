@@ -38,6 +38,7 @@ function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets:
         <div className="weight-row">
           <label htmlFor={`${id}-op`} className="small">
             {t('layers.opacity')}
+            <span className="sr-only">: {label}</span>
           </label>
           <input
             id={`${id}-op`}
@@ -53,6 +54,7 @@ function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets:
         {data ? datasetLabel(data.catalog, datasets[0], i18n.language) : ''}{' '}
         <button type="button" className="link" onClick={() => useStore.getState().setDataPanelOpen(true)}>
           {t('layers.seeData')}
+          <span className="sr-only"> ({label})</span>
         </button>
       </p>
     </li>

@@ -11,18 +11,20 @@ import { formatLonLat } from '../map/coordinates';
 export function MapTools({ map, bounds }: { map: maplibregl.Map; bounds: [number, number, number, number] }) {
   const { t, i18n } = useTranslation();
   const [pointer, setPointer] = useState<{ lon: number; lat: number } | null>(null);
-  const [bearing, setBearing] = useState(0);
+  const [tilted, setTilted] = useState(false);
   useEffect(() => {
     const move = (e: maplibregl.MapMouseEvent) => setPointer({ lon: e.lngLat.lng, lat: e.lngLat.lat });
     const out = () => setPointer(null);
-    const rotate = () => setBearing(map.getBearing());
+    const rotate = () => setTilted(map.getBearing() !== 0 || map.getPitch() !== 0);
     map.on('mousemove', move);
     map.on('mouseout', out);
     map.on('rotate', rotate);
+    map.on('pitch', rotate);
     return () => {
       map.off('mousemove', move);
       map.off('mouseout', out);
       map.off('rotate', rotate);
+      map.off('pitch', rotate);
     };
   }, [map]);
   return (
@@ -34,13 +36,14 @@ export function MapTools({ map, bounds }: { map: maplibregl.Map; bounds: [number
         <button
           type="button"
           data-testid="north-up"
-          disabled={bearing === 0 && map.getPitch() === 0}
+          disabled={!tilted}
           onClick={() => map.resetNorthPitch({ duration: 0 })}
         >
           {t('map.northUp')}
         </button>
       </div>
-      <p className="map-coords" data-testid="pointer-coords" aria-label={t('map.pointerCoords')}>
+      <p className="map-coords" data-testid="pointer-coords">
+        <span className="sr-only">{t('map.pointerCoords')}: </span>
         {pointer ? formatLonLat(pointer.lon, pointer.lat, i18n.language) : t('map.pointerHint')}
       </p>
     </>

@@ -13,7 +13,7 @@ import { boundaryLayer } from '../map/boundaryLayer';
 import { CONFLICT_POINTS_ID, conflictHeatmap, conflictPoints, hotspotLayer } from '../map/conflictLayers';
 import { useConflictsInWindow } from './useConflicts';
 import { useHotspots } from './useHotspots';
-import { PLACES_LAYER_ID, interleave, nearestLineLayer, placeColours, placesLayer } from '../map/placesLayer';
+import { PLACES_LAYER_ID, interleave, nearestLineLayer, placeColours, placesData, placesLayer } from '../map/placesLayer';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import { useVisibleFacilities } from './useVisibleFacilities';
 import { unitColours } from '../map/classes';
@@ -143,8 +143,9 @@ export function MapView() {
   const placeStyle = useMemo(() => {
     if (!access) return null;
     const d = nearest && nearest.category === pl.category ? nearest.distanceKm : null;
-    return { colours: placeColours(d, access.places.count, pl.colourBy, pl.thresholdKm), version: `${pl.colourBy}:${pl.thresholdKm}:${d ? pl.category : ''}` };
-  }, [access, nearest, pl.category, pl.colourBy, pl.thresholdKm]);
+    const colours = placeColours(d, access.places.count, pl.colourBy, pl.thresholdKm);
+    return { data: placesData(placePositions!, colours), version: `${pl.colourBy}:${pl.thresholdKm}:${d ? pl.category : ''}` };
+  }, [access, nearest, placePositions, pl.category, pl.colourBy, pl.thresholdKm]);
   const placeLine = useMemo(() => {
     if (!access || !nearest || selectedPlace === null || !pl.showLine) return null;
     const f = nearest.facility[selectedPlace];
@@ -176,7 +177,7 @@ export function MapView() {
         layers.provincias.visible && provinceLines
           ? boundaryLayer('lineas-provincias', provinceLines, layers.provincias.opacity, [40, 40, 40, 255], 1)
           : null,
-        pl.visible && placePositions && placeStyle ? placesLayer(placePositions, placeStyle.colours, pl.opacity, placeStyle.version) : null,
+        pl.visible && placeStyle ? placesLayer(placeStyle.data, pl.opacity, placeStyle.version) : null,
         pl.visible ? placeLine : null,
         facilities && fl.visible ? facilityLayer(facilities, visibleFacilities, fl.opacity, selectedFacility) : null,
         facilities && fl.visible && fl.flags ? facilityFlagLayer(facilities, flaggedFacilities, fl.opacity) : null,
@@ -196,7 +197,7 @@ export function MapView() {
     boundaries, style, selected, level, layers.choropleth, layers.distritos, layers.provincias, districtLines, provinceLines,
     fl.visible, fl.opacity, fl.flags, facilities, visibleFacilities, flaggedFacilities, selectedFacility,
     layers.conflictHeatmap, layers.conflictPoints, layers.hotspots, conflicts, selectedConflict, hotspots,
-    pl.visible, pl.opacity, placePositions, placeStyle, placeLine,
+    pl.visible, pl.opacity, placeStyle, placeLine,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.

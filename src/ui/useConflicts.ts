@@ -36,13 +36,14 @@ export function useConflictIndicators() {
   const baseUnits = useStore((s) => s.baseUnits);
   const setDerived = useStore((s) => s.setDerived);
   useEffect(() => {
-    if (!loaded && all.length === 0) return;
+    // No published data and no file (or the last file removed): the indicators are missing, not 0.
+    const none = !loaded && all.length === 0;
     const w = { from, to };
     const span = `${from ?? '…'} – ${to ?? '…'}`;
     for (const level of LEVELS) {
       const units = baseUnits[level];
       if (!units) continue;
-      const counts = countByUnit(all, w, level, units.ids);
+      const counts = none ? new Float64Array(units.ids.length).fill(NaN) : countByUnit(all, w, level, units.ids);
       const key = level === 'provincia' ? 'ubigeo_prov' : 'ubigeo';
       setDerived(level, 'conflicts', {
         values: { conflictos_activos: counts, conflictos_por_100k: perCapita(counts, units.values.poblacion_2017) },

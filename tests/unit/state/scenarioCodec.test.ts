@@ -98,3 +98,19 @@ describe('scenario codec: nested layer settings', () => {
     expect(filled[name][prop]).toEqual(value);
   });
 });
+
+describe('layer values out of range or of the wrong kind (a crafted link)', () => {
+  it('brings each into what the controls allow', () => {
+    const l = fillLayers({
+      facilities: { visible: true, institutions: 5, minAge: ['x'], maxAge: 1e9, categories: ['I-1', 'zzz'] },
+      places: { category: 'zzz', thresholdKm: -5, colourBy: 'rainbow' },
+      hotspots: { alpha: 7, permutations: 1e9, seed: -3 },
+      conflictHeatmap: { radiusPx: 1e6, windowKind: 'siglo', weights: { activo: 99, latente: -1 } },
+    });
+    expect(l.facilities).toMatchObject({ visible: true, institutions: null, minAge: null, maxAge: 250, categories: ['I-1'] });
+    expect(l.places).toMatchObject({ category: 'any', thresholdKm: 5, colourBy: 'threshold' });
+    expect(l.hotspots).toMatchObject({ alpha: 0.05, permutations: 9999, seed: 1 });
+    expect(l.conflictHeatmap).toMatchObject({ radiusPx: 120, windowKind: 'todo' });
+    expect(l.conflictHeatmap.weights).toMatchObject({ activo: 10, latente: 0 });
+  });
+});
