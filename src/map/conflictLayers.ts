@@ -71,13 +71,13 @@ export function conflictPoints(events: ConflictEvent[], opacity: number, selecte
   });
 }
 
-/** LISA classes in ColorBrewer RdBu (colour-blind safe); "no significativo" is left clear. */
+/** LISA classes in ColorBrewer RdBu (colour-blind safe); "no significativo" near-white, so the layer reads on its own over the choropleth. */
 export const HOTSPOT_COLOURS: Record<HotspotClass, RGBA> = {
   'alto-alto': [178, 24, 43, 230],
   'alto-bajo': [239, 138, 98, 230],
   'bajo-alto': [103, 169, 207, 230],
   'bajo-bajo': [33, 102, 172, 230],
-  'no significativo': [255, 255, 255, 60],
+  'no significativo': [250, 250, 250, 215],
   'sin vecinos': [190, 190, 190, 200],
   'sin datos': [190, 190, 190, 200],
 };
