@@ -19,6 +19,7 @@ try {
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
   await page.goto(server.url);
   await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, { timeout: 90_000 }).catch(() => undefined);
+  if (process.env.UI_LANG) await page.selectOption('#lang-select', process.env.UI_LANG); // UI_LANG=en
   if (process.env.LEVEL) await page.selectOption('#level-select', process.env.LEVEL);
   if (process.env.SCOPE) await page.selectOption('#scope-select', process.env.SCOPE);
   if (process.env.PROVINCE) await page.selectOption('#province-select', process.env.PROVINCE);
