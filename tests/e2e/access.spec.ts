@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, layerAt } from './fixtures';
 import { AccessModel, categoryRank } from '../../src/domain/access';
 
 /**
@@ -85,7 +85,8 @@ test.describe('access gaps computed in the browser', () => {
       { pts: pts.map((p) => ({ lon: Number(p.lon), lat: Number(p.lat) })), w: box.width, h: box.height },
     );
     expect(target.gap).toBeGreaterThan(4);
-    await page.waitForTimeout(500); // the jump is drawn on the next frames
+    // Click once the places layer answers at that pixel (the jump is drawn on later frames).
+    await expect.poll(() => layerAt(page, target.x, target.y)).toBe('centros-poblados');
     await page.mouse.click(box.x + target.x, box.y + target.y);
     const card = page.getByTestId('place-card');
     await expect(card).toBeVisible();

@@ -111,3 +111,13 @@ export async function differingPixels(page: Page, a: Buffer, b: Buffer): Promise
     [a.toString('base64'), b.toString('base64')],
   );
 }
+
+/** Id of the deck.gl layer that answers a pick at a map pixel (null: none), i.e. what a click there would hit. */
+export async function layerAt(page: Page, x: number, y: number): Promise<string | null> {
+  return page.evaluate(
+    ([px, py]) =>
+      (window as unknown as { __territorioOverlay: { pickObject(o: object): { layer?: { id: string } } | null } }).__territorioOverlay.pickObject({ x: px, y: py })
+        ?.layer?.id ?? null,
+    [x, y],
+  );
+}

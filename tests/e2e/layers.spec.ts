@@ -1,4 +1,4 @@
-import { test, expect, openApp } from './fixtures';
+import { test, expect, openApp, layerAt } from './fixtures';
 import { parseScore } from './fixtures';
 
 test.describe('map layers (first slice of the map workspace)', () => {
@@ -67,6 +67,9 @@ test('a click on a facility opens its card, with the data-quality flag', async (
   );
   expect(target.i).toBeGreaterThanOrEqual(0);
   expect(target.gap).toBeGreaterThan(6);
+  // Click only once the facility layer answers at that pixel: a click on the province below
+  // would open its detail and shrink the map.
+  await expect.poll(() => layerAt(page, target.x, target.y)).toBe('establecimientos');
   await page.mouse.click(box.x + target.x, box.y + target.y);
   const card = page.getByTestId('facility-card');
   await expect(card).toBeVisible();
