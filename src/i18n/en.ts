@@ -273,6 +273,18 @@ export const en: Messages = {
     legendDistance: 'Populated places: distance to the nearest facility',
     legendNone: 'no distance (outside Peru)',
   },
+  methods: {
+    conflicts:
+      '-- computed in the browser (not SQL): cases with status active or latent whose period overlaps\n-- the window {{span}}, counted by {{key}}; {{n}} events loaded (Ombudsman and your own files)',
+    conflictsRate: '-- computed in the browser: conflictos_activos × 100,000 / census 2017 population (window {{span}})',
+    accessHow:
+      '-- computed in the browser (Web Worker, not SQL): straight-line distance (haversine, R = 6371 km) from each populated place\n-- (INEI) to the nearest facility of category «{{category}}» (MINSA 2017), with a kdbush/geokdbush spatial index;\n-- threshold {{km}} km; aggregated by {{level}}',
+    accessShare: '-- % of populated places farther than {{km}} km',
+    accessMedian: '-- median of the distances of its populated places (interpolated)',
+    accessP90: '-- 90th percentile of the distances (interpolated)',
+    accessPopulation:
+      '-- estimate: census 2017 population of the district × share of its populated places beyond the threshold (places carry no population count); a province sums its districts',
+  },
   facility: {
     close: 'Close the facility card',
     code: 'Unique code (IPRESS)',

@@ -272,6 +272,18 @@ export const es = {
     legendDistance: 'Centros poblados: distancia al establecimiento más cercano',
     legendNone: 'sin distancia (fuera del Perú)',
   },
+  methods: {
+    conflicts:
+      '-- calculado en el navegador (no es SQL): casos con estado activo o latente cuyo periodo se superpone\n-- con la ventana {{span}}, contados por {{key}}; {{n}} eventos cargados (Defensoría del Pueblo y archivos propios)',
+    conflictsRate: '-- calculado en el navegador: conflictos_activos × 100 000 / población censada 2017 (ventana {{span}})',
+    accessHow:
+      '-- calculado en el navegador (Web Worker, no es SQL): distancia en línea recta (haversine, R = 6371 km) de cada centro poblado\n-- (INEI) al establecimiento más cercano de la categoría «{{category}}» (MINSA 2017), con índice espacial kdbush/geokdbush;\n-- umbral {{km}} km; agregado por {{level}}',
+    accessShare: '-- % de centros poblados a más de {{km}} km',
+    accessMedian: '-- mediana de las distancias de sus centros poblados (interpolada)',
+    accessP90: '-- percentil 90 de las distancias (interpolado)',
+    accessPopulation:
+      '-- estimación: población censada 2017 del distrito × proporción de sus centros poblados más allá del umbral (los centros poblados no tienen conteo de población); la provincia suma sus distritos',
+  },
   facility: {
     close: 'Cerrar la ficha del establecimiento',
     code: 'Código único (IPRESS)',

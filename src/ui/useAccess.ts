@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useStore, type DerivedColumns } from '../state/store';
 import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
 import type { UnitAccess } from '../domain/access';
@@ -16,17 +18,14 @@ export function useAccessNeeded(): boolean {
 }
 
 /** The worker's per-unit results as indicator columns in the order of `ids`. */
-function accessColumns(a: UnitAccess, workerIds: string[], ids: string[], categoryLabel: string): DerivedColumns {
+function accessColumns(a: UnitAccess, workerIds: string[], ids: string[], categoryLabel: string, t: TFunction): DerivedColumns {
   const at = new Map(workerIds.map((id, i) => [id, i]));
   const pick = (src: Float64Array, scale = 1) =>
     Float64Array.from(ids, (id) => {
       const i = at.get(id);
       return i === undefined ? NaN : src[i] * scale;
     });
-  const how =
-    `-- calculado en el navegador (Web Worker, no es SQL): distancia en línea recta (haversine, R = 6371 km) de cada centro poblado\n` +
-    `-- (INEI) al establecimiento más cercano de la categoría «${categoryLabel}» (MINSA 2017), con índice espacial kdbush/geokdbush;\n` +
-    `-- umbral ${a.thresholdKm} km; agregado por ${a.level}`;
+  const how = t('methods.accessHow', { category: categoryLabel, km: a.thresholdKm, level: a.level });
   return {
     values: {
       acceso_pct_lejos: pick(a.shareBeyond, 100),
@@ -35,12 +34,10 @@ function accessColumns(a: UnitAccess, workerIds: string[], ids: string[], catego
       acceso_poblacion_lejos: pick(a.populationBeyond),
     },
     method: {
-      acceso_pct_lejos: `${how}\n-- % de centros poblados a más de ${a.thresholdKm} km`,
-      acceso_mediana_km: `${how}\n-- mediana de las distancias de sus centros poblados (interpolada)`,
-      acceso_p90_km: `${how}\n-- percentil 90 de las distancias (interpolado)`,
-      acceso_poblacion_lejos:
-        `${how}\n-- estimación: población censada 2017 del distrito × proporción de sus centros poblados más allá del umbral ` +
-        `(los centros poblados no tienen conteo de población); la provincia suma sus distritos`,
+      acceso_pct_lejos: `${how}\n${t('methods.accessShare', { km: a.thresholdKm })}`,
+      acceso_mediana_km: `${how}\n${t('methods.accessMedian')}`,
+      acceso_p90_km: `${how}\n${t('methods.accessP90')}`,
+      acceso_poblacion_lejos: `${how}\n${t('methods.accessPopulation')}`,
     },
   };
 }
@@ -51,6 +48,7 @@ function accessColumns(a: UnitAccess, workerIds: string[], ids: string[], catego
  * change). All in the worker; stale answers (superseded by a newer slider position) are dropped.
  */
 export function useAccessComputation(categoryLabel: string) {
+  const { t } = useTranslation();
   const access = useStore((s) => s.access);
   const category = useStore((s) => s.scenario.layers.places.category);
   const thresholdKm = useStore((s) => s.scenario.layers.places.thresholdKm);
@@ -78,12 +76,12 @@ export function useAccessComputation(categoryLabel: string) {
         if (!a || cancelled) return; // a newer threshold or category is on its way
         aggregateMs += a.ms;
         const ids = level === 'provincia' ? access.provinceIds : access.districtIds;
-        useStore.getState().setDerived(level, 'access', accessColumns(a, ids, units.ids, categoryLabel));
+        useStore.getState().setDerived(level, 'access', accessColumns(a, ids, units.ids, categoryLabel, t));
       }
       useStore.getState().setAccessTiming({ roundTripMs: performance.now() - started, workerMs: aggregateMs });
     })().catch((err) => !cancelled && useStore.getState().setAccessError(toDataError(err)));
     return () => {
       cancelled = true;
     };
-  }, [access, category, thresholdKm, baseUnits, categoryLabel]);
+  }, [access, category, thresholdKm, baseUnits, categoryLabel, t]);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import { countByUnit, inWindow, perCapita } from '../domain/conflictWindow';
@@ -29,6 +30,7 @@ export function useConflictsInWindow(): ConflictEvent[] {
  * window: counts of active and latent cases, and the same per 100,000 people (census 2017).
  */
 export function useConflictIndicators() {
+  const { t } = useTranslation();
   const all = useAllConflicts();
   const loaded = useStore((s) => s.conflicts !== null);
   const from = useStore((s) => s.scenario.timeWindow.from);
@@ -48,13 +50,10 @@ export function useConflictIndicators() {
       setDerived(level, 'conflicts', {
         values: { conflictos_activos: counts, conflictos_por_100k: perCapita(counts, units.values.poblacion_2017) },
         method: {
-          conflictos_activos:
-            `-- calculado en el navegador (no es SQL): casos con estado activo o latente cuyo periodo se superpone\n` +
-            `-- con la ventana ${span}, contados por ${key}; ${all.length} eventos cargados (Defensoría del Pueblo y archivos propios)`,
-          conflictos_por_100k:
-            `-- calculado en el navegador: conflictos_activos × 100 000 / población censada 2017 (ventana ${span})`,
+          conflictos_activos: t('methods.conflicts', { span, key, n: all.length }),
+          conflictos_por_100k: t('methods.conflictsRate', { span }),
         },
       });
     }
-  }, [all, loaded, from, to, baseUnits, setDerived]);
+  }, [all, loaded, from, to, baseUnits, setDerived, t]);
 }
