@@ -3,6 +3,7 @@ import { useStore } from '../state/store';
 import { useAllConflicts } from './useConflicts';
 import { USER_SERIES } from '../domain/conflictEvents';
 import { datasetLabel } from './datasetLabel';
+import { InfoCard } from './InfoCard';
 
 /** One conflict case: what the report says about it, where it was placed and from which source. */
 export function ConflictCard() {
@@ -27,24 +28,10 @@ export function ConflictCard() {
   ];
   const official = e.serie !== USER_SERIES;
   return (
-    <section className="detail facility-card" aria-labelledby="conflict-title" data-testid="conflict-card">
-      <header>
-        <h2 id="conflict-title">{e.caso ?? e.id}</h2>
-        <button type="button" onClick={() => selectConflict(null)} aria-label={t('conflictCard.close')}>
-          ×
-        </button>
-      </header>
-      <dl>
-        {rows.map(([k, v]) => (
-          <div key={k} className="facility-row">
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+    <InfoCard title={e.caso ?? e.id} closeLabel={t('conflictCard.close')} onClose={() => selectConflict(null)} rows={rows} testId="conflict-card">
       {e.nivel_ubicacion === 'provincia' && <p className="warning">{t('conflictCard.provinceOnly')}</p>}
       {official && <p className="muted small">{t('conflictCard.pointNote')}</p>}
       {official && <p className="muted small">{t('tooltip.source', { dataset: datasetLabel(data.catalog, 'conflictos', i18n.language) })}</p>}
-    </section>
+    </InfoCard>
   );
 }

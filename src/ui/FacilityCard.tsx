@@ -3,6 +3,7 @@ import { useStore } from '../state/store';
 import { formatNumber } from '../i18n';
 import { REFERENCE_YEAR } from '../domain/indicators';
 import { datasetLabel } from './datasetLabel';
+import { InfoCard } from './InfoCard';
 
 /** The facility card: what the register says about one facility, with its data-quality flags. */
 export function FacilityCard() {
@@ -28,27 +29,13 @@ export function FacilityCard() {
   ];
   const flag = f.ubicacion[i];
   return (
-    <section className="detail facility-card" aria-labelledby="facility-title" data-testid="facility-card">
-      <header>
-        <h2 id="facility-title">{f.nombre[i]}</h2>
-        <button type="button" onClick={() => selectFacility(null)} aria-label={t('facility.close')}>
-          ×
-        </button>
-      </header>
-      <dl>
-        {rows.map(([k, v]) => (
-          <div key={k} className="facility-row">
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+    <InfoCard title={f.nombre[i]} closeLabel={t('facility.close')} onClose={() => selectFacility(null)} rows={rows} testId="facility-card">
       {flag !== 'ok' && (
         <p className="warning" data-testid="facility-flag">
           {t(`facility.flags.${flag}`, { defaultValue: flag })}
         </p>
       )}
       <p className="muted small">{t('tooltip.source', { dataset: datasetLabel(data.catalog, 'establecimientos', lng) })}</p>
-    </section>
+    </InfoCard>
   );
 }
