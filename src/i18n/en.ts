@@ -205,6 +205,7 @@ export const en: Messages = {
     classesTitle: 'Conflict hot spots',
     globalI: "Global Moran's I: {{i}}",
     userSource: 'User file «{{file}}»',
+    boundariesNotReady: 'the province boundaries are not loaded yet; wait for the map to appear and try again',
     uploadFailed: 'The file could not be loaded: {{detail}}',
     upload: 'Load your own events (CSV or Parquet)',
     uploadHelp: 'Columns: date (yyyy-mm-dd, dd/mm/yyyy or yyyy-mm), place by UBIGEO or by department/province/district, and optionally lat/lon, type, status, case, company, source. Personal data are not accepted.',

@@ -204,6 +204,7 @@ export const es = {
     classesTitle: 'Puntos calientes de conflictividad',
     globalI: 'I de Moran global: {{i}}',
     userSource: 'Archivo del usuario «{{file}}»',
+    boundariesNotReady: 'los límites provinciales aún no se han cargado; espere a que aparezca el mapa y vuelva a intentarlo',
     uploadFailed: 'No se pudo cargar el archivo: {{detail}}',
     upload: 'Cargar eventos propios (CSV o Parquet)',
     uploadHelp: 'Columnas: fecha (aaaa-mm-dd, dd/mm/aaaa o aaaa-mm), ubicación por UBIGEO o por departamento/provincia/distrito, y opcionalmente lat/lon, tipo, estado, caso, empresa, fuente. No se aceptan datos personales.',

@@ -4,7 +4,7 @@ import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import { DEFAULT_PRESET_ID, presetById } from '../domain/presets';
 import { FACILITY_GROUPS, type FacilityFilter } from '../domain/facilities';
-import { DEFAULT_HEAT_WEIGHTS, type HeatWeights, type WindowKind } from '../domain/conflictWindow';
+import { DEFAULT_HEAT_WEIGHTS, type HeatWeights, type TimeWindow, type WindowKind } from '../domain/conflictWindow';
 import type { AccessCategory } from '../domain/access';
 import { APP_VERSION } from './appVersion';
 
@@ -41,11 +41,8 @@ export interface ScenarioCanvas {
   innovation: string;
   ai: { addsValue: AiAddsValue | null; why: string };
 }
-/** Time window of the event layers (ISO dates); null = open. */
-export interface TimeWindow {
-  from: string | null;
-  to: string | null;
-}
+/** Time window of the event layers (ISO dates); null = open. Defined with the window logic. */
+export type { TimeWindow };
 /** What a workshop adds to a ranking: question, canvas, minutes and provenance. Applying a preset keeps it. */
 export interface ScenarioWorkshop {
   title: string;

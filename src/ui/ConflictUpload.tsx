@@ -42,7 +42,7 @@ export function ConflictUpload() {
       const { boundaries, geo } = useStore.getState();
       const provinces = boundaries.provincia ?? geo?.provincias;
       const districts = boundaries.distrito ?? (await fetchBoundaries(`${DATA_BASE_URL}limites_distritos.topojson`, 'distritos'));
-      if (!provinces) throw new Error(t('app.loading'));
+      if (!provinces) throw new Error(t('conflicts.boundariesNotReady'));
       const gazetteer = buildGazetteer(gazetteerPlaces(districts, provinces));
       const result = conflictEventsFromTable(read.table, gazetteer, { idPrefix: `usuario_${file.name}`, fuente: t('conflicts.userSource', { file: file.name }) });
       if (!result.ok) {

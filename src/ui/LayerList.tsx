@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dot } from './Dot';
 import { useStore } from '../state/store';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { REFERENCE_YEAR } from '../domain/indicators';
@@ -98,11 +99,7 @@ function FacilityFilters() {
         {FACILITY_GROUPS.map((g, k) => (
           <label key={g} className="radio">
             <input type="checkbox" checked={layer.categories.includes(g)} onChange={(e) => toggleGroup(g, e.target.checked)} />
-            <span
-              className="dot"
-              aria-hidden="true"
-              style={{ width: GROUP_RADIUS[g] * 2, height: GROUP_RADIUS[g] * 2, background: `rgb(${GROUP_COLOUR[g].join(',')})` }}
-            />
+            <Dot rgb={GROUP_COLOUR[g]} size={GROUP_RADIUS[g] * 2} />
             {t(`layers.groups.${g}`)} {facilities && <span className="muted">({fmt(byGroup[k])})</span>}
           </label>
         ))}

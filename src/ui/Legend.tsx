@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Dot } from './Dot';
 import { useStore } from '../state/store';
 import { NO_DATA, OUT_OF_SCOPE, MAX_CLASSES, MIN_CLASSES, cssColour, paletteFor } from '../map/palette';
 import { legendRanges } from '../map/classes';
@@ -33,11 +34,7 @@ export function Legend() {
           <ul>
             {FACILITY_GROUPS.filter((g) => layers.facilities.categories.includes(g)).map((g) => (
               <li key={g}>
-                <span
-                  className="dot"
-                  aria-hidden="true"
-                  style={{ width: GROUP_RADIUS[g] * 2, height: GROUP_RADIUS[g] * 2, background: `rgb(${GROUP_COLOUR[g].join(',')})` }}
-                />
+                <Dot rgb={GROUP_COLOUR[g]} size={GROUP_RADIUS[g] * 2} />
                 {t(`layers.groups.${g}`)}
               </li>
             ))}
@@ -57,24 +54,24 @@ export function Legend() {
             {layers.places.colourBy === 'threshold' ? (
               <>
                 <li>
-                  <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: `rgb(${WITHIN.join(',')})` }} />
+                  <Dot rgb={WITHIN} size={8} />
                   {t('access.legendWithin', { km: layers.places.thresholdKm })}
                 </li>
                 <li>
-                  <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: `rgb(${BEYOND.join(',')})` }} />
+                  <Dot rgb={BEYOND} size={8} />
                   {t('access.legendBeyond', { km: layers.places.thresholdKm })}
                 </li>
               </>
             ) : (
               DISTANCE_COLOURS.map((c, k) => (
                 <li key={k}>
-                  <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: `rgb(${c.join(',')})` }} />
+                  <Dot rgb={c} size={8} />
                   {k === 0 ? `≤ ${DISTANCE_BREAKS[0]} km` : k < DISTANCE_BREAKS.length ? `${DISTANCE_BREAKS[k - 1]}–${DISTANCE_BREAKS[k]} km` : `> ${DISTANCE_BREAKS[k - 1]} km`}
                 </li>
               ))
             )}
             <li>
-              <span className="dot" aria-hidden="true" style={{ width: 8, height: 8, background: 'rgb(150,150,150)' }} />
+              <Dot rgb={[150, 150, 150]} size={8} />
               {t('access.legendNone')}
             </li>
           </ul>
@@ -96,11 +93,7 @@ export function Legend() {
           <ul>
             {CONFLICT_STATUSES.map((st) => (
               <li key={st}>
-                <span
-                  className="dot"
-                  aria-hidden="true"
-                  style={{ width: STATUS_STYLE[st].radius * 2, height: STATUS_STYLE[st].radius * 2, background: `rgb(${STATUS_STYLE[st].colour.join(',')})` }}
-                />
+                <Dot rgb={STATUS_STYLE[st].colour} size={STATUS_STYLE[st].radius * 2} />
                 {t(`conflicts.status.${st}`)}
               </li>
             ))}
