@@ -1,5 +1,5 @@
-import { INDICATORS, type Direction, type Level } from '../domain/indicators';
-import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
+import * as v from 'valibot';
+import { INDICATORS } from '../domain/indicators';
 import { PRESETS } from '../domain/presets';
 import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { ACCESS_CATEGORIES } from '../domain/access';
@@ -7,12 +7,9 @@ import {
   SCENARIO_VERSION,
   defaultLayers,
   defaultWorkshop,
-  type AiAddsValue,
-  type ClassMode,
   type MapLayers,
   type Scenario,
   type ScenarioIndicator,
-  type ScenarioWorkshop,
 } from './scenario';
 
 /**
@@ -54,7 +51,7 @@ export const MAX_WEIGHT = 1000;
 const MAX_TEXT = 20_000;
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** The scenario as a file: an envelope that says what it is, then the scenario. */
 export function scenarioToFile(s: Scenario): string {
@@ -104,106 +101,120 @@ function migrateV1toV2(s: Obj): Obj {
 }
 
 // ---------------------------------------------------------------------------------------------
-// validation
+// validation: one valibot schema (see docs/decisions/scenario-codec.md). Its entries follow the
+// Scenario's key order, so the output has that order too (stores and links compare JSON text);
+// the first issue becomes the ScenarioError. Map layers are filled from the defaults, never refused.
 
-function fail(field: string): never {
-  throw new ScenarioError('invalidField', { field });
-}
+const KNOWN = new Map(INDICATORS.map((d) => [d.id, d]));
+const str = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+const text = (fallback: string | (() => string) = '') => v.nullish(str, fallback);
+const range = (min: number, max: number) => v.pipe(v.number(), v.minValue(min), v.maxValue(max));
+const isoDate = (field: 'createdAt' | 'updatedAt') =>
+  v.pipe(text(() => defaultWorkshop()[field]), v.check((s) => !Number.isNaN(Date.parse(s))));
+const monthOrDay = v.pipe(v.nullish(v.pipe(v.string(), v.regex(/^(\d{4}-\d{2}(-\d{2})?)?$/)), null), v.transform((s) => s || null));
+/** Anything but an object counts as `{}`: every field takes its default. */
+const lenient = <E extends v.ObjectEntries>(entries: E) =>
+  v.optional(v.pipe(v.unknown(), v.transform((x) => (isObj(x) ? x : {})), v.object(entries)), {});
+const bound = range(-1e12, 1e12);
 
-function text(v: unknown, field: string, fallback = ''): string {
-  if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'string' || v.length > MAX_TEXT) fail(field);
-  return v;
-}
+const INDICATOR = v.variant('id', [
+  v.object({
+    id: v.picklist([...KNOWN.keys()]),
+    weight: range(0, MAX_WEIGHT),
+    direction: v.optional(v.picklist(['up', 'down'])),
+    enabled: v.optional(v.boolean()),
+    method: v.nullish(
+      v.variant('kind', [
+        v.object({ kind: v.picklist(['minmax', 'zscore', 'rank']) }),
+        v.object({ kind: v.literal('target'), target: bound }),
+        v.object({ kind: v.literal('goalposts'), min: bound, max: bound }),
+      ]),
+      () => ({ kind: 'minmax' as const }),
+    ),
+    winsorise: v.nullish(v.pipe(v.object({ lower: range(0, 1), upper: range(0, 1) }), v.check((w) => w.lower < w.upper)), null),
+  }),
+  // an id this version does not know: dropped with a warning
+  v.object({ id: v.pipe(v.string(), v.check((id) => !KNOWN.has(id))) }),
+]);
 
-function num(v: unknown, field: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) fail(field);
-  return v;
-}
+const SCENARIO = v.object({
+  title: text(),
+  question: text(),
+  canvas: lenient({
+    decision: text(),
+    innovation: text(),
+    ai: lenient({ addsValue: v.nullish(v.picklist(['si', 'no', 'no_sabemos']), null), why: text() }),
+  }),
+  participants: v.nullish(v.array(v.string()), () => []),
+  agreements: text(),
+  decisions: text(),
+  author: text(),
+  createdAt: isoDate('createdAt'),
+  updatedAt: isoDate('updatedAt'),
+  appVersion: text(() => defaultWorkshop().appVersion),
+  dataVersion: v.nullish(str, null),
+  timeWindow: lenient({ from: monthOrDay, to: monthOrDay }),
+  version: v.literal(SCENARIO_VERSION),
+  presetId: v.pipe(v.string(), v.transform((id) => (PRESETS.some((p) => p.id === id) ? id : PRESETS[0].id))),
+  level: v.picklist(['provincia', 'distrito']),
+  scope: v.pipe(
+    v.custom<Obj>(isObj),
+    v.object({
+      departamento: v.nullish(v.pipe(v.string(), v.regex(/^\d{2}$/)), null),
+      provincia: v.nullish(v.pipe(v.string(), v.regex(/^\d{4}$/)), null),
+    }),
+  ),
+  indicators: v.array(INDICATOR),
+  aggregation: v.picklist(['arithmetic', 'geometric']),
+  missing: v.picklist(['reweight', 'exclude']),
+  coverageThreshold: v.nullish(range(0, 1), 0.65),
+  classes: v.optional(
+    v.object({ kind: v.picklist(['equal', 'quantile']), count: v.pipe(range(3, 7), v.transform(Math.round)) }),
+    () => ({ kind: 'equal' as const, count: 5 }),
+  ),
+  topN: v.pipe(v.nullish(range(0, 1000), 10), v.transform(Math.round)),
+  layers: v.optional(v.pipe(v.unknown(), v.transform(fillLayers)), {}),
+});
 
-const isoDate = (v: unknown, field: string, fallback: string): string => {
-  const s = text(v, field, fallback);
-  if (Number.isNaN(Date.parse(s))) fail(field);
-  return s;
-};
-
-function nullableDate(v: unknown, field: string): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}(-\d{2})?$/.test(v)) fail(field);
-  return v;
-}
-
-function method(v: unknown, field: string): NormalisationMethod {
-  if (v === undefined || v === null) return { kind: 'minmax' };
-  if (!isObj(v)) fail(field);
-  switch (v.kind) {
-    case 'minmax':
-    case 'zscore':
-    case 'rank':
-      return { kind: v.kind };
-    case 'target':
-      return { kind: 'target', target: num(v.target, `${field}.target`, -1e12, 1e12) };
-    case 'goalposts': {
-      const min = num(v.min, `${field}.min`, -1e12, 1e12);
-      const max = num(v.max, `${field}.max`, -1e12, 1e12);
-      return { kind: 'goalposts', min, max };
-    }
-    default:
-      return fail(field);
-  }
-}
-
-function winsorise(v: unknown, field: string): Winsorisation | null {
-  if (v === undefined || v === null) return null;
-  if (!isObj(v)) fail(field);
-  const lower = num(v.lower, `${field}.lower`, 0, 1);
-  const upper = num(v.upper, `${field}.upper`, 0, 1);
-  if (lower >= upper) fail(field);
-  return { lower, upper };
-}
-
-/** Every catalogue indicator once, in catalogue order; unknown ids dropped with a warning. */
-function indicators(list: unknown[], warnings: ScenarioWarning[]): ScenarioIndicator[] {
+function validate(s: Obj, warnings: ScenarioWarning[]): Scenario {
+  const r = v.safeParse(SCENARIO, s, { abortEarly: true });
+  if (!r.success) throw toError(r.issues[0]);
+  const o = r.output;
   const byId = new Map<string, ScenarioIndicator>();
   const unknown: string[] = [];
-  const known = new Map(INDICATORS.map((d) => [d.id, d]));
-  list.forEach((v, k) => {
-    const field = `indicators[${k}]`;
-    if (!isObj(v) || typeof v.id !== 'string') fail(field);
-    const def = known.get(v.id);
-    if (!def) {
-      unknown.push(v.id);
-      return;
-    }
-    const w = v.weight;
-    if (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > MAX_WEIGHT) {
-      throw new ScenarioError('invalidWeight', { id: v.id, weight: String(w), max: MAX_WEIGHT });
-    }
-    if (v.direction !== undefined && v.direction !== 'up' && v.direction !== 'down') fail(`${field}.direction`);
-    if (v.enabled !== undefined && typeof v.enabled !== 'boolean') fail(`${field}.enabled`);
-    byId.set(v.id, {
-      id: v.id,
-      weight: w,
-      enabled: v.enabled === undefined ? w > 0 : v.enabled,
-      direction: (v.direction as Direction | undefined) ?? def.direction,
-      method: method(v.method, `${field}.method`),
-      winsorise: winsorise(v.winsorise, `${field}.winsorise`),
-    });
-  });
+  for (const i of o.indicators) {
+    const def = KNOWN.get(i.id);
+    if (!def || !('weight' in i)) unknown.push(i.id);
+    else byId.set(i.id, { id: i.id, weight: i.weight, enabled: i.enabled ?? i.weight > 0, direction: i.direction ?? def.direction, method: i.method, winsorise: i.winsorise });
+  }
   if (unknown.length) warnings.push({ key: 'unknownIndicators', params: { ids: unknown.join(', ') } });
-  return INDICATORS.map(
+  const indicators = INDICATORS.map(
     (def) =>
-      byId.get(def.id) ?? { id: def.id, weight: 0, enabled: false, direction: def.direction, method: { kind: 'minmax' }, winsorise: null },
+      byId.get(def.id) ?? { id: def.id, weight: 0, enabled: false, direction: def.direction, method: { kind: 'minmax' as const }, winsorise: null },
   );
+  return { ...o, scope: { ...o.scope, provincia: o.level === 'distrito' ? o.scope.provincia : null }, indicators };
+}
+
+/**
+ * The issue's path as the UI names a field: `indicators[3].method.target`, `participants[2]`,
+ * `classes.kind`. An indicator's weight has its own message (id, value given, the maximum).
+ */
+function toError(issue: v.BaseIssue<unknown>): ScenarioError {
+  const path = issue.path ?? [];
+  if (path.length === 3 && path[0].key === 'indicators' && path[2].key === 'weight') {
+    return new ScenarioError('invalidWeight', { id: String((path[2].input as Obj).id), weight: String(issue.input), max: MAX_WEIGHT });
+  }
+  const field = path.map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+  return new ScenarioError('invalidField', { field: field.replace(/^\./, '') });
 }
 
 /**
  * The map layers: every layer the app knows (missing ones from the defaults), nothing else.
  * Each property keeps the provided value only when it has the default's type.
  */
-export function fillLayers(v: unknown): MapLayers {
+export function fillLayers(value: unknown): MapLayers {
   const defaults = defaultLayers();
-  const given = isObj(v) ? v : {};
+  const given = isObj(value) ? value : {};
   const out: Obj = {};
   for (const [name, def] of Object.entries(defaults) as [string, Obj][]) {
     const layer = fillLike(def, given[name]);
@@ -227,7 +238,7 @@ function checkLayerValues(l: MapLayers): MapLayers {
   const f = l.facilities;
   const institutions = Array.isArray(f.institutions) ? f.institutions.filter((x) => (INSTITUTION_GROUPS as readonly string[]).includes(x)) : null;
   const h = l.conflictHeatmap;
-  const weights = Object.fromEntries(Object.entries(h.weights).map(([k, v]) => [k, clamp(v, 0, 10)])) as unknown as typeof h.weights;
+  const weights = Object.fromEntries(Object.entries(h.weights).map(([k, w]) => [k, clamp(w, 0, 10)])) as unknown as typeof h.weights;
   return {
     ...l,
     facilities: {
@@ -279,66 +290,4 @@ function acceptsLike(d: unknown, x: unknown): boolean {
   if (d === null) return x === null || (typeof x === 'number' && Number.isFinite(x)) || strings(x);
   if (typeof d === 'number') return typeof x === 'number' && Number.isFinite(x);
   return typeof x === typeof d;
-}
-
-function classes(v: unknown): ClassMode {
-  if (v === undefined) return { kind: 'equal', count: 5 };
-  if (!isObj(v) || (v.kind !== 'equal' && v.kind !== 'quantile')) fail('classes');
-  return { kind: v.kind, count: Math.round(num(v.count, 'classes.count', 3, 7)) };
-}
-
-const SCOPE_DEP = /^\d{2}$/;
-const SCOPE_PROV = /^\d{4}$/;
-
-function validate(s: Obj, warnings: ScenarioWarning[]): Scenario {
-  const w = defaultWorkshop();
-  const presetId = PRESETS.some((p) => p.id === s.presetId) ? (s.presetId as string) : PRESETS[0].id;
-  if (s.level !== 'provincia' && s.level !== 'distrito') fail('level');
-  const level = s.level as Level;
-  const sc = isObj(s.scope) ? s.scope : fail('scope');
-  const departamento = sc.departamento ?? null;
-  const provincia = sc.provincia ?? null;
-  if (departamento !== null && (typeof departamento !== 'string' || !SCOPE_DEP.test(departamento))) fail('scope.departamento');
-  if (provincia !== null && (typeof provincia !== 'string' || !SCOPE_PROV.test(provincia))) fail('scope.provincia');
-  if (s.aggregation !== 'arithmetic' && s.aggregation !== 'geometric') fail('aggregation');
-  if (s.missing !== 'reweight' && s.missing !== 'exclude') fail('missing');
-  const canvas = isObj(s.canvas) ? s.canvas : {};
-  const ai = isObj(canvas.ai) ? canvas.ai : {};
-  const addsValue = ai.addsValue ?? null;
-  if (addsValue !== null && addsValue !== 'si' && addsValue !== 'no' && addsValue !== 'no_sabemos') fail('canvas.ai.addsValue');
-  const participants = s.participants ?? [];
-  if (!Array.isArray(participants) || participants.some((p) => typeof p !== 'string')) fail('participants');
-  const tw = isObj(s.timeWindow) ? s.timeWindow : {};
-  const workshop: ScenarioWorkshop = {
-    title: text(s.title, 'title'),
-    question: text(s.question, 'question'),
-    canvas: {
-      decision: text(canvas.decision, 'canvas.decision'),
-      innovation: text(canvas.innovation, 'canvas.innovation'),
-      ai: { addsValue: addsValue as AiAddsValue | null, why: text(ai.why, 'canvas.ai.why') },
-    },
-    participants: participants as string[],
-    agreements: text(s.agreements, 'agreements'),
-    decisions: text(s.decisions, 'decisions'),
-    author: text(s.author, 'author'),
-    createdAt: isoDate(s.createdAt, 'createdAt', w.createdAt),
-    updatedAt: isoDate(s.updatedAt, 'updatedAt', w.updatedAt),
-    appVersion: text(s.appVersion, 'appVersion', w.appVersion),
-    dataVersion: s.dataVersion === null || s.dataVersion === undefined ? null : text(s.dataVersion, 'dataVersion'),
-    timeWindow: { from: nullableDate(tw.from, 'timeWindow.from'), to: nullableDate(tw.to, 'timeWindow.to') },
-  };
-  return {
-    ...workshop,
-    version: 2,
-    presetId,
-    level,
-    scope: { departamento: departamento as string | null, provincia: level === 'distrito' ? (provincia as string | null) : null },
-    indicators: indicators(s.indicators as unknown[], warnings),
-    aggregation: s.aggregation as Scenario['aggregation'],
-    missing: s.missing as Scenario['missing'],
-    coverageThreshold: num(s.coverageThreshold ?? 0.65, 'coverageThreshold', 0, 1),
-    classes: classes(s.classes),
-    topN: Math.round(num(s.topN ?? 10, 'topN', 0, 1000)),
-    layers: fillLayers(s.layers),
-  };
 }

@@ -114,3 +114,87 @@ describe('layer values out of range or of the wrong kind (a crafted link)', () =
     expect(l.conflictHeatmap.weights).toMatchObject({ activo: 10, latente: 0 });
   });
 });
+
+describe('scenario codec: what each refusal names (the schema validation)', () => {
+  const errorOf = (f: () => unknown) => {
+    try {
+      f();
+    } catch (err) {
+      if (err instanceof ScenarioError) return { key: err.key, params: err.params };
+      throw err;
+    }
+    return null;
+  };
+  const withIndicator = (k: number, patch: Record<string, unknown> | number) => {
+    const s = defaultScenario() as unknown as { indicators: unknown[] };
+    s.indicators[k] = typeof patch === 'number' ? patch : { ...(s.indicators[k] as object), ...patch };
+    return s;
+  };
+  const field = (f: string) => ({ key: 'invalidField', params: { field: f } });
+
+  it.each<[string, () => unknown, unknown]>([
+    ['level', () => ({ ...defaultScenario(), level: 'region' }), field('level')],
+    ['a missing required field', () => ({ ...defaultScenario(), aggregation: undefined }), field('aggregation')],
+    ['scope that is not an object', () => ({ ...defaultScenario(), scope: [] }), field('scope')],
+    ['scope.departamento', () => ({ ...defaultScenario(), scope: { departamento: 'Cusco', provincia: null } }), field('scope.departamento')],
+    ['scope.provincia', () => ({ ...defaultScenario(), scope: { departamento: '08', provincia: 801 } }), field('scope.provincia')],
+    ['canvas.ai.addsValue', () => ({ ...defaultScenario(), canvas: { ai: { addsValue: 'quizás' } } }), field('canvas.ai.addsValue')],
+    ['a text too long', () => ({ ...defaultScenario(), agreements: 'x'.repeat(20_001) }), field('agreements')],
+    ['a participant that is not text', () => ({ ...defaultScenario(), participants: ['Ana', 7] }), field('participants[1]')],
+    ['createdAt', () => ({ ...defaultScenario(), createdAt: 'ayer' }), field('createdAt')],
+    ['timeWindow.from', () => ({ ...defaultScenario(), timeWindow: { from: '13/05/2024', to: null } }), field('timeWindow.from')],
+    ['an indicator that is not an object', () => withIndicator(2, 5), field('indicators[2]')],
+    ['an indicator without id', () => withIndicator(2, { id: 7 }), field('indicators[2].id')],
+    ['indicators[k].direction', () => withIndicator(1, { direction: 'sideways' }), field('indicators[1].direction')],
+    ['indicators[k].enabled', () => withIndicator(1, { enabled: 'yes' }), field('indicators[1].enabled')],
+    ['an unknown method kind', () => withIndicator(0, { method: { kind: 'log' } }), field('indicators[0].method.kind')],
+    ['a method that is not an object', () => withIndicator(0, { method: 'zscore' }), field('indicators[0].method')],
+    ['method.target out of range', () => withIndicator(0, { method: { kind: 'target', target: 1e13 } }), field('indicators[0].method.target')],
+    ['method.max missing', () => withIndicator(0, { method: { kind: 'goalposts', min: 0 } }), field('indicators[0].method.max')],
+    ['winsorise.upper out of range', () => withIndicator(0, { winsorise: { lower: 0.1, upper: 2 } }), field('indicators[0].winsorise.upper')],
+    ['winsorise lower ≥ upper', () => withIndicator(0, { winsorise: { lower: 0.9, upper: 0.1 } }), field('indicators[0].winsorise')],
+    ['coverageThreshold', () => ({ ...defaultScenario(), coverageThreshold: 2 }), field('coverageThreshold')],
+    ['classes', () => ({ ...defaultScenario(), classes: null }), field('classes')],
+    ['classes.kind', () => ({ ...defaultScenario(), classes: { kind: 'jenks', count: 5 } }), field('classes.kind')],
+    ['classes.count (a crafted link)', () => ({ ...defaultScenario(), classes: { kind: 'equal', count: 99 } }), field('classes.count')],
+    ['topN (a crafted link)', () => ({ ...defaultScenario(), topN: 1e9 }), field('topN')],
+    ['a weight too large', () => withIndicator(3, { weight: 5000 }), { key: 'invalidWeight', params: { id: INDICATORS[3].id, weight: '5000', max: 1000 } }],
+    ['a weight that is not a number', () => withIndicator(3, { weight: '12' }), { key: 'invalidWeight', params: { id: INDICATORS[3].id, weight: '12', max: 1000 } }],
+    ['a missing weight', () => withIndicator(3, { weight: undefined }), { key: 'invalidWeight', params: { id: INDICATORS[3].id, weight: 'undefined', max: 1000 } }],
+  ])('%s', (_, input, expected) => {
+    expect(errorOf(() => parseScenario(JSON.parse(JSON.stringify(input()) ?? 'null')))).toEqual(expected);
+  });
+
+  it('the first refusal follows the order of the scenario fields', () => {
+    expect(errorOf(() => parseScenario({ ...defaultScenario(), title: 5, level: 'region' }))).toEqual(field('title'));
+    expect(errorOf(() => parseScenario({ ...defaultScenario(), level: 'region', topN: -1 }))).toEqual(field('level'));
+  });
+
+  it('an unknown indicator is dropped without checking its other fields', () => {
+    const s = defaultScenario();
+    const { warnings } = parseScenario({ ...s, indicators: [...s.indicators, { id: 'futuro', weight: 'mucho', method: 3 }] });
+    expect(warnings).toEqual([{ key: 'unknownIndicators', params: { ids: 'futuro' } }]);
+  });
+
+  it('keeps the key order of a scenario (the store and links compare JSON text)', () => {
+    const s = workshopScenario();
+    s.indicators[0] = { ...s.indicators[0], method: { kind: 'goalposts', min: 0, max: 10 }, winsorise: { lower: 0.05, upper: 0.95 } };
+    expect(JSON.stringify(parseScenario(JSON.parse(JSON.stringify(s))).scenario)).toBe(JSON.stringify(s));
+    const bare = parseScenario({ version: 2, presetId: s.presetId, level: 'provincia', scope: {}, indicators: [], aggregation: 'arithmetic', missing: 'reweight' }).scenario;
+    expect(Object.keys(bare)).toEqual(Object.keys(defaultScenario()));
+    expect(Object.keys(bare.canvas)).toEqual(Object.keys(defaultScenario().canvas));
+  });
+
+  it('fills what may be left out, and tolerates what is not essential', () => {
+    const bare = { version: 2, presetId: 'no_existe', level: 'provincia', scope: { departamento: '08', provincia: '0801' }, indicators: [], aggregation: 'arithmetic', missing: 'reweight' };
+    const { scenario } = parseScenario({ ...bare, canvas: 'x', timeWindow: { from: '', to: '2024-05' }, topN: 12.6, classes: { kind: 'quantile', count: 4.4 }, coverageThreshold: null });
+    expect(scenario.presetId).toBe(defaultScenario().presetId);
+    expect(scenario.scope).toEqual({ departamento: '08', provincia: null }); // a province only at district level
+    expect(scenario.canvas).toEqual(defaultScenario().canvas);
+    expect(scenario.timeWindow).toEqual({ from: null, to: '2024-05' });
+    expect(scenario).toMatchObject({ topN: 13, classes: { kind: 'quantile', count: 4 }, coverageThreshold: 0.65, dataVersion: null, participants: [] });
+    expect(scenario.layers).toEqual(defaultLayers());
+    expect(scenario.indicators.every((i) => !i.enabled && i.weight === 0 && i.method.kind === 'minmax' && i.winsorise === null)).toBe(true);
+    expect(parseScenario({ ...bare, level: 'distrito' }).scenario.scope.provincia).toBe('0801');
+  });
+});
