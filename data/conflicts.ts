@@ -2,7 +2,8 @@
 // conflictos. Rows are placed with the same code that reads a user's conflict file
 // (src/domain/conflictEvents.ts), against the INEI boundary names: department → province →
 // district, accents and case ignored. A district that cannot be used falls back to its
-// province (a quirk); a row that cannot be placed in any province stops the build.
+// province (a quirk); a row that cannot be placed in any province stops the build. Row issues
+// are codes; their texts come from the app's i18n resources (src/i18n/userFile.*.ts).
 import type { Db, SqlValue } from './db';
 import { sqlIdent, sqlString } from './db';
 import { DataInputError, malformedFileError } from './errors';
@@ -14,6 +15,8 @@ import {
   type ConflictEvent, type ConflictRowIssue, type ConflictWarningCode,
 } from '../src/domain/conflictEvents';
 import { gazetteerPlaces } from '../src/domain/gazetteer';
+import { conflictFileErrorText, conflictRowText } from '../src/i18n/conflictText';
+import { userFileTranslator } from '../src/i18n/translator';
 
 /** The report this file is: one month, mining cases only. */
 export const DEFENSORIA_2024_03 = {
@@ -50,9 +53,10 @@ export async function buildConflicts(
   const gazetteer = buildGazetteer(gazetteerPlaces(boundaries.districts, boundaries.provinces));
   const result = conflictEventsFromTable({ columns, records: rows }, gazetteer, DEFENSORIA_2024_03);
   const where = `El archivo «${rawFile}» (en «${rawDir}»)`;
-  if (!result.ok) throw new DataInputError(`${where}: ${result.error.message}`);
+  const es = userFileTranslator('es');
+  if (!result.ok) throw new DataInputError(`${where}: ${conflictFileErrorText(es, result.error)}`);
   if (result.rejected.length > 0) {
-    const first = result.rejected.slice(0, 5).map((r) => r.message).join('; ');
+    const first = result.rejected.slice(0, 5).map((r) => conflictRowText(es, r)).join('; ');
     const more = result.rejected.length > 5 ? `; y ${result.rejected.length - 5} más` : '';
     const n = result.rejected.length;
     throw new DataInputError(
@@ -157,9 +161,10 @@ export function conflictQuirks(r: ConflictBuildReport): Quirk[] {
   // Warnings the current file does not raise (coordinates, yes/no values): reported by code.
   const others = new Map<string, ConflictRowIssue[]>();
   for (const w of r.warnings) if (!fallback.includes(w)) others.set(w.code, [...(others.get(w.code) ?? []), w]);
+  const [es, en] = [userFileTranslator('es'), userFileTranslator('en')];
   for (const [code, ws] of [...others].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    out.push(quirk(code, ws.length, `${ws.length} avisos al leer las filas, p. ej. ${ws[0].message}.`,
-      `${ws.length} warnings "${code}" while reading the rows (see the Spanish text).`));
+    out.push(quirk(code, ws.length, `${ws.length} avisos al leer las filas, p. ej. ${conflictRowText(es, ws[0])}.`,
+      `${ws.length} warnings while reading the rows, e.g. ${conflictRowText(en, ws[0])}.`));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { GazetteerPlace } from './conflictEvents';
+import type { GazetteerPlace } from './conflicts/gazetteer';
 
 type Props = Record<string, unknown> | null;
 

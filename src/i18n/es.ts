@@ -1,3 +1,5 @@
+import type { TranslationOf } from './types';
+
 // Spanish is the default language: every visible string starts here.
 export const es = {
   app: {
@@ -29,10 +31,12 @@ export const es = {
     nationalShort: 'Todo el Perú',
     regionOption_one: '{{name}} ({{count}} provincia)',
     regionOption_other: '{{name}} ({{count}} provincias)',
+    regionOption_many: '{{name}} ({{count}} provincias)',
     province: 'Provincia',
     allProvinces: 'Todas las provincias',
     provinceOption_one: '{{name}} ({{count}} distrito)',
     provinceOption_other: '{{name}} ({{count}} distritos)',
+    provinceOption_many: '{{name}} ({{count}} distritos)',
     note_lima: 'Lima incluye Lima Metropolitana (provincia de Lima) y las provincias de Lima región; Callao es un gobierno regional aparte.',
   },
   ranking: {
@@ -49,8 +53,10 @@ export const es = {
     keyboardHint: 'Flechas para recorrer la tabla, Enter para ver por qué ocupa ese puesto.',
     count_one: '{{count}} provincia',
     count_other: '{{count}} provincias',
+    count_many: '{{count}} provincias',
     countDistricts_one: '{{count}} distrito',
     countDistricts_other: '{{count}} distritos',
+    countDistricts_many: '{{count}} distritos',
     selected: 'Selección: {{name}}',
   },
   indicators: {
@@ -141,6 +147,7 @@ export const es = {
     },
     facilityCount_one: '{{n}} establecimiento visible en el mapa',
     facilityCount_other: '{{n}} establecimientos visibles en el mapa',
+    facilityCount_many: '{{n}} establecimientos visibles en el mapa',
     legendFacilities: 'Establecimientos (tamaño y color por categoría)',
     institutions: 'Instituciones mostradas',
     institutionGroups: {
@@ -160,6 +167,7 @@ export const es = {
     flagsLegend: 'Punto fuera de su provincia declarada (anillo negro)',
     flagCount_one: '{{n}} de los visibles tiene una observación de ubicación',
     flagCount_other: '{{n}} de los visibles tienen una observación de ubicación',
+    flagCount_many: '{{n}} de los visibles tienen una observación de ubicación',
     all: 'Todas',
     none: 'Ninguna',
   },
@@ -168,9 +176,11 @@ export const es = {
     noData: 'No hay casos cargados.',
     coverage_one: 'Los datos cubren del {{from}} al {{to}}: {{count}} periodo ({{periods}}), {{n}} casos.',
     coverage_other: 'Los datos cubren del {{from}} al {{to}}: {{count}} periodos ({{periods}}), {{n}} casos.',
+    coverage_many: 'Los datos cubren del {{from}} al {{to}}: {{count}} periodos ({{periods}}), {{n}} casos.',
     monthlyNote: 'El reporte de la Defensoría es mensual: una ventana semanal o de días incluye los casos de todo el mes que la contiene.',
     seriesBreak_one: 'Quiebre de serie el {{date}}: la fuente o el método cambia de «{{from}}» a «{{to}}». Los conteos a uno y otro lado no son comparables.',
     seriesBreak_other: '{{count}} quiebres de serie; el primero el {{date}}: de «{{from}}» a «{{to}}». Los conteos a uno y otro lado no son comparables.',
+    seriesBreak_many: '{{count}} quiebres de serie; el primero el {{date}}: de «{{from}}» a «{{to}}». Los conteos a uno y otro lado no son comparables.',
     window: 'Ventana de tiempo',
     windowKind: 'Periodo',
     kinds: { todo: 'Todo el periodo', mes: 'Un mes', semana: 'Una semana', personalizada: 'Personalizado' },
@@ -182,6 +192,7 @@ export const es = {
     windowRange: 'Del {{from}} al {{to}}',
     counts_one: 'En la ventana: {{n}} caso (activos {{activo}}, latentes {{latente}}, resueltos {{resuelto}}, retirados {{retirado}}).',
     counts_other: 'En la ventana: {{n}} casos (activos {{activo}}, latentes {{latente}}, resueltos {{resuelto}}, retirados {{retirado}}).',
+    counts_many: 'En la ventana: {{n}} casos (activos {{activo}}, latentes {{latente}}, resueltos {{resuelto}}, retirados {{retirado}}).',
     heatParams: 'Mapa de calor',
     radius: 'Radio: {{px}} px',
     intensity: 'Intensidad: {{x}}',
@@ -210,11 +221,14 @@ export const es = {
     uploadHelp: 'Columnas: fecha (aaaa-mm-dd, dd/mm/aaaa o aaaa-mm), ubicación por UBIGEO o por departamento/provincia/distrito, y opcionalmente lat/lon, tipo, estado, caso, empresa, fuente. No se aceptan datos personales.',
     uploadAdded_one: '«{{file}}»: se añadió {{n}} evento al mapa.',
     uploadAdded_other: '«{{file}}»: se añadieron {{n}} eventos al mapa.',
+    uploadAdded_many: '«{{file}}»: se añadieron {{n}} eventos al mapa.',
     uploadRejected_one: '{{n}} fila no se pudo ubicar ni leer:',
     uploadRejected_other: '{{n}} filas no se pudieron ubicar ni leer:',
+    uploadRejected_many: '{{n}} filas no se pudieron ubicar ni leer:',
     andMore: 'y {{n}} más',
     userFile_one: '«{{file}}»: {{n}} evento',
     userFile_other: '«{{file}}»: {{n}} eventos',
+    userFile_many: '«{{file}}»: {{n}} eventos',
     removeFile: 'quitar «{{file}}»',
     legendHeat: 'Conflictos (densidad ponderada)',
     legendLow: 'menos',
@@ -307,10 +321,20 @@ export const es = {
     placeholder: 'Departamento, provincia, distrito o establecimiento',
     results: 'Resultados de la búsqueda',
     loading: 'Preparando la búsqueda…',
+    failed: 'No se pudo preparar la búsqueda.',
     none: 'Sin resultados',
     kinds: { departamento: 'departamento', provincia: 'provincia', distrito: 'distrito', establecimiento: 'establecimiento' },
   },
   breadcrumb: { label: 'Ubicación del ranking', peru: 'Perú' },
+  history: {
+    label: 'Historial del escenario',
+    undo: 'Deshacer',
+    redo: 'Rehacer',
+    undoHint_one: 'Deshacer el último cambio del escenario (Ctrl+Z); {{count}} paso disponible',
+    undoHint_other: 'Deshacer el último cambio del escenario (Ctrl+Z); {{count}} pasos disponibles',
+    undoHint_many: 'Deshacer el último cambio del escenario (Ctrl+Z); {{count}} pasos disponibles',
+    redoHint: 'Rehacer el cambio deshecho (Ctrl+Mayús+Z)',
+  },
   map: {
     label: 'Mapa coloreado por prioridad',
     legendTitle: 'Puntaje de prioridad',
@@ -363,6 +387,7 @@ export const es = {
     quirks: 'Problemas corregidos',
     quirkCount_one: '{{n}} caso',
     quirkCount_other: '{{n}} casos',
+    quirkCount_many: '{{n}} casos',
     noQuirks: 'Ninguno',
     version: 'Versión de datos: {{hash}}',
     loadedInEngine: 'cargada en DuckDB-WASM ({{rows}} filas)',
@@ -391,4 +416,5 @@ export const es = {
     km: 'km',
   },
 };
-export type Messages = typeof es;
+/** The shape of the other languages: the same keys, less Spanish-only plural forms (`_many`). */
+export type Messages = TranslationOf<typeof es>;

@@ -1,9 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { es } from './es';
-import { en, userFileEn } from './en';
-import { scenariosEs } from './scenarios.es';
-import { scenariosEn } from './scenarios.en';
+import { resources } from './resources';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,7 +8,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** Initialised once at start-up; Spanish is the default and the fallback. */
 export function initI18n(lng: Language = 'es') {
   return i18next.use(initReactI18next).init({
-    resources: { es: { translation: { ...es, scenarios: scenariosEs } }, en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn } } },
+    resources,
     lng,
     fallbackLng: 'es',
     interpolation: { escapeValue: false },

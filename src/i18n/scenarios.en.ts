@@ -1,7 +1,8 @@
 import type { scenariosEs } from './scenarios.es';
+import type { TranslationOf } from './types';
 
 // Scenarios (issue #6) in English; the same keys as scenarios.es.ts.
-export const scenariosEn: typeof scenariosEs = {
+export const scenariosEn: TranslationOf<typeof scenariosEs> = {
   open: 'Scenario and canvas',
   panelTitle: 'Workshop scenario',
   close: 'Close',

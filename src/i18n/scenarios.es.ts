@@ -64,6 +64,7 @@ export const scenariosEs = {
     current: 'abierto',
     unreadable_one: '{{count}} escenario guardado no se pudo leer; se conserva sin cambios.',
     unreadable_other: '{{count}} escenarios guardados no se pudieron leer; se conservan sin cambios.',
+    unreadable_many: '{{count}} escenarios guardados no se pudieron leer; se conservan sin cambios.',
   },
   notices: {
     saved: 'Escenario «{{name}}» guardado en este navegador.',

@@ -1,37 +1,22 @@
 import type { TFunction } from 'i18next';
+import { USER_FILE_WARNING_CODES, type UserFileError, type UserFileWarning } from '../data/userFile';
+import { CONFLICT_FILE_ERROR_CODES, type ConflictFileError, type ConflictRowIssue } from '../domain/conflictEvents';
+import { conflictFileErrorText, conflictRowText } from '../i18n/conflictText';
+import { userFileErrorText, userFileWarningText } from '../i18n/userFileText';
 
-type Params = Record<string, unknown>;
+/** Anything reading a user's conflict file can report: a file error or warning, a conflict-file error, a row issue. */
+export type UserFileIssue = UserFileError | UserFileWarning | ConflictFileError | ConflictRowIssue;
 
-/** Params as text for a translation: lists joined, personal-data columns as «name» (kind). */
-function flat(params: Params): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) {
-    if (Array.isArray(v)) {
-      out[k] = v
-        .map((x) =>
-          typeof x === 'object' && x !== null
-            ? 'columna' in x
-              ? `«${(x as { columna: string }).columna}» (${(x as { tipo: string }).tipo})`
-              : `row ${(x as { linea: number }).linea} (${(x as { campos: number }).campos})`
-            : String(x),
-        )
-        .join(', ');
-    } else out[k] = typeof v === 'number' ? v : String(v ?? '');
-  }
-  return out;
-}
+const isConflictFileError = (x: UserFileIssue): x is ConflictFileError => (CONFLICT_FILE_ERROR_CODES as readonly string[]).includes(x.code);
+const isWarning = (x: UserFileIssue): x is UserFileWarning => (USER_FILE_WARNING_CODES as readonly string[]).includes(x.code);
 
 /**
- * A user-file message in the UI language. The checks write their Spanish text themselves (the
- * pipeline uses it too); other languages are rebuilt from the code and params, falling back to
- * the Spanish text for a code without a translation.
+ * A user-file message in the language of `t`: its code and params through the i18n resources
+ * (`userFile.*` in src/i18n/userFile.es.ts and userFile.en.ts), the same texts in every language.
  */
-export function userFileMessage(t: TFunction, lng: string, issue: { code: string; params: Params; message: string; line?: number }): string {
-  if (lng === 'es') return issue.message;
-  const p = flat(issue.params);
-  if (issue.line !== undefined) {
-    const text = t(`userFile.rows.${issue.code}`, { ...p, defaultValue: '' });
-    return text ? t('userFile.row', { line: issue.line, text }) : issue.message;
-  }
-  return t(`userFile.${issue.code}`, { ...p, defaultValue: issue.message });
+export function userFileMessage(t: TFunction, issue: UserFileIssue): string {
+  if ('line' in issue) return conflictRowText(t, issue);
+  if (isConflictFileError(issue)) return conflictFileErrorText(t, issue);
+  if (isWarning(issue)) return userFileWarningText(t, issue);
+  return userFileErrorText(t, issue);
 }

@@ -132,3 +132,23 @@ describe('conflictos.parquet (real raw file)', () => {
     }
   });
 });
+
+describe('conflictQuirks: other row warnings', () => {
+  it('quotes the first warning of each code with the app\'s texts, in Spanish and English', () => {
+    const quirks = conflictQuirks({
+      rows: 2,
+      warnings: [
+        { line: 5, code: 'si_no_invalido', params: { columna: 'vio_if', valor: 'tal vez' } },
+        { line: 9, code: 'si_no_invalido', params: { columna: 'dial_if', valor: '?' } },
+      ],
+      outside: [],
+      centroides: 0,
+    });
+    const q = quirks.find((x) => x.id === 'si_no_invalido');
+    expect(q?.count).toBe(2);
+    expect(q?.description).toEqual({
+      es: '2 avisos al leer las filas, p. ej. fila 5: la columna vio_if tiene "tal vez", que no es sí ni no; se dejó vacía.',
+      en: '2 warnings while reading the rows, e.g. row 5: the column vio_if holds "tal vez", which is neither yes nor no; left empty.',
+    });
+  });
+});

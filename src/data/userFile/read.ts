@@ -1,0 +1,53 @@
+/** The entry point: an uploaded file's bytes (CSV/TSV/TXT or Parquet) → a table of text records, or a typed error. */
+import { fail, type UserFileResult, type UserFileWarning } from './codes';
+import { parseDelimitedText } from './delimited';
+import { readParquet } from './parquet';
+import { findPersonalData } from './personalData';
+import { damagedText, decodeText, sniffFormat } from './sniff';
+import { buildTable } from './table';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface ReadUserFileOptions {
+  /** Largest accepted file, in bytes (default 50 MB). */
+  maxBytes?: number;
+}
+
+/** Reads an uploaded file's bytes into a table of text records. */
+export async function readUserFile(
+  input: Uint8Array | ArrayBuffer,
+  fileName: string,
+  options: ReadUserFileOptions = {},
+): Promise<UserFileResult> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.byteLength === 0) return fail({ code: 'archivo_vacio', params: { archivo: fileName } });
+  if (bytes.byteLength > maxBytes) {
+    return fail({ code: 'archivo_muy_grande', params: { archivo: fileName, bytes: bytes.byteLength, limite: maxBytes } });
+  }
+  const kind = sniffFormat(bytes, fileName);
+  let result: UserFileResult;
+  if (kind === 'parquet') {
+    const pq = await readParquet(bytes);
+    if (!pq.ok) return fail({ code: 'parquet_ilegible', params: { detalle: pq.detalle } });
+    const warnings: UserFileWarning[] = [];
+    const built = buildTable(pq.header, pq.rows, pq.rows.map((_, i) => i + 2), warnings);
+    if (!built.ok) return built.result;
+    result = { ok: true, format: 'parquet', table: built.table, delimiter: null, encoding: null, warnings };
+  } else if (kind === 'text' || kind === 'utf-16le' || kind === 'utf-16be') {
+    const { text, encoding } = decodeText(bytes, kind === 'text' ? undefined : kind);
+    const pre: UserFileWarning[] = [];
+    if (encoding === 'windows-1252') pre.push({ code: 'codificacion_windows_1252', params: {} });
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') pre.push({ code: 'codificacion_utf16', params: { codificacion: encoding } });
+    const damaged = damagedText(text);
+    if (damaged) pre.push({ code: 'texto_danado', params: damaged });
+    const parsed = parseDelimitedText(text, fileName);
+    if (!parsed.ok) return { ...parsed, warnings: [...pre, ...parsed.warnings] };
+    result = { ...parsed, encoding, warnings: [...pre, ...parsed.warnings] };
+  } else {
+    return fail({ code: 'formato_no_soportado', params: { archivo: fileName, formato: kind } });
+  }
+  const personal = findPersonalData(result.table);
+  if (personal.length > 0) return fail({ code: 'datos_personales', params: { columnas: personal } }, result.warnings);
+  return result;
+}

@@ -1,0 +1,73 @@
+/** Header checks and records, shared by CSV and Parquet: rows of text → a UserTable. */
+import { fail, type UserFileResult, type UserFileWarning } from './codes';
+
+export interface UserTable {
+  /** Header names, trimmed, in file order. */
+  columns: string[];
+  /** One object per data row; every column present, missing values as ''. */
+  records: Array<Record<string, string>>;
+  /** Row number of each record as a spreadsheet shows it (header = 1; Parquet row i → i + 2). */
+  lines: number[];
+}
+
+/** A header as compared for duplicates and personal data: camelCase split, accents, case and punctuation ignored. */
+export const columnKey = (h: string) =>
+  h
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+
+const VALUE_LIKE = [
+  /^[-+]?\d+([.,]\d+)?$/, // numbers, codes
+  /^\d{4}-\d{1,2}(-\d{1,2})?$/, // ISO dates, months
+  /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/, // dd/mm/yyyy
+];
+const looksLikeValue = (s: string) => VALUE_LIKE.some((re) => re.test(s.trim()));
+
+/** Header checks and records; `warnings` gets the warnings raised here and is passed on with an error. */
+export function buildTable(
+  header: string[],
+  rows: string[][],
+  lines: number[],
+  warnings: UserFileWarning[],
+): { ok: true; table: UserTable } | { ok: false; result: UserFileResult } {
+  const names = header.map((h) => h.trim());
+  const filled = names.filter((h) => h !== '');
+  if (filled.length > 0 && filled.every(looksLikeValue)) {
+    return { ok: false, result: fail({ code: 'sin_encabezado', params: { primeraFila: names } }, warnings) };
+  }
+  // Nameless columns: dropped if empty in every row, an error otherwise.
+  const keep: number[] = [];
+  const droppedEmpty: number[] = [];
+  const namelessWithData: number[] = [];
+  names.forEach((name, c) => {
+    if (name !== '') keep.push(c);
+    else if (rows.every((r) => (r[c] ?? '').trim() === '')) droppedEmpty.push(c + 1);
+    else namelessWithData.push(c + 1);
+  });
+  if (namelessWithData.length > 0) {
+    return { ok: false, result: fail({ code: 'encabezado_vacio', params: { columnas: namelessWithData } }, warnings) };
+  }
+  if (droppedEmpty.length > 0) warnings.push({ code: 'columnas_sin_nombre_omitidas', params: { columnas: droppedEmpty } });
+  const seen = new Map<string, string>();
+  const dup: string[] = [];
+  for (const c of keep) {
+    const k = columnKey(names[c]);
+    if (seen.has(k)) {
+      if (!dup.includes(seen.get(k)!)) dup.push(seen.get(k)!);
+      dup.push(names[c]);
+    } else seen.set(k, names[c]);
+  }
+  if (dup.length > 0) return { ok: false, result: fail({ code: 'encabezados_duplicados', params: { columnas: dup } }, warnings) };
+  if (rows.length === 0) return { ok: false, result: fail({ code: 'sin_datos', params: {} }, warnings) };
+  const columns = keep.map((c) => names[c]);
+  const records = rows.map((r) => {
+    const rec: Record<string, string> = {};
+    for (const c of keep) rec[names[c]] = r[c] ?? '';
+    return rec;
+  });
+  return { ok: true, table: { columns, records, lines } };
+}

@@ -1,0 +1,15 @@
+/**
+ * Every resource object of the app, per language, as i18next takes them (one `translation`
+ * namespace). src/i18n/index.ts registers them; tests/unit/i18n/parity.test.ts compares them.
+ */
+import { en } from './en';
+import { es } from './es';
+import { scenariosEn } from './scenarios.en';
+import { scenariosEs } from './scenarios.es';
+import { userFileEn } from './userFile.en';
+import { userFileEs } from './userFile.es';
+
+export const resources = {
+  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs } },
+  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn } },
+};
