@@ -14,9 +14,13 @@ export type Boundaries = FeatureCollection<Geometry, BoundaryProps> & {
 export async function fetchBoundaries(url: string, object: string, withContiguity = false): Promise<Boundaries> {
   const res = await fetch(url).catch(() => null);
   if (!res || !res.ok) throw new DataError('fetchFailed', { url, status: res?.status ?? 0 });
-  const topo = (await res.json()) as Topology;
-  const obj = topo.objects[object] as GeometryCollection<BoundaryProps> | undefined;
-  if (!obj) throw new DataError('boundaryInvalid', { url, object });
+  return boundariesFromTopology((await res.json()) as Topology, object, withContiguity, url);
+}
+
+/** One object of a TopoJSON topology as GeoJSON (with queen contiguity when asked); `where` names the file in errors. */
+export function boundariesFromTopology(topo: Topology, object: string, withContiguity = false, where = ''): Boundaries {
+  const obj = topo.objects?.[object] as GeometryCollection<BoundaryProps> | undefined;
+  if (!obj) throw new DataError('boundaryInvalid', { url: where, object });
   const boundaries = feature(topo, obj) as Boundaries;
   if (withContiguity) boundaries.contiguity = contiguityFromTopology(topo, object, 'queen');
   return boundaries;

@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import { indicatorSql, unitsSql } from './indicatorSql';
 import { INDICATORS, type Level } from '../domain/indicators';
 import type { DataSource } from './source';
+import type { TextCode } from '../domain/textCode';
 
 /** The units of one level with their indicator values, column-wise (one Float64Array per indicator, NaN = missing). */
 export interface Units {
@@ -15,6 +16,8 @@ export interface Units {
   values: Record<string, Float64Array>;
   /** The SQL that produced each indicator, shown to the user. */
   sql: Record<string, string>;
+  /** How each browser-computed indicator was made (conflicts, access), as text codes; see state/derive.ts. */
+  methods?: Record<string, TextCode[]>;
 }
 
 const strings = (t: Table, col: string) => Array.from(t.getChild(col)!.toArray() as string[]);

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { valueOf, errorOf } from '../state/loadState';
 import { ACCESS_CATEGORIES, type AccessCategory } from '../domain/access';
 import { formatNumber } from '../i18n';
 
@@ -13,10 +14,10 @@ export function AccessPanel() {
   const id = useId();
   const places = useStore((s) => s.scenario.layers.places);
   const setLayer = useStore((s) => s.setLayer);
-  const access = useStore((s) => s.access);
-  const error = useStore((s) => s.accessError);
-  const timing = useStore((s) => s.accessTiming);
-  const nearest = useStore((s) => s.accessNearest);
+  const access = useStore((s) => valueOf(s.data.access));
+  const error = useStore((s) => errorOf(s.data.access));
+  const timing = useStore((s) => s.derived.accessTiming);
+  const nearest = useStore((s) => s.derived.accessNearest);
   const n = (x: number, d = 0) => formatNumber(x, i18n.language, d);
   let beyond = 0;
   let measured = 0;

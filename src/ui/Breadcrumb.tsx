@@ -7,7 +7,7 @@ export function Breadcrumb() {
   const { t } = useTranslation();
   const scope = useStore((s) => s.scenario.scope);
   const level = useStore((s) => s.scenario.level);
-  const provincias = useStore((s) => s.units.provincia);
+  const provincias = useStore((s) => s.derived.units.provincia);
   const departments = useDepartments();
   const { setScope, setLevel } = useStore.getState();
   const crumbs: { label: string; go?: () => void }[] = [

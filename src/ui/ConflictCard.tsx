@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { useAllConflicts } from './useConflicts';
+import { engineOf, selectedConflictId } from '../state/selectors';
 import { USER_SERIES } from '../domain/conflictEvents';
 import { datasetLabel } from './datasetLabel';
 import { InfoCard } from './InfoCard';
@@ -8,10 +8,10 @@ import { InfoCard } from './InfoCard';
 /** One conflict case: what the report says about it, where it was placed and from which source. */
 export function ConflictCard() {
   const { t, i18n } = useTranslation();
-  const id = useStore((s) => s.selectedConflict);
+  const id = useStore(selectedConflictId);
   const selectConflict = useStore((s) => s.selectConflict);
-  const data = useStore((s) => s.data);
-  const e = useAllConflicts().find((x) => x.id === id);
+  const data = useStore(engineOf);
+  const e = useStore((s) => s.derived.conflictEvents).find((x) => x.id === id);
   if (!e || !data) return null;
   const yesNo = (v: boolean | null) => (v === null ? t('conflictCard.unknown') : v ? t('conflictCard.yes') : t('conflictCard.no'));
   const rows: [string, string][] = [

@@ -1,13 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { errorOf } from '../state/loadState';
 import { formatNumber } from '../i18n';
 import {
   DEFAULT_HEAT_WEIGHTS, dataSpan, seriesBreaks, shiftWindow, windowAround, type HeatWeights, type WindowKind,
 } from '../domain/conflictWindow';
 import { CONFLICT_STATUSES } from '../domain/conflictEvents';
-import { useAllConflicts, useConflictsInWindow } from './useConflicts';
-import { useHotspots } from './useHotspots';
 import { ConflictUpload } from './ConflictUpload';
 import { HOTSPOT_CLASSES } from './hotspotClasses';
 
@@ -26,10 +25,10 @@ export function ConflictPanel() {
   const { t, i18n } = useTranslation();
   const id = useId();
   const fmtDate = useDateFormat();
-  const all = useAllConflicts();
-  const inWindowEvents = useConflictsInWindow();
-  const loaded = useStore((s) => s.conflicts !== null);
-  const error = useStore((s) => s.conflictsError);
+  const all = useStore((s) => s.derived.conflictEvents);
+  const inWindowEvents = useStore((s) => s.derived.conflictsInWindow);
+  const loaded = useStore((s) => s.data.conflicts.status === 'ready');
+  const error = useStore((s) => errorOf(s.data.conflicts));
   const window = useStore((s) => s.scenario.timeWindow);
   const heat = useStore((s) => s.scenario.layers.conflictHeatmap);
   const hot = useStore((s) => s.scenario.layers.hotspots);
@@ -37,7 +36,7 @@ export function ConflictPanel() {
   const setTimeWindow = useStore((s) => s.setTimeWindow);
   const span = useMemo(() => dataSpan(all), [all]);
   const breaks = useMemo(() => seriesBreaks(all, window), [all, window]);
-  const hotspots = useHotspots();
+  const hotspots = useStore((s) => s.derived.hotspots);
   const [open, setOpen] = useState(true);
   const n = (x: number, d = 0) => formatNumber(x, i18n.language, d);
   const kind = heat.windowKind;

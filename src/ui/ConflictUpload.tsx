@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../state/store';
+import { requestLevel, useStore } from '../state/store';
+import { boundariesOf } from '../state/selectors';
 import { readUserFile } from '../data/userFile';
 import { buildGazetteer, conflictEventsFromTable, type ConflictRowIssue } from '../domain/conflictEvents';
 import { gazetteerPlaces } from '../domain/gazetteer';
-import { fetchBoundaries } from '../data/boundaries';
-import { DATA_BASE_URL } from '../data/loadApp';
 import { formatNumber } from '../i18n';
 import { userFileMessage } from './userFileMessage';
 
@@ -25,7 +24,7 @@ export function ConflictUpload() {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const uploads = useStore((s) => s.userConflicts);
+  const uploads = useStore((s) => s.data.userConflicts);
   const addUserConflicts = useStore((s) => s.addUserConflicts);
   const removeUserConflicts = useStore((s) => s.removeUserConflicts);
   const n = (x: number) => formatNumber(x, i18n.language, 0);
@@ -36,17 +35,16 @@ export function ConflictUpload() {
     try {
       const read = await readUserFile(new Uint8Array(await file.arrayBuffer()), file.name);
       if (!read.ok) {
-        setOutcome({ kind: 'error', message: userFileMessage(t, i18n.language, read.error) });
+        setOutcome({ kind: 'error', message: userFileMessage(t, read.error) });
         return;
       }
-      const { boundaries, geo } = useStore.getState();
-      const provinces = boundaries.provincia ?? geo?.provincias;
-      const districts = boundaries.distrito ?? (await fetchBoundaries(`${DATA_BASE_URL}limites_distritos.topojson`, 'distritos'));
+      const provinces = boundariesOf(useStore.getState(), 'provincia');
+      const districts = (await requestLevel('distrito')).boundaries;
       if (!provinces) throw new Error(t('conflicts.boundariesNotReady'));
       const gazetteer = buildGazetteer(gazetteerPlaces(districts, provinces));
       const result = conflictEventsFromTable(read.table, gazetteer, { idPrefix: `usuario_${file.name}`, fuente: t('conflicts.userSource', { file: file.name }) });
       if (!result.ok) {
-        setOutcome({ kind: 'error', message: userFileMessage(t, i18n.language, result.error) });
+        setOutcome({ kind: 'error', message: userFileMessage(t, result.error) });
         return;
       }
       if (result.events.length > 0) addUserConflicts({ fileName: file.name, events: result.events, rejected: result.rejected.length });
@@ -55,7 +53,7 @@ export function ConflictUpload() {
         fileName: file.name,
         added: result.events.length,
         rejected: result.rejected,
-        warnings: [...read.warnings, ...result.warnings].map((w) => userFileMessage(t, i18n.language, w)),
+        warnings: [...read.warnings, ...result.warnings].map((w) => userFileMessage(t, w)),
       });
     } catch (err) {
       setOutcome({ kind: 'error', message: t('conflicts.uploadFailed', { detail: err instanceof Error ? err.message : String(err) }) });
@@ -93,7 +91,7 @@ export function ConflictUpload() {
               <p className="warning">{t('conflicts.uploadRejected', { count: outcome.rejected.length, n: n(outcome.rejected.length) })}</p>
               <ul className="small" data-testid="upload-rejected">
                 {outcome.rejected.slice(0, SHOWN_ISSUES).map((r) => (
-                  <li key={`${r.line}-${r.code}`}>{userFileMessage(t, i18n.language, r)}</li>
+                  <li key={`${r.line}-${r.code}`}>{userFileMessage(t, r)}</li>
                 ))}
                 {outcome.rejected.length > SHOWN_ISSUES && <li>{t('conflicts.andMore', { n: n(outcome.rejected.length - SHOWN_ISSUES) })}</li>}
               </ul>

@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { engineOf } from '../state/selectors';
 import { formatNumber } from '../i18n';
 
 /** The catalogue of every dataset: who published it, when, under which licence, how complete, what was fixed. */
 export function DataPanel() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language === 'en' ? 'en' : 'es';
-  const data = useStore((s) => s.data);
-  const open = useStore((s) => s.dataPanelOpen);
+  const data = useStore(engineOf);
+  const open = useStore((s) => s.view.dataPanelOpen);
   const setOpen = useStore((s) => s.setDataPanelOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
   // Closing gives the focus back to the button that opened the panel.

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { renderText } from './textCode';
+import { engineOf, selectedUnitId } from '../state/selectors';
 import { formatNumber } from '../i18n';
 import { indicatorById } from '../domain/indicators';
 import { medianAt } from '../domain/stats';
-import { useRanking } from './useRanking';
 import { datasetLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
 
@@ -14,11 +15,11 @@ import { formatIndicator } from './indicatorValue';
 export function DetailPanel() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language === 'en' ? 'en' : 'es';
-  const data = useStore((s) => s.data);
-  const selected = useStore((s) => s.selected);
+  const data = useStore(engineOf);
+  const selected = useStore(selectedUnitId);
   const select = useStore((s) => s.select);
   const aggregation = useStore((s) => s.scenario.aggregation);
-  const ranked = useRanking();
+  const ranked = useStore((s) => s.derived.ranking);
   if (!data || !ranked || !selected) return null;
   const { units, ranking } = ranked;
   const i = units.ids.indexOf(selected);
@@ -132,7 +133,7 @@ export function DetailPanel() {
         <summary>{t('detail.sql')}</summary>
         {rows.map((r) => (
           <pre key={r.id} className="sql">
-            {`-- ${r.def.label[lng]}\n${units.sql[r.id]}`}
+            {`-- ${r.def.label[lng]}\n${units.sql[r.id] ?? (units.methods?.[r.id] ?? []).map((c) => renderText(t, c)).join('\n')}`}
           </pre>
         ))}
       </details>

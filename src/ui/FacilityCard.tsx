@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { engineOf, selectedFacilityIndex } from '../state/selectors';
+import { valueOf } from '../state/loadState';
 import { formatNumber } from '../i18n';
 import { REFERENCE_YEAR } from '../domain/indicators';
 import { datasetLabel } from './datasetLabel';
@@ -9,10 +11,10 @@ import { InfoCard } from './InfoCard';
 export function FacilityCard() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const f = useStore((s) => s.facilities);
-  const i = useStore((s) => s.selectedFacility);
+  const f = useStore((s) => valueOf(s.data.facilities));
+  const i = useStore(selectedFacilityIndex);
   const selectFacility = useStore((s) => s.selectFacility);
-  const data = useStore((s) => s.data);
+  const data = useStore(engineOf);
   if (!f || i === null || !data) return null;
   const year = f.anioInicio[i];
   const rows: [string, string][] = [

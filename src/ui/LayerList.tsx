@@ -2,9 +2,10 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dot } from './Dot';
 import { useStore } from '../state/store';
+import { engineOf } from '../state/selectors';
+import { valueOf, errorOf } from '../state/loadState';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { REFERENCE_YEAR } from '../domain/indicators';
-import { useVisibleFacilities } from './useVisibleFacilities';
 import { formatNumber } from '../i18n';
 import type { LayerState, MapLayers } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
@@ -27,7 +28,7 @@ function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets:
   const id = useId();
   const state = useStore((s) => s.scenario.layers[layerKey]) as LayerState;
   const setLayer = useStore((s) => s.setLayer);
-  const data = useStore((s) => s.data);
+  const data = useStore(engineOf);
   const label = t(`layers.${layerKey}`);
   return (
     <li className="layer" data-layer={layerKey}>
@@ -75,11 +76,11 @@ const parseAge = (v: string) => (v.trim() === '' ? null : Math.max(0, Math.round
 function FacilityFilters() {
   const { t, i18n } = useTranslation();
   const id = useId();
-  const facilities = useStore((s) => s.facilities);
+  const facilities = useStore((s) => valueOf(s.data.facilities));
   const layer = useStore((s) => s.scenario.layers.facilities);
-  const error = useStore((s) => s.facilitiesError);
+  const error = useStore((s) => errorOf(s.data.facilities));
   const setLayer = useStore((s) => s.setLayer);
-  const { visible, flagged } = useVisibleFacilities();
+  const { visible, flagged } = useStore((s) => s.derived.facilitiesShown);
   const byGroup = useMemo(() => countBy(facilities?.group, FACILITY_GROUPS.length), [facilities]);
   const byInstitution = useMemo(() => countBy(facilities?.institution, INSTITUTION_GROUPS.length), [facilities]);
   const unknownAge = useMemo(() => (facilities ? facilities.anioInicio.filter(Number.isNaN).length : 0), [facilities]);

@@ -4,7 +4,6 @@ import { useStore } from '../state/store';
 import { NO_DATA, OUT_OF_SCOPE, MAX_CLASSES, MIN_CLASSES, cssColour, paletteFor } from '../map/palette';
 import { legendRanges } from '../map/classes';
 import { formatNumber } from '../i18n';
-import { useRanking } from './useRanking';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
 import { HEAT_RANGE, STATUS_STYLE } from '../map/conflictLayers';
 import { CONFLICT_STATUSES } from '../domain/conflictEvents';
@@ -21,7 +20,7 @@ export function Legend() {
   const topN = useStore((s) => s.scenario.topN);
   const setClasses = useStore((s) => s.setClasses);
   const setTopN = useStore((s) => s.setTopN);
-  const ranked = useRanking();
+  const ranked = useStore((s) => s.derived.ranking);
   const layers = useStore((s) => s.scenario.layers);
   const palette = paletteFor(classes.count);
   const ranges = legendRanges(classes, ranked?.ranking.order.length ?? 0);

@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { engineOf } from '../state/selectors';
 import { formatNumber } from '../i18n';
 import { indicatorById } from '../domain/indicators';
-import { useRanking } from './useRanking';
 import { datasetLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
 
 /** Pointer-only (no live region): the ranking table is the accessible equivalent. */
 export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: number }) {
   const { t, i18n } = useTranslation();
-  const data = useStore((s) => s.data);
-  const ranked = useRanking();
+  const data = useStore(engineOf);
+  const ranked = useStore((s) => s.derived.ranking);
   if (!data || !ranked) return null;
   const { units, ranking } = ranked;
   const i = units.ids.indexOf(ubigeo);

@@ -6,18 +6,14 @@ import { bbox } from '@turf/turf';
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../i18n';
 import { useStore } from '../state/store';
+import { boundariesOf, selectedConflictId, selectedFacilityIndex, selectedPlaceIndex, selectedUnitId } from '../state/selectors';
+import { valueOf } from '../state/loadState';
 import { basemapStyle } from '../map/basemapStyle';
-import { unitLayer, type ChoroplethStyle } from '../map/unitLayer';
-import { FACILITY_FLAG_LAYER_ID, FACILITY_LAYER_ID, facilityFlagLayer, facilityLayer } from '../map/facilityLayer';
-import { boundaryLayer } from '../map/boundaryLayer';
-import { CONFLICT_POINTS_ID, conflictHeatmap, conflictPoints, hotspotLayer } from '../map/conflictLayers';
-import { useConflictsInWindow } from './useConflicts';
-import { useHotspots } from './useHotspots';
-import { PLACES_LAYER_ID, interleave, nearestLineLayer, placeColours, placesData, placesLayer } from '../map/placesLayer';
-import type { ConflictEvent } from '../domain/conflictEvents';
-import { useVisibleFacilities } from './useVisibleFacilities';
+import type { ChoroplethStyle } from '../map/unitLayer';
+import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
-import { useRanking } from './useRanking';
+import { buildLayers } from '../map/buildLayers';
+import { selectionFromPick } from '../map/picking';
 import { Legend } from './Legend';
 import { MapTooltip } from './MapTooltip';
 import { MapTools } from './MapTools';
@@ -33,18 +29,18 @@ export function MapView() {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const layersSet = useRef(false);
   const [hover, setHover] = useState<{ ubigeo: string; x: number; y: number } | null>(null);
-  const geo = useStore((s) => s.geo);
-  const selected = useStore((s) => s.selected);
+  const geo = useStore((s) => s.data.geo);
+  const selected = useStore(selectedUnitId);
   const scope = useStore((s) => s.scenario.scope);
   const level = useStore((s) => s.scenario.level);
   const classes = useStore((s) => s.scenario.classes);
   const topN = useStore((s) => s.scenario.topN);
-  const boundaries = useStore((s) => s.boundaries[s.scenario.level]);
+  const boundaries = useStore((s) => boundariesOf(s, s.scenario.level));
   const layers = useStore((s) => s.scenario.layers);
-  const facilities = useStore((s) => s.facilities);
-  const selectedFacility = useStore((s) => s.selectedFacility);
+  const facilities = useStore((s) => valueOf(s.data.facilities));
+  const selectedFacility = useStore(selectedFacilityIndex);
   const [styleReady, setStyleReady] = useState(false);
-  const ranked = useRanking();
+  const ranked = useStore((s) => s.derived.ranking);
 
   // The map and overlay are created once; later changes only update layer props.
   useEffect(() => {
@@ -82,22 +78,8 @@ export function MapView() {
     // deck.gl 9.4 (interleaved) dropped clicks that followed a hover, in the full e2e run.
     map.on('click', (e) => {
       const info = overlay.pickObject({ x: e.point.x, y: e.point.y });
-      if (!info) return;
-      if (info.layer?.id === PLACES_LAYER_ID) {
-        if (info.index >= 0) useStore.getState().selectPlace(info.index);
-        return;
-      }
-      if (info.layer?.id === CONFLICT_POINTS_ID) {
-        const e = info.object as ConflictEvent | undefined;
-        if (e) useStore.getState().selectConflict(e.id);
-        return;
-      }
-      if (info.layer?.id === FACILITY_LAYER_ID || info.layer?.id === FACILITY_FLAG_LAYER_ID) {
-        if (typeof info.object === 'number') useStore.getState().selectFacility(info.object);
-        return;
-      }
-      const ubigeo = (info.object as { properties?: { ubigeo?: string } } | undefined)?.properties?.ubigeo;
-      if (ubigeo) useStore.getState().select(ubigeo);
+      const selection = selectionFromPick(info ? { layerId: info.layer?.id ?? null, index: info.index, object: info.object } : null);
+      if (selection) useStore.getState().setSelection(selection);
     });
     // Attach deck.gl only once the style has loaded: attached earlier (deck 9.4 + MapLibre 5),
     // its interleaved layers hide every MapLibre fill and line layer. Seen in headless Chromium.
@@ -128,76 +110,49 @@ export function MapView() {
     return { colours, index, version: performance.now(), topKey: `${ranked.units.level}:${colours.topKey}` };
   }, [ranked, classes, topN, index]);
 
-  // Facilities shown (indices into `facilities`), and those of them the pipeline flagged.
-  const fl = layers.facilities;
-  const { visible: visibleFacilities, flagged: flaggedFacilities } = useVisibleFacilities();
-  const provinceLines = useStore((s) => s.boundaries.provincia);
-  const conflicts = useConflictsInWindow();
-  const selectedConflict = useStore((s) => s.selectedConflict);
-  const hotspots = useHotspots();
-  const access = useStore((s) => s.access);
-  const nearest = useStore((s) => s.accessNearest);
-  const selectedPlace = useStore((s) => s.selectedPlace);
+  const provinceLines = useStore((s) => boundariesOf(s, 'provincia'));
+  const districtLines = useStore((s) => boundariesOf(s, 'distrito'));
+  const facilitiesShown = useStore((s) => s.derived.facilitiesShown);
+  const conflicts = useStore((s) => s.derived.conflictsInWindow);
+  const selectedConflict = useStore(selectedConflictId);
+  const hotspots = useStore((s) => s.derived.hotspots);
+  const access = useStore((s) => valueOf(s.data.access));
+  const nearest = useStore((s) => s.derived.accessNearest);
+  const selectedPlace = useStore(selectedPlaceIndex);
   const pl = layers.places;
+  // Place positions and colours as binary attributes, rebuilt only when what colours them changes.
   const placePositions = useMemo(() => (access ? interleave(access.places.lon, access.places.lat) : null), [access]);
-  const placeStyle = useMemo(() => {
-    if (!access) return null;
+  const places = useMemo(() => {
+    if (!access || !placePositions) return null;
     const d = nearest && nearest.category === pl.category ? nearest.distanceKm : null;
     const colours = placeColours(d, access.places.count, pl.colourBy, pl.thresholdKm);
-    return { data: placesData(placePositions!, colours), version: `${pl.colourBy}:${pl.thresholdKm}:${d ? pl.category : ''}` };
+    return { data: placesData(placePositions, colours), version: `${pl.colourBy}:${pl.thresholdKm}:${d ? pl.category : ''}` };
   }, [access, nearest, placePositions, pl.category, pl.colourBy, pl.thresholdKm]);
   const placeLine = useMemo(() => {
     if (!access || !nearest || selectedPlace === null || !pl.showLine) return null;
     const f = nearest.facility[selectedPlace];
     if (f < 0) return null;
-    return nearestLineLayer(
-      [access.places.lon[selectedPlace], access.places.lat[selectedPlace]],
-      [access.facilities.lon[f], access.facilities.lat[f]],
-    );
+    return {
+      from: [access.places.lon[selectedPlace], access.places.lat[selectedPlace]] as [number, number],
+      to: [access.facilities.lon[f], access.facilities.lat[f]] as [number, number],
+    };
   }, [access, nearest, selectedPlace, pl.showLine]);
-  const districtLines = useStore((s) => s.boundaries.distrito);
+  const choropleth = useMemo(() => (style ? { ...style, selected } : null), [style, selected]);
 
+  // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
   useEffect(() => {
-    if (!boundaries || !style || !overlayRef.current) return;
+    if (!boundaries || !choropleth || !overlayRef.current) return;
     overlayRef.current.setProps({
-      layers: [
-        unitLayer(
-          `${level}-choropleth`,
-          boundaries,
-          { ...style, selected },
-          (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
-          layers.choropleth,
-        ),
-        hotspots && layers.hotspots.visible && provinceLines
-          ? hotspotLayer(provinceLines, hotspots.classOf, layers.hotspots.opacity, hotspots.version)
-          : null,
-        layers.distritos.visible && districtLines
-          ? boundaryLayer('lineas-distritos', districtLines, layers.distritos.opacity, [90, 90, 90, 255], 0.6)
-          : null,
-        layers.provincias.visible && provinceLines
-          ? boundaryLayer('lineas-provincias', provinceLines, layers.provincias.opacity, [40, 40, 40, 255], 1)
-          : null,
-        pl.visible && placeStyle ? placesLayer(placeStyle.data, pl.opacity, placeStyle.version) : null,
-        pl.visible ? placeLine : null,
-        facilities && fl.visible ? facilityLayer(facilities, visibleFacilities, fl.opacity, selectedFacility) : null,
-        facilities && fl.visible && fl.flags ? facilityFlagLayer(facilities, flaggedFacilities, fl.opacity) : null,
-        layers.conflictHeatmap.visible && conflicts.length > 0
-          ? conflictHeatmap(conflicts, {
-              radiusPx: layers.conflictHeatmap.radiusPx,
-              intensity: layers.conflictHeatmap.intensity,
-              weights: layers.conflictHeatmap.weights,
-              opacity: layers.conflictHeatmap.opacity,
-            })
-          : null,
-        layers.conflictPoints.visible ? conflictPoints(conflicts, layers.conflictPoints.opacity, selectedConflict) : null,
-      ],
+      layers: buildLayers({
+        level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
+        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict,
+        onHover: (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
+      }),
     });
     layersSet.current = true;
   }, [
-    boundaries, style, selected, level, layers.choropleth, layers.distritos, layers.provincias, districtLines, provinceLines,
-    fl.visible, fl.opacity, fl.flags, facilities, visibleFacilities, flaggedFacilities, selectedFacility,
-    layers.conflictHeatmap, layers.conflictPoints, layers.hotspots, conflicts, selectedConflict, hotspots,
-    pl.visible, pl.opacity, placeStyle, placeLine,
+    level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
+    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.
@@ -227,7 +182,7 @@ export function MapView() {
   // Where the map looks. One effect, so the order is explicit: the scope is fitted when it
   // changes (or when its level's boundaries first arrive), then a search result — which often
   // changes the scope too — zooms further in. A result whose boundary is not loaded yet waits.
-  const mapFocus = useStore((s) => s.mapFocus);
+  const mapFocus = useStore((s) => s.view.mapFocus);
   const scopeFitted = useRef('');
   const focusApplied = useRef(0);
   useEffect(() => {

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { engineOf, selectedPlaceIndex } from '../state/selectors';
+import { valueOf } from '../state/loadState';
 import { formatNumber } from '../i18n';
 import { datasetLabel } from './datasetLabel';
 import { InfoCard } from './InfoCard';
@@ -7,13 +9,13 @@ import { InfoCard } from './InfoCard';
 /** One populated place: its nearest facility of the chosen category and the straight-line distance. */
 export function PlaceCard() {
   const { t, i18n } = useTranslation();
-  const i = useStore((s) => s.selectedPlace);
-  const access = useStore((s) => s.access);
-  const nearest = useStore((s) => s.accessNearest);
+  const i = useStore(selectedPlaceIndex);
+  const access = useStore((s) => valueOf(s.data.access));
+  const nearest = useStore((s) => s.derived.accessNearest);
   const category = useStore((s) => s.scenario.layers.places.category);
   const threshold = useStore((s) => s.scenario.layers.places.thresholdKm);
   const selectPlace = useStore((s) => s.selectPlace);
-  const data = useStore((s) => s.data);
+  const data = useStore(engineOf);
   if (i === null || !access || !data) return null;
   const p = access.places;
   const d = nearest?.distanceKm[i] ?? NaN;

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { selectedUnitId } from '../state/selectors';
 import { formatNumber } from '../i18n';
-import { useRanking } from './useRanking';
 
 type SortKey = 'rank' | 'name' | 'parent' | 'score';
 
@@ -13,8 +13,8 @@ type SortKey = 'rank' | 'name' | 'parent' | 'score';
 export function RankingTable({ scopeName }: { scopeName: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const ranked = useRanking();
-  const selected = useStore((s) => s.selected);
+  const ranked = useStore((s) => s.derived.ranking);
+  const selected = useStore(selectedUnitId);
   const select = useStore((s) => s.select);
   const topN = useStore((s) => s.scenario.topN);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });

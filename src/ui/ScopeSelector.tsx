@@ -22,7 +22,7 @@ function groupBy(codes: string[], names: string[], keep: (i: number) => boolean)
 
 /** Departments with their province counts (always from the province level, loaded at start). */
 export function useDepartments(): Area[] {
-  const provincias = useStore((s) => s.units.provincia);
+  const provincias = useStore((s) => s.derived.units.provincia);
   return useMemo(
     () => (provincias ? groupBy(provincias.ubigeoDep, provincias.departamentos, () => true) : []),
     [provincias],
@@ -34,7 +34,7 @@ export function useScopeName(): string {
   const { t } = useTranslation();
   const scope = useStore((s) => s.scenario.scope);
   const level = useStore((s) => s.scenario.level);
-  const provincias = useStore((s) => s.units.provincia);
+  const provincias = useStore((s) => s.derived.units.provincia);
   const departments = useDepartments();
   if (scope.departamento === null) return t('scope.nationalShort');
   const dep = departments.find((d) => d.code === scope.departamento)?.name ?? scope.departamento;
@@ -51,8 +51,8 @@ export function ScopeSelector() {
   const level = useStore((s) => s.scenario.level);
   const setScope = useStore((s) => s.setScope);
   const setLevel = useStore((s) => s.setLevel);
-  const provincias = useStore((s) => s.units.provincia);
-  const distritos = useStore((s) => s.units.distrito);
+  const provincias = useStore((s) => s.derived.units.provincia);
+  const distritos = useStore((s) => s.derived.units.distrito);
   const departments = useDepartments();
   const provinceOptions = useMemo(
     () =>

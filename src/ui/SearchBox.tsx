@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { loadSearchIndex } from '../data/searchIndex';
+import { valueOf } from '../state/loadState';
 import { search, type SearchEntry } from '../domain/search';
 
 /** What choosing a result does: narrow the scope, switch level, select, and zoom. */
@@ -33,21 +33,17 @@ function go(e: SearchEntry) {
 export function SearchBox() {
   const { t } = useTranslation();
   const id = useId();
-  const data = useStore((s) => s.data);
-  const [index, setIndex] = useState<SearchEntry[] | null>(null);
+  const index = useStore((s) => valueOf(s.data.searchIndex));
+  const indexError = useStore((s) => s.data.searchIndex.status === 'error');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
 
-  // The index is built on first use, not at start-up.
+  // The index is built on first use, not at start-up (the coordinator loads it).
+  const wantSearch = useStore((s) => s.wantSearch);
   useEffect(() => {
-    if (!data || index || query.length < 2) return;
-    let cancelled = false;
-    loadSearchIndex(data.source).then((ix) => !cancelled && setIndex(ix));
-    return () => {
-      cancelled = true;
-    };
-  }, [data, index, query]);
+    if (query.length >= 2) wantSearch();
+  }, [query, wantSearch]);
 
   const results = useMemo(() => (index ? search(index, query) : []), [index, query]);
   const choose = (e: SearchEntry) => {
@@ -91,7 +87,11 @@ export function SearchBox() {
       />
       {expanded && (
         <ul id={listId} role="listbox" className="search-results" aria-label={t('search.results')}>
-          {!index && <li role="option" aria-selected="false" aria-disabled="true">{t('search.loading')}</li>}
+          {!index && (
+            <li role="option" aria-selected="false" aria-disabled="true">
+              {t(indexError ? 'search.failed' : 'search.loading')}
+            </li>
+          )}
           {index && results.length === 0 && <li role="option" aria-selected="false" aria-disabled="true">{t('search.none')}</li>}
           {results.map((r, k) => (
             <li

@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { engineOf } from '../state/selectors';
 import { INDICATORS, indicatorById } from '../domain/indicators';
 import { PRESETS, presetById } from '../domain/presets';
 import type { NormalisationMethod } from '../domain/normalise';
 import { DEFAULT_WINSORISATION, type ScenarioIndicator } from '../state/scenario';
 import { weightPercentages } from '../state/scenarioUpdaters';
 import { formatNumber } from '../i18n';
-import { useRanking } from './useRanking';
 import { activeIndicators } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
 
@@ -28,9 +28,9 @@ function IndicatorRow({ ind, pct }: { ind: ScenarioIndicator; pct: number | unde
   const lng = i18n.language === 'en' ? 'en' : 'es';
   const id = useId();
   const def = indicatorById(ind.id);
-  const data = useStore((s) => s.data);
-  const values = useStore((s) => s.units[s.scenario.level]?.values[ind.id]);
-  const scope = useRanking()?.ranking.scopeIndices;
+  const data = useStore(engineOf);
+  const values = useStore((s) => s.derived.units[s.scenario.level]?.values[ind.id]);
+  const scope = useStore((s) => s.derived.ranking)?.ranking.scopeIndices;
   const setWeight = useStore((s) => s.setWeight);
   const setEnabled = useStore((s) => s.setEnabled);
   const setDirection = useStore((s) => s.setDirection);

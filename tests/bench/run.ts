@@ -46,6 +46,7 @@ try {
     const target = TARGETS_MS[r.units];
     console.log(
       `  ${r.name.padEnd(32)} ${r.medianMs.toFixed(2).padStart(7)} ms (p95 ${r.p95Ms.toFixed(2)})` +
+        `  through the store ${r.storeMedianMs.toFixed(2)} ms` +
         `  baseline ${r.baselineMedianMs.toFixed(2)} ms  ×${r.ratio.toFixed(1)}` +
         (r.deckAttributesMs !== undefined ? `  + deck.gl colour attributes ${r.deckAttributesMs.toFixed(2)} ms` : '') +
         (target ? `  target ≤ ${target} ms: ${r.medianMs <= target ? 'OK' : 'MISSED'}` : ''),

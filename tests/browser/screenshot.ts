@@ -10,7 +10,7 @@ import { startPreview, stopPreview } from './previewServer';
  * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result).
  */
 const out = process.argv[2] ?? 'screenshot.png';
-const server = await startPreview('dist', 4182);
+const server = await startPreview(process.env.DIST ?? 'dist', Number(process.env.PORT ?? 4182));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: Number(process.env.WIDTH ?? 1400), height: Number(process.env.HEIGHT ?? 850) } });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromArrays, type Table } from 'apache-arrow';
 import type { DataSource } from '../../src/data/source';
@@ -9,14 +10,19 @@ import type { DataSource } from '../../src/data/source';
  * Source model; the browser's is src/data/duckdb.ts.)
  */
 export class NodeDataSource implements DataSource {
-  private constructor(private readonly conn: DuckDBConnection) {}
+  private constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly dataDir?: string,
+  ) {}
 
-  static async open(): Promise<NodeDataSource> {
+  /** `dataDir`: where the app's data URLs (`/data/x.parquet`) are read from, so the app's own loaders run unchanged. */
+  static async open(dataDir?: string): Promise<NodeDataSource> {
     const db = await DuckDBInstance.create(':memory:');
-    return new NodeDataSource(await db.connect());
+    return new NodeDataSource(await db.connect(), dataDir);
   }
 
-  async loadParquet(table: string, path: string) {
+  async loadParquet(table: string, url: string) {
+    const path = this.dataDir && !existsSync(url) ? join(this.dataDir, basename(url)) : url;
     await this.conn.run(`CREATE OR REPLACE TABLE "${table}" AS SELECT * FROM read_parquet('${path.replace(/'/g, "''")}')`);
     const r = await this.conn.runAndReadAll(`SELECT count(*)::DOUBLE AS n FROM "${table}"`);
     return { rows: Number(r.getRowObjects()[0].n), bytes: readFileSync(path).byteLength };

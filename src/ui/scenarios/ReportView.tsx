@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
+import { catalogOf } from '../../state/selectors';
 import { formatNumber } from '../../i18n';
 import { provenance } from '../../export/provenance';
 import { stamped } from './ScenarioPanel';
@@ -16,7 +17,7 @@ import { useOverlay } from './CompareView';
 export function ReportView() {
   const { t, i18n } = useTranslation();
   const scenario = useStore((s) => s.scenario);
-  const dataVersion = useStore((s) => s.data?.catalog.inputsSha256);
+  const dataVersion = useStore((s) => catalogOf(s)?.inputsSha256);
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = useOverlay(closeRef);
   const ctx = useScenarioContext(scenario);

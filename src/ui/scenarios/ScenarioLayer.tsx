@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
+import { catalogOf, isReady } from '../../state/selectors';
 import { decodeScenarioLink, linkParam } from '../../state/scenarioLink';
 import { useScenarioUi } from './scenarioUi';
 import { errorText, warningLines } from './common';
@@ -13,7 +14,7 @@ import './scenarios.css';
 /** Opens a scenario shared as a link (`#e=…`), at start-up or when the hash changes. */
 function useSharedLink() {
   const { t } = useTranslation();
-  const catalog = useStore((s) => s.data?.catalog);
+  const catalog = useStore(catalogOf);
   const shared = useRef<string | null>(null);
   useEffect(() => {
     const open = () => {
@@ -73,7 +74,7 @@ function NoticeBanner() {
 /** Everything of the scenario features that sits over the workspace. */
 export function ScenarioLayer() {
   const view = useScenarioUi((s) => s.view);
-  const ready = useStore((s) => s.status.phase === 'ready');
+  const ready = useStore(isReady);
   useSharedLink();
   return (
     <>
@@ -89,7 +90,7 @@ export function ScenarioLayer() {
 /** The top-bar buttons. */
 export function ScenarioBar() {
   const { t } = useTranslation();
-  const ready = useStore((s) => s.status.phase === 'ready');
+  const ready = useStore(isReady);
   const open = useScenarioUi((s) => s.panelOpen);
   const { setPanelOpen, setView } = useScenarioUi.getState();
   return (

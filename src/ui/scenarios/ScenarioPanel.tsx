@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
+import { catalogOf, boundariesOf } from '../../state/selectors';
 import type { AiAddsValue, Scenario, ScenarioWorkshop } from '../../state/scenario';
 import { scenarioToFile } from '../../state/scenarioCodec';
 import { scenarioLink } from '../../state/scenarioLink';
@@ -69,7 +70,7 @@ export function ScenarioPanel() {
   const unreadable = useScenarioUi((s) => s.unreadable);
   const currentId = useScenarioUi((s) => s.currentId);
   const scenario = useStore((s) => s.scenario);
-  const catalog = useStore((s) => s.data?.catalog);
+  const catalog = useStore(catalogOf);
   const setWorkshop = useStore((s) => s.setWorkshop);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; lines: string[] } | null>(null);
   const [link, setLink] = useState<string | null>(null);
@@ -189,7 +190,7 @@ export function ScenarioPanel() {
   };
   const exportCsv = () => ctx && download(`${fileStem(ctx.scenario, untitled())}.csv`, new Blob([rankingCsv({ ...ctx, scenario: current() })], { type: 'text/csv;charset=utf-8' }));
   const exportGeoJson = () => {
-    const b = useStore.getState().boundaries[scenario.level];
+    const b = boundariesOf(useStore.getState(), scenario.level);
     if (!ctx || !b) return;
     const g = scoredGeoJson({ ...ctx, scenario: current() }, b);
     download(`${fileStem(ctx.scenario, untitled())}.geojson`, new Blob([JSON.stringify(g)], { type: 'application/geo+json' }));

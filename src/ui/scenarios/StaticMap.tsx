@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
+import { boundariesOf } from '../../state/selectors';
 import { unitColours } from '../../map/classes';
 import { legendItems, mapSvg } from '../../export/svgMap';
 import { provenance, type ExportContext } from '../../export/provenance';
@@ -17,8 +18,8 @@ export interface FigureOptions {
 /** The SVG of a scenario's map (see src/export/svgMap.ts); null until its boundaries are loaded. */
 export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string | null {
   const { t, i18n } = useTranslation();
-  const boundaries = useStore((s) => (ctx ? s.boundaries[ctx.scenario.level] : undefined));
-  const departamentos = useStore((s) => s.geo?.departamentos);
+  const boundaries = useStore((s) => (ctx ? boundariesOf(s, ctx.scenario.level) : undefined));
+  const departamentos = useStore((s) => s.data.geo?.departamentos);
   return useMemo(() => {
     if (!ctx || !boundaries) return null;
     const { scenario: s, units, ranking } = ctx;

@@ -2,8 +2,8 @@ import { useEffect, useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
-import { loadLevel, type Units } from '../../data/loadApp';
-import { toDataError } from '../../data/errors';
+import { catalogOf } from '../../state/selectors';
+import type { Units } from '../../data/loadApp';
 import type { Level } from '../../domain/indicators';
 import { indicatorById } from '../../domain/indicators';
 import { rankScenario, type Ranking } from '../../state/ranking';
@@ -12,20 +12,13 @@ import { ScenarioError, type ScenarioWarning } from '../../state/scenarioCodec';
 import type { ExportContext, Lang } from '../../export/provenance';
 import { formatNumber } from '../../i18n';
 
-/** A level's units, loading them (and their boundaries) if no view has asked for them yet. */
+/** A level's units (SQL + browser-computed columns), asking the coordinator for them if no view has yet. */
 export function useLevelUnits(level: Level): Units | undefined {
-  const data = useStore((s) => s.data);
-  const units = useStore((s) => s.units[level]);
+  const units = useStore((s) => s.derived.units[level]);
+  const wantLevel = useStore((s) => s.wantLevel);
   useEffect(() => {
-    if (!data || units) return;
-    let cancelled = false;
-    loadLevel(data.source, level)
-      .then(({ units: u, boundaries }) => !cancelled && useStore.getState().setLevelData(level, u, boundaries))
-      .catch((err) => !cancelled && useStore.getState().setLevelError(toDataError(err)));
-    return () => {
-      cancelled = true;
-    };
-  }, [data, units, level]);
+    if (!units) wantLevel(level);
+  }, [units, level, wantLevel]);
   return units;
 }
 
@@ -48,8 +41,8 @@ export const langOf = (lng: string): Lang => (lng === 'en' ? 'en' : 'es');
 export function useScenarioContext(s: Scenario | null): ExportContext | null {
   const { t, i18n } = useTranslation();
   const units = useLevelUnits(s?.level ?? 'provincia');
-  const provincias = useStore((st) => st.units.provincia);
-  const catalog = useStore((st) => st.data?.catalog);
+  const provincias = useStore((st) => st.derived.units.provincia);
+  const catalog = useStore(catalogOf);
   const lng = langOf(i18n.language);
   return useMemo(() => {
     if (!s || !units || units.level !== s.level || !catalog) return null;

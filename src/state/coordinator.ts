@@ -1,0 +1,238 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { DataSource } from '../data/source';
+import type { Catalog } from '../data/catalog';
+import type { Geo, LoadStep } from '../data/loadApp';
+import type { Units } from '../data/units';
+import type { Facilities } from '../data/facilities';
+import type { AccessData } from '../data/places';
+import type { UnitAccess } from '../data/accessClient';
+import { toDataError } from '../data/errors';
+import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
+import type { ConflictEvent } from '../domain/conflictEvents';
+import type { SearchEntry } from '../domain/search';
+import { failed, loading, ready, valueOf, type LoadState } from './loadState';
+import { baseUnitsOf } from './derive';
+import type { AppState } from './store';
+import type { CoreState, DataSlice, DerivedColumns, Engine, LevelData } from './slices';
+
+/** What the coordinator loads with: the browser's loaders in the app, native DuckDB and files in Node tests. */
+export interface CoordinatorDeps {
+  /** Start-up: catalogue, engine, start tables and the province indicators; `onGeo` as soon as the boundaries arrive. */
+  openEngine(
+    onStep: (step: LoadStep) => void,
+    onGeo: (geo: Geo) => void,
+    signal: AbortSignal,
+  ): Promise<{ source: DataSource; engine: Engine; provincias: Units; geo: Geo }>;
+  loadLevel(source: DataSource, level: Level, signal: AbortSignal): Promise<LevelData>;
+  loadFacilities(source: DataSource, signal: AbortSignal): Promise<Facilities>;
+  loadConflicts(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<ConflictEvent[]>;
+  loadAccess(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<AccessData>;
+  loadSearchIndex(source: DataSource, signal: AbortSignal): Promise<SearchEntry[]>;
+}
+
+/** Datasets with one LoadState each (levels are keyed `level:provincia`, `level:distrito`). */
+export type DatasetKey = 'facilities' | 'conflicts' | 'access' | 'searchIndex' | `level:${Level}`;
+
+const ACCESS_IDS = INDICATORS.filter((d) => d.computed === 'access').map((d) => d.id);
+
+/** True when the places layer is shown or an access indicator counts in the score. */
+export const accessNeeded = (s: CoreState): boolean =>
+  s.scenario.layers.places.visible || s.scenario.indicators.some((i) => i.enabled && i.weight > 0 && ACCESS_IDS.includes(i.id));
+
+/** The levels the state needs: the scenario's, the districts under their boundary layer, and those a view asked for. */
+export function levelsNeeded(s: CoreState): Level[] {
+  const out = new Set<Level>([s.scenario.level, ...s.view.levelsWanted]);
+  if (s.scenario.layers.distritos.visible) out.add('distrito');
+  return LEVELS.filter((l) => out.has(l));
+}
+
+function stateOf(data: DataSlice, key: DatasetKey): LoadState<unknown> {
+  return key.startsWith('level:') ? data.levels[key.slice(6) as Level] : data[key as Exclude<DatasetKey, `level:${Level}`>];
+}
+function withState(data: DataSlice, key: DatasetKey, state: LoadState<unknown>): DataSlice {
+  if (key.startsWith('level:')) return { ...data, levels: { ...data.levels, [key.slice(6)]: state } };
+  return { ...data, [key]: state };
+}
+
+/** The worker's per-unit results as indicator columns in the order of `ids`. */
+export function accessColumns(a: UnitAccess, workerIds: string[], ids: string[]): DerivedColumns {
+  const at = new Map(workerIds.map((id, i) => [id, i]));
+  const pick = (src: Float64Array, scale = 1) =>
+    Float64Array.from(ids, (id) => {
+      const i = at.get(id);
+      return i === undefined ? NaN : src[i] * scale;
+    });
+  const how = { key: 'methods.accessHow', params: { category: { key: `access.categories.${a.category}` }, km: a.thresholdKm, level: a.level } };
+  return {
+    values: {
+      acceso_pct_lejos: pick(a.shareBeyond, 100),
+      acceso_mediana_km: pick(a.medianKm),
+      acceso_p90_km: pick(a.p90Km),
+      acceso_poblacion_lejos: pick(a.populationBeyond),
+    },
+    method: {
+      acceso_pct_lejos: [how, { key: 'methods.accessShare', params: { km: a.thresholdKm } }],
+      acceso_mediana_km: [how, { key: 'methods.accessMedian' }],
+      acceso_p90_km: [how, { key: 'methods.accessP90' }],
+      acceso_poblacion_lejos: [how, { key: 'methods.accessPopulation' }],
+    },
+  };
+}
+
+/**
+ * The one object that loads data and runs the workers (after Mosaic's Coordinator). It owns the
+ * DataSource and the access worker, watches the store, loads each dataset the state needs (one
+ * LoadState per dataset, one AbortSignal per load) and commits worker results. Components never
+ * start a load: they change the scenario or declare a need (`wantLevel`, `wantSearch`).
+ * Synchronous derivations (conflict columns, ranking, hot spots) run in `derive`, inside the
+ * same store update as the change that caused them.
+ */
+export class Coordinator {
+  private source: DataSource | null = null;
+  private readonly controllers = new Set<AbortController>();
+  private unsubscribe: (() => void) | null = null;
+  private accessRun: AbortController | null = null;
+  private nearestKey = '';
+  private aggregateKey = '';
+  private disposed = false;
+
+  constructor(
+    private readonly store: StoreApi<AppState>,
+    private readonly deps: CoordinatorDeps,
+  ) {}
+
+  /** Starts the engine and begins watching the store; resolves when start-up has ended (ready or failed). */
+  start(): Promise<void> {
+    this.unsubscribe = this.store.subscribe((s) => this.react(s));
+    return this.startEngine();
+  }
+
+  /** Cancels every load and computation, closes the engine and stops the workers. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.unsubscribe?.();
+    for (const c of this.controllers) c.abort();
+    this.controllers.clear();
+    this.accessRun?.abort();
+    valueOf(this.store.getState().data.access)?.client.terminate();
+    const source = this.source;
+    this.source = null;
+    await source?.close();
+  }
+
+  /** Loads a dataset again after an error. */
+  retry(key: DatasetKey): void {
+    if (stateOf(this.store.getState().data, key).status !== 'error') return;
+    this.setData(key, { status: 'idle' });
+    this.react(this.store.getState());
+  }
+
+  private commit(recipe: (s: CoreState) => Partial<CoreState>) {
+    if (!this.disposed) this.store.getState().commit(recipe);
+  }
+  private setData(key: DatasetKey, state: LoadState<unknown>) {
+    this.commit((s) => ({ data: withState(s.data, key, state) }));
+  }
+  private controller(): AbortController {
+    const c = new AbortController();
+    this.controllers.add(c);
+    return c;
+  }
+
+  private async startEngine(): Promise<void> {
+    const c = this.controller();
+    const setEngine = (engine: LoadState<Engine>) => this.commit((s) => ({ data: { ...s.data, engine } }));
+    setEngine(loading('catalog'));
+    try {
+      const r = await this.deps.openEngine(
+        (step) => !c.signal.aborted && setEngine(loading(step)),
+        (geo) => !c.signal.aborted && this.commit((s) => ({ data: { ...s.data, geo } })),
+        c.signal,
+      );
+      if (c.signal.aborted) {
+        await r.source.close();
+        return;
+      }
+      this.source = r.source;
+      this.commit((s) => ({
+        data: {
+          ...s.data,
+          engine: ready(r.engine),
+          geo: r.geo,
+          levels: { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) },
+        },
+      }));
+      this.react(this.store.getState());
+    } catch (err) {
+      if (!c.signal.aborted) setEngine(failed(toDataError(err)));
+    } finally {
+      this.controllers.delete(c);
+    }
+  }
+
+  /** Starts a dataset's load if it is idle; its result (or typed error) is committed unless cancelled. */
+  private load<T>(key: DatasetKey, run: (source: DataSource, signal: AbortSignal) => Promise<T>) {
+    const source = this.source;
+    if (!source || stateOf(this.store.getState().data, key).status !== 'idle') return;
+    const c = this.controller();
+    this.setData(key, loading());
+    run(source, c.signal)
+      .then((value) => !c.signal.aborted && this.setData(key, ready(value)))
+      .catch((err) => !c.signal.aborted && this.setData(key, failed(toDataError(err))))
+      .finally(() => this.controllers.delete(c));
+  }
+
+  /** What the state needs now, loaded if not yet asked for. */
+  private react(s: AppState) {
+    const engine = valueOf(s.data.engine);
+    if (!engine || !this.source || this.disposed) return;
+    for (const level of levelsNeeded(s)) this.load(`level:${level}`, (src, signal) => this.deps.loadLevel(src, level, signal));
+    if (s.scenario.layers.facilities.visible) this.load('facilities', (src, signal) => this.deps.loadFacilities(src, signal));
+    this.load('conflicts', (src, signal) => this.deps.loadConflicts(src, engine.catalog, signal));
+    if (accessNeeded(s)) this.load('access', (src, signal) => this.deps.loadAccess(src, engine.catalog, signal));
+    if (s.view.searchWanted) this.load('searchIndex', (src, signal) => this.deps.loadSearchIndex(src, signal));
+    const access = valueOf(s.data.access);
+    if (access) this.syncAccess(s, access);
+  }
+
+  /**
+   * Keeps the access results in step with the scenario, in the worker: the nearest facility of
+   * every place when the category changes, then the per-unit summary of every loaded level,
+   * committed in one update. A newer threshold or category cancels the run in progress.
+   */
+  private syncAccess(s: AppState, access: AccessData) {
+    const { category, thresholdKm } = s.scenario.layers.places;
+    if (category !== this.nearestKey) {
+      this.nearestKey = category;
+      void access.client.compute(category).then((n) => {
+        if (n && n.category === this.nearestKey) this.commit((st) => ({ derived: { ...st.derived, accessNearest: n } }));
+      });
+    }
+    const levels = LEVELS.filter((l) => baseUnitsOf(s, l));
+    const key = `${category}:${thresholdKm}:${levels.join()}`;
+    if (key === this.aggregateKey) return;
+    this.aggregateKey = key;
+    this.accessRun?.abort();
+    const run = new AbortController();
+    this.accessRun = run;
+    void (async () => {
+      const started = performance.now();
+      let workerMs = 0;
+      const groups: Partial<Record<Level, DerivedColumns>> = {};
+      for (const level of levels) {
+        const a = await access.client.aggregate({ category, thresholdKm, level });
+        if (!a || run.signal.aborted) return; // a newer threshold or category is on its way
+        workerMs += a.ms;
+        const units = baseUnitsOf(this.store.getState(), level)!;
+        groups[level] = accessColumns(a, level === 'provincia' ? access.provinceIds : access.districtIds, units.ids);
+      }
+      this.commit((st) => {
+        const columns = { ...st.derived.columns };
+        for (const [level, g] of Object.entries(groups) as [Level, DerivedColumns][]) columns[level] = { ...columns[level], access: g };
+        return { derived: { ...st.derived, columns, accessTiming: { roundTripMs: performance.now() - started, workerMs } } };
+      });
+    })().catch((err) => {
+      if (!run.signal.aborted) this.commit((st) => ({ data: { ...st.data, access: failed(toDataError(err)) } }));
+    });
+  }
+}

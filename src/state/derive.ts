@@ -1,0 +1,201 @@
+import type { Units } from '../data/units';
+import type { Boundaries } from '../data/boundaries';
+import { LEVELS, REFERENCE_YEAR, type Level } from '../domain/indicators';
+import type { ConflictEvent } from '../domain/conflictEvents';
+import { countByUnit, inWindow, perCapita } from '../domain/conflictWindow';
+import { localMoran, type HotspotClass } from '../domain/hotspots';
+import { filterFacilities } from '../domain/facilities';
+import type { Ranking } from './ranking';
+import type { Scenario } from './scenario';
+import { valueOf } from './loadState';
+import type { CoreState, DerivedColumns, DerivedSlice, Hotspots } from './slices';
+
+/**
+ * The synchronous half of the coordinator: every store update passes through `derive`, which
+ * brings the derived slice in line with the scenario and the data *in the same update*. Each
+ * result is recomputed only when its own inputs changed (compared by reference: the scenario
+ * updaters and the loaders replace what they change and keep the rest), so a time-window change
+ * recomputes the conflict columns and then ranks once, and an opacity drag ranks not at all.
+ */
+export interface DeriveContext {
+  rank: (units: Units, scenario: Scenario) => Ranking;
+}
+
+const NO_EVENTS: ConflictEvent[] = [];
+
+export const emptyDerived = (): DerivedSlice => ({
+  columns: {},
+  units: {},
+  conflictEvents: NO_EVENTS,
+  conflictsInWindow: NO_EVENTS,
+  ranking: null,
+  hotspots: null,
+  facilitiesShown: { visible: [], flagged: [] },
+  accessNearest: null,
+  accessTiming: null,
+});
+
+/** The SQL units of a level, once loaded. */
+export const baseUnitsOf = (s: CoreState, level: Level): Units | undefined => valueOf(s.data.levels[level])?.units;
+
+/** A level's boundaries: loaded with the level, or (provinces) with the first map. */
+export function boundariesOf(s: CoreState, level: Level): Boundaries | undefined {
+  return valueOf(s.data.levels[level])?.boundaries ?? (level === 'provincia' ? s.data.geo?.provincias : undefined);
+}
+
+/** The SQL units with every derived group's columns on top. */
+export function mergeUnits(base: Units | undefined, groups: Record<string, DerivedColumns> | undefined): Units | undefined {
+  if (!base || !groups) return base;
+  const values = { ...base.values };
+  const methods = { ...base.methods };
+  for (const g of Object.values(groups)) {
+    Object.assign(values, g.values);
+    Object.assign(methods, g.method);
+  }
+  return { ...base, values, methods };
+}
+
+/** Counts of active and latent cases in the window, and the same per 100,000 people (census 2017). */
+export function conflictColumns(events: readonly ConflictEvent[], none: boolean, scenario: Scenario, units: Units): DerivedColumns {
+  const w = scenario.timeWindow;
+  const counts = none ? new Float64Array(units.ids.length).fill(NaN) : countByUnit(events, w, units.level, units.ids);
+  const span = `${w.from ?? '…'} – ${w.to ?? '…'}`;
+  const key = units.level === 'provincia' ? 'ubigeo_prov' : 'ubigeo';
+  return {
+    values: {
+      conflictos_activos: counts,
+      conflictos_por_100k: units.values.poblacion_2017 ? perCapita(counts, units.values.poblacion_2017) : new Float64Array(counts.length).fill(NaN),
+    },
+    method: {
+      conflictos_activos: [{ key: 'methods.conflicts', params: { span, key, n: events.length } }],
+      conflictos_por_100k: [{ key: 'methods.conflictsRate', params: { span } }],
+    },
+  };
+}
+
+/** Counts recomputations, so each result gets its own deck.gl update trigger. */
+let hotspotRuns = 0;
+
+/** Local Moran's I of the conflict rate over all provinces, in the topology's feature order. */
+export function hotspotsOf(units: Units, boundaries: Boundaries, layer: Scenario['layers']['hotspots']): Hotspots | null {
+  const contiguity = boundaries.contiguity;
+  const rate = units.values.conflictos_por_100k;
+  if (!contiguity || !rate) return null;
+  const at = new Map(units.ids.map((id, i) => [id, i]));
+  const values = contiguity.ids.map((id) => {
+    const i = at.get(id);
+    return i === undefined ? NaN : rate[i];
+  });
+  const { alpha, permutations, seed } = layer;
+  const result = localMoran(values, contiguity.neighbours, { alpha, permutations, seed });
+  const classOf = new Map<string, HotspotClass>();
+  const counts: Partial<Record<HotspotClass, number>> = {};
+  result.units.forEach((u, k) => {
+    classOf.set(contiguity.ids[k], u.class);
+    counts[u.class] = (counts[u.class] ?? 0) + 1;
+  });
+  hotspotRuns += 1;
+  return { result, classOf, counts, version: `${alpha}:${permutations}:${seed}:${hotspotRuns}` };
+}
+
+const rankingInputsChanged = (a: Scenario, b: Scenario) =>
+  a.indicators !== b.indicators ||
+  a.aggregation !== b.aggregation ||
+  a.missing !== b.missing ||
+  a.coverageThreshold !== b.coverageThreshold ||
+  a.scope !== b.scope ||
+  a.level !== b.level;
+
+export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): CoreState {
+  const p = prev.derived;
+  const s = next.scenario;
+  let d: DerivedSlice = next.derived;
+  let view = next.view;
+
+  // Conflict events: published + uploaded, then those in the window.
+  const conflicts = valueOf(next.data.conflicts);
+  const eventsChanged = next.data.conflicts !== prev.data.conflicts || next.data.userConflicts !== prev.data.userConflicts;
+  const conflictEvents = !eventsChanged
+    ? p.conflictEvents
+    : !conflicts && next.data.userConflicts.length === 0
+      ? NO_EVENTS
+      : [...(conflicts ?? []), ...next.data.userConflicts.flatMap((u) => u.events)];
+  const windowChanged = s.timeWindow !== prev.scenario.timeWindow;
+  const conflictsInWindow =
+    conflictEvents === p.conflictEvents && !windowChanged && d.conflictsInWindow === p.conflictsInWindow
+      ? p.conflictsInWindow
+      : conflictEvents.filter((e) => inWindow(e, s.timeWindow));
+  if (conflictEvents !== d.conflictEvents || conflictsInWindow !== d.conflictsInWindow) d = { ...d, conflictEvents, conflictsInWindow };
+
+  // Per level: the conflict columns, then the merged units.
+  for (const level of LEVELS) {
+    const base = baseUnitsOf(next, level);
+    if (!base) continue;
+    const baseChanged = base !== baseUnitsOf(prev, level);
+    let groups = d.columns[level];
+    if (baseChanged || eventsChanged || windowChanged || !groups?.conflicts) {
+      // No published data and no file (or the last file removed): the indicators are missing, not 0.
+      const none = !conflicts && conflictEvents.length === 0;
+      groups = { ...groups, conflicts: conflictColumns(conflictEvents, none, s, base) };
+      d = { ...d, columns: { ...d.columns, [level]: groups } };
+    }
+    if (baseChanged || groups !== p.columns[level] || !d.units[level]) {
+      d = { ...d, units: { ...d.units, [level]: mergeUnits(base, groups) } };
+    }
+  }
+
+  // The ranking: once per change of its inputs, never for a layer or view change.
+  const units = d.units[s.level];
+  if (!units) {
+    if (d.ranking) d = { ...d, ranking: null };
+  } else if (!d.ranking || d.ranking.units !== units || rankingInputsChanged(prev.scenario, s)) {
+    d = { ...d, ranking: { units, ranking: ctx.rank(units, s) } };
+  }
+
+  // Hot spots, only while their layer is shown.
+  const hl = s.layers.hotspots;
+  const provinces = d.units.provincia;
+  const provinceLines = boundariesOf(next, 'provincia');
+  if (!hl.visible || !provinces || !provinceLines) {
+    if (d.hotspots) d = { ...d, hotspots: null };
+  } else {
+    const ph = prev.scenario.layers.hotspots;
+    const rate = provinces.values.conflictos_por_100k;
+    if (
+      !d.hotspots || rate !== p.units.provincia?.values.conflictos_por_100k || provinceLines !== boundariesOf(prev, 'provincia') ||
+      hl.alpha !== ph.alpha || hl.permutations !== ph.permutations || hl.seed !== ph.seed
+    ) {
+      d = { ...d, hotspots: hotspotsOf(provinces, provinceLines, hl) };
+    }
+  }
+
+  // Facilities shown by the layer's filter.
+  const facilities = valueOf(next.data.facilities);
+  const fl = s.layers.facilities;
+  const pf = prev.scenario.layers.facilities;
+  if (
+    facilities !== valueOf(prev.data.facilities) || fl.categories !== pf.categories || fl.institutions !== pf.institutions ||
+    fl.minAge !== pf.minAge || fl.maxAge !== pf.maxAge || fl.includeUnknownAge !== pf.includeUnknownAge
+  ) {
+    const visible = facilities
+      ? filterFacilities(
+          facilities,
+          { categories: fl.categories, institutions: fl.institutions, minAge: fl.minAge, maxAge: fl.maxAge, includeUnknownAge: fl.includeUnknownAge },
+          REFERENCE_YEAR,
+        )
+      : [];
+    d = { ...d, facilitiesShown: { visible, flagged: facilities ? visible.filter((i) => facilities.ubicacion[i] !== 'ok') : [] } };
+  }
+
+  // A new scope or level invalidates a unit selection; a facility found by search before the
+  // facilities arrived is selected when they do.
+  if ((s.level !== prev.scenario.level || s.scope !== prev.scenario.scope) && view.selection.kind === 'unit') {
+    view = { ...view, selection: { kind: 'none' } };
+  }
+  if (facilities && view.pendingFacility !== null) {
+    const i = facilities.codigo.indexOf(view.pendingFacility);
+    view = { ...view, pendingFacility: null, ...(i >= 0 ? { selection: { kind: 'facility', index: i } as const } : {}) };
+  }
+
+  return d === next.derived && view === next.view ? next : { ...next, derived: d, view };
+}

@@ -1,0 +1,122 @@
+import type { Catalog } from '../data/catalog';
+import type { Boundaries } from '../data/boundaries';
+import type { Facilities } from '../data/facilities';
+import type { AccessData } from '../data/places';
+import type { NearestReply } from '../data/accessClient';
+import type { LoadedTable, Geo } from '../data/loadApp';
+import type { Units } from '../data/units';
+import type { Level } from '../domain/indicators';
+import type { ConflictEvent } from '../domain/conflictEvents';
+import type { HotspotClass, LocalMoranResult } from '../domain/hotspots';
+import type { SearchEntry } from '../domain/search';
+import type { TextCode } from '../domain/textCode';
+import type { LoadState } from './loadState';
+import type { History } from './history';
+import type { Ranking } from './ranking';
+import type { Scenario } from './scenario';
+
+/**
+ * The store's slices (after SQLRooms' composed room store): `scenario` (+ its undo history),
+ * `data` (one LoadState per dataset), `derived` (columns and results computed in the browser,
+ * always consistent with scenario + data) and `view` (selection, panels, focus).
+ */
+
+/** The engine once started: the catalogue and the tables loaded at start-up. The DataSource itself stays in the coordinator. */
+export interface Engine {
+  catalog: Catalog;
+  tables: Record<string, LoadedTable>;
+}
+
+/** One level's SQL indicators and its boundaries. */
+export interface LevelData {
+  units: Units;
+  boundaries: Boundaries;
+}
+
+/** One uploaded conflict-events file: its events and what could not be placed. */
+export interface UserConflictUpload {
+  fileName: string;
+  events: ConflictEvent[];
+  rejected: number;
+}
+
+export interface DataSlice {
+  /** Start-up: catalogue, DuckDB-WASM, start tables, province indicators. */
+  engine: LoadState<Engine>;
+  /** Boundaries for the basemap and the first choropleth: they arrive before the engine is ready. */
+  geo: Geo | null;
+  levels: Record<Level, LoadState<LevelData>>;
+  facilities: LoadState<Facilities>;
+  conflicts: LoadState<ConflictEvent[]>;
+  /** Conflict events the user loaded this session. */
+  userConflicts: UserConflictUpload[];
+  /** Populated places and the access worker. */
+  access: LoadState<AccessData>;
+  searchIndex: LoadState<SearchEntry[]>;
+}
+
+
+/** Indicator columns computed in the browser, and how (shown where the SQL is shown for the others). */
+export interface DerivedColumns {
+  values: Record<string, Float64Array>;
+  method: Record<string, TextCode[]>;
+}
+
+export interface Hotspots {
+  result: LocalMoranResult;
+  classOf: Map<string, HotspotClass>;
+  counts: Partial<Record<HotspotClass, number>>;
+  /** Changes with every recomputation: deck.gl's update trigger. */
+  version: string;
+}
+
+export interface DerivedSlice {
+  /** Browser-computed column groups ('conflicts', 'access') per level. */
+  columns: Partial<Record<Level, Record<string, DerivedColumns>>>;
+  /** SQL units with every derived group on top: what the ranking reads. */
+  units: Partial<Record<Level, Units>>;
+  /** Published and uploaded events in one list, and those in the scenario's time window. */
+  conflictEvents: ConflictEvent[];
+  conflictsInWindow: ConflictEvent[];
+  /** The ranking of the scenario at its level; null until that level is loaded. */
+  ranking: { units: Units; ranking: Ranking } | null;
+  /** Local Moran's I of the conflict rate, while the hot-spot layer is shown. */
+  hotspots: Hotspots | null;
+  /** Facilities passing the layer's filter (indices), and those of them the pipeline flagged. */
+  facilitiesShown: { visible: number[]; flagged: number[] };
+  /** Nearest facility of every place for the scenario's category. */
+  accessNearest: NearestReply | null;
+  /** Last threshold/category change: main-thread round trip and worker time over every loaded level (ms). */
+  accessTiming: { roundTripMs: number; workerMs: number } | null;
+}
+
+/** What the detail area explains: one thing at a time. */
+export type Selection =
+  | { kind: 'none' }
+  | { kind: 'unit'; ubigeo: string }
+  | { kind: 'facility'; index: number }
+  | { kind: 'conflict'; id: string }
+  | { kind: 'place'; index: number };
+
+export const NO_SELECTION: Selection = { kind: 'none' };
+
+export interface ViewSlice {
+  selection: Selection;
+  dataPanelOpen: boolean;
+  /** Where the map should go next (a search result); `seq` makes a repeat request a new one. */
+  mapFocus: { ubigeo?: string; lonlat?: [number, number]; seq: number } | null;
+  /** A facility asked for (by code) before the facilities were loaded. */
+  pendingFacility: number | null;
+  /** Levels a view needs besides the scenario's own (compare, report of another scenario). */
+  levelsWanted: Level[];
+  /** The search box has been used: build its index. */
+  searchWanted: boolean;
+}
+
+export interface CoreState {
+  scenario: Scenario;
+  history: History;
+  data: DataSlice;
+  derived: DerivedSlice;
+  view: ViewSlice;
+}
