@@ -51,7 +51,7 @@ export type WordDictionary = ReadonlyMap<string, number>;
 
 /** A "word": letters, the damaged character, and the ordinal signs used in names (Nº). */
 const WORD = /[\p{L}\uFFFD\u00BA\u00AA\u00B0]+/gu;
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 /** What a U+FFFD may stand for in these files: Spanish letters and ordinal signs. */
 const CANDIDATE_CHARS = new Set([...'ÁÉÍÓÚÜÑ', 'º', 'ª', '°']);
 const VOWELS = new Set([...'AEIOUaeiou']);

@@ -15,7 +15,6 @@
 import path from 'node:path';
 import { resolveDataPaths } from '../data/config';
 import { openDb, sqlString } from '../data/db';
-import { RAW_FILES } from '../data/rawFiles';
 import { AccessModel, categoryRank, quantileSorted, type UnitAccess } from '../src/domain/access';
 import { spearman } from '../src/domain/rankCorrelation';
 

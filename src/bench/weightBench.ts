@@ -141,7 +141,7 @@ async function measureDeckAttributes(units: Units, boundaries: Boundaries, scena
     const colours = unitColours(ranking, s.classes, s.topN);
     const before = timer.time;
     deck.setProps({
-      layers: [unitLayer('bench', boundaries, { colours, index, selected: null, version: it, topKey: colours.topKey }, () => undefined)],
+      layers: [unitLayer('bench', boundaries, { colours, index, selected: null, version: String(it), topKey: colours.topKey }, () => undefined)],
     });
     await nextFrame();
     const spent = timer.time - before;

@@ -13,7 +13,7 @@ export interface ChoroplethStyle {
   index: Map<string, number>;
   selected: string | null;
   /** Changes whenever `colours` do: deck.gl's update trigger for the fill. */
-  version: number;
+  version: string;
   /** Identifies the top-N set: outlines are rebuilt only when it changes (a weight drag rarely). */
   topKey: string;
 }

@@ -149,7 +149,7 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
   if (!units) {
     if (d.ranking) d = { ...d, ranking: null };
   } else if (!d.ranking || d.ranking.units !== units || rankingInputsChanged(prev.scenario, s)) {
-    d = { ...d, ranking: { units, ranking: ctx.rank(units, s) } };
+    d = { ...d, ranking: { units, ranking: ctx.rank(units, s), version: (d.ranking?.version ?? 0) + 1 } };
   }
 
   // Hot spots, only while their layer is shown.

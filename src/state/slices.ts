@@ -79,7 +79,7 @@ export interface DerivedSlice {
   conflictEvents: ConflictEvent[];
   conflictsInWindow: ConflictEvent[];
   /** The ranking of the scenario at its level; null until that level is loaded. */
-  ranking: { units: Units; ranking: Ranking } | null;
+  ranking: { units: Units; ranking: Ranking; version: number } | null;
   /** Local Moran's I of the conflict rate, while the hot-spot layer is shown. */
   hotspots: Hotspots | null;
   /** Facilities passing the layer's filter (indices), and those of them the pipeline flagged. */

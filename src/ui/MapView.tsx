@@ -107,7 +107,7 @@ export function MapView() {
   const style = useMemo<Omit<ChoroplethStyle, 'selected'> | null>(() => {
     if (!ranked) return null;
     const colours = unitColours(ranked.ranking, classes, topN);
-    return { colours, index, version: performance.now(), topKey: `${ranked.units.level}:${colours.topKey}` };
+    return { colours, index, version: `${ranked.version}:${classes.kind}:${classes.count}:${topN}`, topKey: `${ranked.units.level}:${colours.topKey}` };
   }, [ranked, classes, topN, index]);
 
   const provinceLines = useStore((s) => boundariesOf(s, 'provincia'));

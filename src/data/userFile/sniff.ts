@@ -17,7 +17,11 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): 'parquet' | 't
   const head = bytes.subarray(0, 8192);
   let zerosOdd = 0;
   let zerosEven = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) (i % 2 ? zerosOdd++ : zerosEven++);
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2) zerosOdd++;
+    else zerosEven++;
+  }
   // UTF-16 without a BOM: ASCII text leaves every other byte zero.
   if (head.length >= 4 && zerosOdd > head.length / 4 && zerosEven === 0) return 'utf-16le';
   if (head.length >= 4 && zerosEven > head.length / 4 && zerosOdd === 0) return 'utf-16be';

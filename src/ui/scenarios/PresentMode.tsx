@@ -130,8 +130,7 @@ export function PresentMode() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-    // exit only closes over stable store actions
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `exit` only closes over stable store actions
   }, [last]);
 
   useEffect(() => slideRef.current?.focus(), [k]);

@@ -73,7 +73,9 @@ export function ScenarioPanel() {
   const catalog = useStore(catalogOf);
   const setWorkshop = useStore((s) => s.setWorkshop);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; lines: string[] } | null>(null);
-  const [link, setLink] = useState<string | null>(null);
+  // The link shown is for the scenario as it was: any change hides it.
+  const [shared, setShared] = useState<{ url: string; scenario: typeof scenario } | null>(null);
+  const link = shared && shared.scenario === scenario ? shared.url : null;
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pngRequested, setPngRequested] = useState(false);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -88,15 +90,13 @@ export function ScenarioPanel() {
     refresh().catch((err) => setStatus({ kind: 'error', lines: [errorText(err, t)] }));
   }, [open, refresh, t]);
 
-  // The link shown is for the scenario as it was: any change hides it.
-  useEffect(() => setLink(null), [scenario]);
 
   useEffect(() => {
     if (!pngSvg || !ctx) return;
-    setPngRequested(false);
     svgToPng(pngSvg, 1200, 900)
       .then((blob) => download(`${fileStem(ctx.scenario, t('scenarios.untitled'))}.png`, blob))
-      .catch((err) => setStatus({ kind: 'error', lines: [errorText(err, t)] }));
+      .catch((err) => setStatus({ kind: 'error', lines: [errorText(err, t)] }))
+      .finally(() => setPngRequested(false));
   }, [pngSvg, ctx, t]);
 
   if (!open) return null;
@@ -170,7 +170,7 @@ export function ScenarioPanel() {
   const share = async () => {
     try {
       const url = await scenarioLink(current(), window.location.href);
-      setLink(url);
+      setShared({ url, scenario });
     } catch (err) {
       fail(err);
     }

@@ -24,7 +24,7 @@ function viewModel(patch: Partial<MapViewModel> = {}): MapViewModel {
       colours: { fill: new Uint8ClampedArray(8), top: new Uint8Array(2), topKey: '' },
       index: new Map([['0101', 0], ['0102', 1]]),
       selected: null,
-      version: 1,
+      version: '1',
       topKey: 'provincia:',
     },
     provinceLines: lines,
