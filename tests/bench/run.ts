@@ -14,10 +14,14 @@ const TARGETS_MS: Record<number, number> = { 196: 2, 1891: 5, 100000: 50 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
 
-const app = await startPreview('dist', 4180);
-try {
+// BENCH_ONLY=weights (or coldstart, frames, access; comma-separated) runs only those parts.
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const want = (part: string) => only.length === 0 || only.includes(part);
+
+const app = want('coldstart') || want('frames') ? await startPreview('dist', 4180) : null;
+if (app) try {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < (want('coldstart') ? RUNS : 0); i++) {
     const r = await measureColdStart(app.url);
     console.log(
       `cold start #${i + 1}: basemap ${r.basemapMs.toFixed(0)} ms, ranked map ${r.rankedMapMs.toFixed(0)} ms, table ${r.tableMs.toFixed(0)} ms, ` +
@@ -25,6 +29,7 @@ try {
     );
     runs.push(r);
   }
+  if (runs.length > 0) {
   console.log('');
   console.log(`cold start (median of ${RUNS}): navigation → first ranked map: ${median(runs.map((r) => r.rankedMapMs)).toFixed(0)} ms`);
   console.log(`  navigation → basemap and boundaries drawn: ${median(runs.map((r) => r.basemapMs)).toFixed(0)} ms`);
@@ -33,13 +38,15 @@ try {
   console.log(`  bytes transferred on first load: ${mb(runs[0].bytes)} in ${runs[0].requests} requests (as served by vite preview: JS gzip-compressed, wasm not)`);
   console.log('  largest responses:');
   for (const x of runs[0].largest) console.log(`    ${mb(x.bytes).padStart(9)}  ${x.url}`);
-  printFrames(await measureFrames(app.url));
+  }
+  if (want('frames')) printFrames(await measureFrames(app.url));
 } finally {
   stopPreview(app);
 }
 
 const bench = await startPreview('dist-bench', 4181);
 try {
+  if (want('weights')) {
   console.log('');
   console.log('weight change → new ranks + colour attributes (headless Chromium, median of 60 after 15 warm-up):');
   for (const r of await measureWeightChange(bench.url)) {
@@ -52,8 +59,9 @@ try {
         (target ? `  target ≤ ${target} ms: ${r.medianMs <= target ? 'OK' : 'MISSED'}` : ''),
     );
   }
+  }
   console.log('');
-  printAccess(await measureAccess(bench.url));
+  if (want('access')) printAccess(await measureAccess(bench.url));
 } finally {
   stopPreview(bench);
 }
