@@ -90,6 +90,8 @@ export function accessColumns(a: UnitAccess, workerIds: string[], ids: string[])
 export class Coordinator {
   private source: DataSource | null = null;
   private readonly controllers = new Set<AbortController>();
+  /** Loads still running: the engine is closed only after they settle (a query on a closed engine can crash it). */
+  private readonly inflight = new Set<Promise<unknown>>();
   private unsubscribe: (() => void) | null = null;
   private accessRun: AbortController | null = null;
   private nearestKey = '';
@@ -117,6 +119,7 @@ export class Coordinator {
     valueOf(this.store.getState().data.access)?.client.terminate();
     const source = this.source;
     this.source = null;
+    await Promise.allSettled([...this.inflight]);
     await source?.close();
   }
 
@@ -176,10 +179,14 @@ export class Coordinator {
     if (!source || stateOf(this.store.getState().data, key).status !== 'idle') return;
     const c = this.controller();
     this.setData(key, loading());
-    run(source, c.signal)
+    const p = run(source, c.signal)
       .then((value) => !c.signal.aborted && this.setData(key, ready(value)))
       .catch((err) => !c.signal.aborted && this.setData(key, failed(toDataError(err))))
-      .finally(() => this.controllers.delete(c));
+      .finally(() => {
+        this.controllers.delete(c);
+        this.inflight.delete(p);
+      });
+    this.inflight.add(p);
   }
 
   /** What the state needs now, loaded if not yet asked for. */

@@ -14,6 +14,7 @@ import type { LoadState } from './loadState';
 import type { History } from './history';
 import type { Ranking } from './ranking';
 import type { Scenario } from './scenario';
+import type { LibraryEntry } from './scenarioLibrary';
 
 /**
  * The store's slices (after SQLRooms' composed room store): `scenario` (+ its undo history),
@@ -100,6 +101,27 @@ export type Selection =
 
 export const NO_SELECTION: Selection = { kind: 'none' };
 
+/** The workshop's full-screen views. */
+export type WorkshopScreen = 'none' | 'compare' | 'present' | 'report';
+
+export interface Notice {
+  kind: 'info' | 'warning' | 'error';
+  /** already translated lines */
+  lines: string[];
+}
+
+/** The scenario panel and the workshop's screens: what is open, the notice, the saved list. */
+export interface WorkshopView {
+  panelOpen: boolean;
+  screen: WorkshopScreen;
+  notice: Notice | null;
+  /** the saved entry the current scenario was opened from or saved as */
+  currentId: string | null;
+  entries: LibraryEntry[];
+  /** saved entries that could not be read */
+  unreadable: number;
+}
+
 export interface ViewSlice {
   selection: Selection;
   dataPanelOpen: boolean;
@@ -111,6 +133,7 @@ export interface ViewSlice {
   levelsWanted: Level[];
   /** The search box has been used: build its index. */
   searchWanted: boolean;
+  workshop: WorkshopView;
 }
 
 export interface CoreState {

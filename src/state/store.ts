@@ -7,9 +7,10 @@ import { emptyHistory, record, redo, undo } from './history';
 import { derive, emptyDerived, type DeriveContext } from './derive';
 import { IDLE, loading } from './loadState';
 import { NormalisationCache, rankScenario } from './ranking';
-import { NO_SELECTION, type CoreState, type Selection, type UserConflictUpload } from './slices';
+import { NO_SELECTION, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
+import type { LibraryEntry } from './scenarioLibrary';
 
-export type { DerivedColumns, Hotspots, Selection, UserConflictUpload, Engine, LevelData } from './slices';
+export type { DerivedColumns, Hotspots, Selection, UserConflictUpload, Engine, LevelData, Notice, WorkshopScreen } from './slices';
 import type { LevelData } from './slices';
 
 type Updaters = typeof updaters;
@@ -38,6 +39,11 @@ export interface Actions extends ScenarioActions {
   /** A file loaded again replaces its earlier events instead of doubling them. */
   addUserConflicts: (upload: UserConflictUpload) => void;
   removeUserConflicts: (fileName: string) => void;
+  setPanelOpen: (open: boolean) => void;
+  setScreen: (screen: WorkshopScreen) => void;
+  setNotice: (notice: Notice | null) => void;
+  setCurrentId: (id: string | null) => void;
+  setLibraryList: (entries: LibraryEntry[], unreadable: number) => void;
   /** For the coordinator: one update of the data and derived slices (derivations follow in the same update). */
   commit: (recipe: (s: CoreState) => Partial<CoreState>) => void;
 }
@@ -72,7 +78,15 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       searchIndex: IDLE,
     },
     derived: emptyDerived(),
-    view: { selection: NO_SELECTION, dataPanelOpen: false, mapFocus: null, pendingFacility: null, levelsWanted: [], searchWanted: false },
+    view: {
+      selection: NO_SELECTION,
+      dataPanelOpen: false,
+      mapFocus: null,
+      pendingFacility: null,
+      levelsWanted: [],
+      searchWanted: false,
+      workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, entries: [], unreadable: 0 },
+    },
   };
 }
 
@@ -100,6 +114,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
         return derive(s, next, ctx) as AppState;
       });
     const view = (patch: Partial<CoreState['view']>) => set((s) => ({ view: { ...s.view, ...patch } }));
+    const workshop = (patch: Partial<CoreState['view']['workshop']>) => set((s) => ({ view: { ...s.view, workshop: { ...s.view.workshop, ...patch } } }));
     const selectOr = (selection: Selection | null) => view({ selection: selection ?? NO_SELECTION });
 
     const scenarioActions = Object.fromEntries(
@@ -148,6 +163,11 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
           data: { ...s.data, userConflicts: s.data.userConflicts.filter((u) => u.fileName !== fileName) },
           view: s.view.selection.kind === 'conflict' ? { ...s.view, selection: NO_SELECTION } : s.view,
         })),
+      setPanelOpen: (panelOpen) => workshop({ panelOpen }),
+      setScreen: (screen) => workshop({ screen }),
+      setNotice: (notice) => workshop({ notice }),
+      setCurrentId: (currentId) => workshop({ currentId }),
+      setLibraryList: (entries, unreadable) => workshop({ entries, unreadable }),
       commit: (recipe) => set(recipe),
     };
   });

@@ -4,7 +4,6 @@ import { useStore } from '../../state/store';
 import type { Scenario } from '../../state/scenario';
 import { rankShifts, topOverlap } from '../../domain/compare';
 import { formatNumber } from '../../i18n';
-import { useScenarioUi } from './scenarioUi';
 import { useScenarioContext } from './common';
 import { StaticMap } from './StaticMap';
 
@@ -12,10 +11,10 @@ const CURRENT = 'current';
 
 /** Closes a full-screen view on Escape and gives the focus back to the scenario buttons. */
 export function useOverlay(closeRef: React.RefObject<HTMLElement | null>) {
-  const setView = useScenarioUi((s) => s.setView);
+  const setView = useStore((s) => s.setScreen);
   const close = () => {
     setView('none');
-    const target = document.querySelector<HTMLElement>(useScenarioUi.getState().panelOpen ? '[data-testid="scenario-panel"] button' : '[data-testid="open-scenarios"]');
+    const target = document.querySelector<HTMLElement>(useStore.getState().view.workshop.panelOpen ? '[data-testid="scenario-panel"] button' : '[data-testid="open-scenarios"]');
     target?.focus();
   };
   useEffect(() => {
@@ -27,8 +26,8 @@ export function useOverlay(closeRef: React.RefObject<HTMLElement | null>) {
 /** Two scenarios side by side: two maps, a summary line and who moved up or down. */
 export function CompareView() {
   const { t, i18n } = useTranslation();
-  const entries = useScenarioUi((s) => s.entries);
-  const currentId = useScenarioUi((s) => s.currentId);
+  const entries = useStore((s) => s.view.workshop.entries);
+  const currentId = useStore((s) => s.view.workshop.currentId);
   const current = useStore((s) => s.scenario);
   const [aKey, setA] = useState(() => entries.find((e) => e.id !== currentId)?.id ?? CURRENT);
   const [bKey, setB] = useState(CURRENT);

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { formatNumber } from '../../i18n';
-import { useScenarioUi } from './scenarioUi';
 import { reasonsOf, useScenarioContext } from './common';
 import { StaticMap } from './StaticMap';
 import { provenance } from '../../export/provenance';
@@ -15,7 +14,7 @@ export function PresentMode() {
   const { t, i18n } = useTranslation();
   const scenario = useStore((s) => s.scenario);
   const ctx = useScenarioContext(scenario);
-  const setView = useScenarioUi((s) => s.setView);
+  const setView = useStore((s) => s.setScreen);
   const [k, setK] = useState(0);
   const slideRef = useRef<HTMLDivElement>(null);
   const fmt = (x: number) => formatNumber(x, i18n.language);

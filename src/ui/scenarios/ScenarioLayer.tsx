@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { catalogOf, isReady } from '../../state/selectors';
 import { decodeScenarioLink, linkParam } from '../../state/scenarioLink';
-import { useScenarioUi } from './scenarioUi';
 import { errorText, warningLines } from './common';
 import { ScenarioPanel } from './ScenarioPanel';
 import { CompareView } from './CompareView';
@@ -25,14 +24,14 @@ function useSharedLink() {
       decodeScenarioLink(param)
         .then(({ scenario, warnings }) => {
           useStore.getState().setScenario(scenario);
-          useScenarioUi.getState().setCurrentId(null);
+          useStore.getState().setCurrentId(null);
           shared.current = scenario.dataVersion;
-          useScenarioUi.getState().setNotice({
+          useStore.getState().setNotice({
             kind: 'info',
             lines: [t('scenarios.notices.fromLink', { name: scenario.title || t('scenarios.untitled') }), ...warningLines(warnings, t)],
           });
         })
-        .catch((err) => useScenarioUi.getState().setNotice({ kind: 'error', lines: [errorText(err, t)] }));
+        .catch((err) => useStore.getState().setNotice({ kind: 'error', lines: [errorText(err, t)] }));
     };
     open();
     window.addEventListener('hashchange', open);
@@ -44,17 +43,17 @@ function useSharedLink() {
     if (!catalog || !theirs) return;
     shared.current = null;
     if (theirs !== catalog.inputsSha256) {
-      const n = useScenarioUi.getState().notice;
+      const n = useStore.getState().view.workshop.notice;
       const line = t('scenarios.notices.dataDiffers', { theirs: theirs.slice(0, 12), ours: catalog.inputsSha256.slice(0, 12) });
-      useScenarioUi.getState().setNotice({ kind: 'warning', lines: [...(n?.lines ?? []), line] });
+      useStore.getState().setNotice({ kind: 'warning', lines: [...(n?.lines ?? []), line] });
     }
   }, [catalog, t]);
 }
 
 function NoticeBanner() {
   const { t } = useTranslation();
-  const notice = useScenarioUi((s) => s.notice);
-  const setNotice = useScenarioUi((s) => s.setNotice);
+  const notice = useStore((s) => s.view.workshop.notice);
+  const setNotice = useStore((s) => s.setNotice);
   if (!notice) return null;
   return (
     <div className={`sc-notice sc-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="scenario-notice">
@@ -73,7 +72,7 @@ function NoticeBanner() {
 
 /** Everything of the scenario features that sits over the workspace. */
 export function ScenarioLayer() {
-  const view = useScenarioUi((s) => s.view);
+  const view = useStore((s) => s.view.workshop.screen);
   const ready = useStore(isReady);
   useSharedLink();
   return (
@@ -91,8 +90,8 @@ export function ScenarioLayer() {
 export function ScenarioBar() {
   const { t } = useTranslation();
   const ready = useStore(isReady);
-  const open = useScenarioUi((s) => s.panelOpen);
-  const { setPanelOpen, setView } = useScenarioUi.getState();
+  const open = useStore((s) => s.view.workshop.panelOpen);
+  const { setPanelOpen, setScreen: setView } = useStore.getState();
   return (
     <>
       <button type="button" data-testid="open-scenarios" aria-expanded={open} disabled={!ready} onClick={() => setPanelOpen(!open)}>

@@ -8,7 +8,7 @@ import { scenarioLink } from '../../state/scenarioLink';
 import type { LibraryEntry } from '../../state/scenarioLibrary';
 import { rankingCsv } from '../../export/csv';
 import { scoredGeoJson } from '../../export/geojson';
-import { library, useScenarioUi } from './scenarioUi';
+import { library, refreshLibrary } from './scenarioUi';
 import { download, errorText, fileStem, svgToPng, useScenarioContext, warningLines } from './common';
 import { useMapSvg } from './StaticMap';
 import './scenarios.css';
@@ -64,11 +64,12 @@ export function stamped(s: Scenario, dataVersion: string | null | undefined, fal
 
 export function ScenarioPanel() {
   const { t, i18n } = useTranslation();
-  const open = useScenarioUi((s) => s.panelOpen);
-  const { setPanelOpen, setView, setCurrentId, refresh } = useScenarioUi.getState();
-  const entries = useScenarioUi((s) => s.entries);
-  const unreadable = useScenarioUi((s) => s.unreadable);
-  const currentId = useScenarioUi((s) => s.currentId);
+  const open = useStore((s) => s.view.workshop.panelOpen);
+  const { setPanelOpen, setScreen: setView, setCurrentId } = useStore.getState();
+  const refresh = refreshLibrary;
+  const entries = useStore((s) => s.view.workshop.entries);
+  const unreadable = useStore((s) => s.view.workshop.unreadable);
+  const currentId = useStore((s) => s.view.workshop.currentId);
   const scenario = useStore((s) => s.scenario);
   const catalog = useStore(catalogOf);
   const setWorkshop = useStore((s) => s.setWorkshop);

@@ -97,14 +97,24 @@ describe('coordinator', () => {
     const deps = nodeDeps(dataDir);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const slow: CoordinatorDeps = { ...deps, loadFacilities: async (source, signal) => (await gate, deps.loadFacilities(source, signal)) };
+    let ran = false;
+    const slow: CoordinatorDeps = {
+      ...deps,
+      loadFacilities: async (source, signal) => {
+        await gate;
+        ran = true;
+        return deps.loadFacilities(source, signal);
+      },
+    };
     const c = new Coordinator(store, slow);
     await c.start();
     store.getState().setLayer('facilities', { visible: true });
     expect(store.getState().data.facilities.status).toBe('loading');
-    await c.dispose();
+    // dispose waits for the load to settle before closing the engine, then drops its result
+    const disposed = c.dispose();
     release();
-    await new Promise((r) => setTimeout(r, 500));
+    await disposed;
+    expect(ran).toBe(true);
     expect(store.getState().data.facilities.status).toBe('loading');
   }, 120_000);
 
