@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, openApp, tableRows, rankingRows, parseScore, pixelAt, screenOf, hoverLonLat } from './fixtures';
+import { test, expect, openApp, tableRows, rankingRows, parseScore, pixelAt, screenOf, hoverLonLat, dragSliderToEnd } from './fixtures';
 import { provinceInteriorPoints } from './geo';
 
 interface PresetJson {
@@ -22,15 +22,7 @@ test.describe('prioritisation engine', () => {
       coloursBefore.push(await pixelAt(page, p.x, p.y));
     }
     // drag the poverty slider from its preset weight to the far right (100 points)
-    const slider = page.getByTestId('weight-slider-pobreza_pct');
-    await slider.scrollIntoViewIfNeeded();
-    const box = (await slider.boundingBox())!;
-    const from = box.x + (box.width * gore.indicators.find((i) => i.id === 'pobreza_pct')!.weight) / 100;
-    await page.mouse.move(from, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
-    await page.mouse.move(box.x + box.width + 20, box.y + box.height / 2, { steps: 5 });
-    await page.mouse.up();
+    await dragSliderToEnd(page, 'weight-slider-pobreza_pct', gore.indicators.find((i) => i.id === 'pobreza_pct')!.weight / 100);
     await expect(page.getByTestId('weight-input-pobreza_pct')).toHaveValue('100');
     const after = await tableRows(page);
     expect(after.map((r) => r.ubigeo)).not.toEqual(before.map((r) => r.ubigeo));

@@ -121,3 +121,16 @@ export async function layerAt(page: Page, x: number, y: number): Promise<string 
     [x, y],
   );
 }
+
+/** Drags a range slider with the mouse from a fraction of its width to beyond its right end (many input events: one gesture). */
+export async function dragSliderToEnd(page: Page, testId: string, fromFraction: number) {
+  const slider = page.getByTestId(testId);
+  await slider.scrollIntoViewIfNeeded();
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * fromFraction, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
+  await page.mouse.move(box.x + box.width + 20, y, { steps: 8 });
+  await page.mouse.up();
+}

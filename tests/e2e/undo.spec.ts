@@ -1,4 +1,4 @@
-import { test, expect, openApp, tableRows } from './fixtures';
+import { test, expect, openApp, tableRows, dragSliderToEnd } from './fixtures';
 
 /** The ranking as the table shows it: "ubigeo:score" per row. */
 const snapshot = async (page: Parameters<typeof openApp>[0]) => (await tableRows(page)).map((r) => `${r.ubigeo}:${r.score}`).join('|');
@@ -13,14 +13,7 @@ test.describe('undo and redo of scenario changes', () => {
     const s0 = await snapshot(page);
 
     // 1. a weight: dragged with the mouse (many input events, one step)
-    const slider = page.getByTestId('weight-slider-pobreza_pct');
-    await slider.scrollIntoViewIfNeeded();
-    const box = (await slider.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.move(box.x + box.width + 20, box.y + box.height / 2, { steps: 8 });
-    await page.mouse.up();
+    await dragSliderToEnd(page, 'weight-slider-pobreza_pct', 0.2);
     await expect(page.getByTestId('weight-input-pobreza_pct')).toHaveValue('100');
     const s1 = await snapshot(page);
     expect(s1).not.toBe(s0);

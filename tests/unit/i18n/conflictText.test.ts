@@ -5,7 +5,7 @@ import { conflictEventsFromTable } from '../../../src/domain/conflicts/import';
 import type { ConflictImportResult, ConflictRowIssue } from '../../../src/domain/conflictEvents';
 import { conflictFileErrorText, conflictRowText } from '../../../src/i18n/conflictText';
 import { userFileTranslator } from '../../../src/i18n/translator';
-import { gaz, table } from '../domain/conflicts/fixtures';
+import { BAD_ROWS, gaz, table } from '../domain/conflicts/fixtures';
 
 const es = userFileTranslator('es');
 const en = userFileTranslator('en');
@@ -18,21 +18,7 @@ const texts = (issues: ConflictRowIssue[], t = es) => issues.map((i) => conflict
 
 describe('conflictRowText', () => {
   it('writes every rejection in Spanish, with hints and row numbers', () => {
-    const r = ok(conflictEventsFromTable(table(`
-fecha;ubigeo;departamento;provincia;distrito;estado
-2024-03-01;;Cusco;Espinar;;
-31/02/2024;;Cusco;Espinar;;
-marzo;;Cusco;Espinar;;
-;;Cusco;Espinar;;
-2024-03;;;;;
-2024-03;999999;;;;
-2024-03;;Cuzco;Espinar;;
-2024-03;;Cusco;Espinal;;
-2024-03;;Cusco;;;
-2024-03;;;;Santa Rosa;
-2024-03;;Cusco;Espinar;;en pausa
-2024-03;;;Inventada;;
-`), gaz));
+    const r = ok(conflictEventsFromTable(table(`${BAD_ROWS}2024-03;;;Inventada;;\n`), gaz));
     expect(texts(r.rejected)).toEqual([
       'fila 3: fecha "31/02/2024" no válida',
       'fila 4: fecha "marzo" no válida (use aaaa-mm-dd, dd/mm/aaaa, aaaa-mm o aaaa-Wss)',

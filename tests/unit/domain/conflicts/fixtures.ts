@@ -27,3 +27,19 @@ export const table = (csv: string) => {
   const [header, ...rows] = csv.trim().split('\n').map((l) => l.split(';'));
   return { columns: header, records: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']))) };
 };
+
+/** Rows that each fail one way (empty or impossible date, no place, unknown code, misspelt names, ambiguous district, unknown status), lines 2–12; a test appends its own last row. */
+export const BAD_ROWS = `
+fecha;ubigeo;departamento;provincia;distrito;estado
+2024-03-01;;Cusco;Espinar;;
+31/02/2024;;Cusco;Espinar;;
+marzo;;Cusco;Espinar;;
+;;Cusco;Espinar;;
+2024-03;;;;;
+2024-03;999999;;;;
+2024-03;;Cuzco;Espinar;;
+2024-03;;Cusco;Espinal;;
+2024-03;;Cusco;;;
+2024-03;;;;Santa Rosa;
+2024-03;;Cusco;Espinar;;en pausa
+`;

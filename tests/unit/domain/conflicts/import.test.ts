@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFLICT_EVENT_COLUMNS } from '../../../../src/domain/conflicts/schema';
 import { conflictEventsFromTable, USER_SERIES, type ConflictImportResult } from '../../../../src/domain/conflicts/import';
-import { gaz, table } from './fixtures';
+import { BAD_ROWS, gaz, table } from './fixtures';
 
 function ok(r: ConflictImportResult) {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}`);
@@ -57,21 +57,7 @@ fecha;departamento;provincia;distrito
   });
 
   it('rejects rows it cannot read, with codes, params and spreadsheet row numbers', () => {
-    const r = ok(conflictEventsFromTable(table(`
-fecha;ubigeo;departamento;provincia;distrito;estado
-2024-03-01;;Cusco;Espinar;;
-31/02/2024;;Cusco;Espinar;;
-marzo;;Cusco;Espinar;;
-;;Cusco;Espinar;;
-2024-03;;;;;
-2024-03;999999;;;;
-2024-03;;Cuzco;Espinar;;
-2024-03;;Cusco;Espinal;;
-2024-03;;Cusco;;;
-2024-03;;;;Santa Rosa;
-2024-03;;Cusco;Espinar;;en pausa
-2024-03;;;;Llata;
-`), gaz));
+    const r = ok(conflictEventsFromTable(table(`${BAD_ROWS}2024-03;;;;Llata;\n`), gaz));
     expect(r.events.map((e) => e.ubigeo ?? e.ubigeo_prov)).toEqual(['0807', '100501']);
     expect(r.rejected).toEqual([
       { line: 3, code: 'fecha_invalida', params: { valor: '31/02/2024', formato: 'reconocido' } },
