@@ -10,6 +10,10 @@ import { PRESETS } from '../domain/presets';
 export const LINK_PARAM = 'e';
 /** Decompressed payloads larger than this are refused (a link is a few hundred bytes). */
 const MAX_PAYLOAD = 256 * 1024;
+/** A link's compressed part: a real scenario (even with a full canvas) packs to a few KB. */
+export const MAX_LINK_CHARS = 128 * 1024;
+/** Compressed bytes handed to the decompressor at a time, so inflating stops soon after the cap. */
+const INFLATE_CHUNK = 4 * 1024;
 
 type Obj = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -21,6 +25,8 @@ export function scenarioDiff(s: Scenario): Obj {
   const d: Obj = {};
   for (const key of Object.keys(s) as (keyof Scenario)[]) {
     if (key === 'version' || key === 'presetId' || key === 'indicators' || key === 'layers') continue;
+    // A link cannot carry the user's files (they stay in this browser): their indicators are left out.
+    if (key === 'userData') continue;
     // provenance always travels: a fresh preset would carry the opener's version and today's date
     if (key === 'appVersion' || key === 'createdAt' || !same(s[key], base[key])) d[key] = s[key];
   }
@@ -106,6 +112,25 @@ async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promi
 
 const streamOf = (bytes: Uint8Array) => new Blob([bytes as BlobPart]).stream();
 
+/**
+ * The bytes as a pull stream of small chunks. A decompressor inflates a whole input chunk at
+ * once: fed 2 MB in one piece, a zip bomb inflated to 1.6 GB before the cap could stop it.
+ * In 4 KB pieces, backpressure stops it after the first piece past the cap.
+ */
+function chunkedStreamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let at = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(at, at + INFLATE_CHUNK));
+        at += INFLATE_CHUNK;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** Scenario → the `e` parameter of a link. */
 export async function encodeScenarioLink(s: Scenario): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(scenarioDiff(s)));
@@ -115,10 +140,11 @@ export async function encodeScenarioLink(s: Scenario): Promise<string> {
 
 /** The `e` parameter of a link → a valid scenario, or a ScenarioError. */
 export async function decodeScenarioLink(param: string): Promise<ParsedScenario> {
+  if (param.length > MAX_LINK_CHARS) throw new ScenarioError('invalidLink');
   const packed = fromBase64Url(param);
   let json: string;
   try {
-    const bytes = await readAll(streamOf(packed).pipeThrough(new DecompressionStream('deflate-raw')), MAX_PAYLOAD);
+    const bytes = await readAll(chunkedStreamOf(packed).pipeThrough(new DecompressionStream('deflate-raw')), MAX_PAYLOAD);
     json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     if (err instanceof ScenarioError) throw err;
