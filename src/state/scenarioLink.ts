@@ -117,9 +117,9 @@ const streamOf = (bytes: Uint8Array) => new Blob([bytes as BlobPart]).stream();
  * once: fed 2 MB in one piece, a zip bomb inflated to 1.6 GB before the cap could stop it.
  * In 4 KB pieces, backpressure stops it after the first piece past the cap.
  */
-function chunkedStreamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+function chunkedStreamOf(bytes: Uint8Array): ReadableStream<BufferSource> {
   let at = 0;
-  return new ReadableStream<Uint8Array>(
+  return new ReadableStream<BufferSource>(
     {
       pull(controller) {
         if (at >= bytes.length) return controller.close();

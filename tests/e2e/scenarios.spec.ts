@@ -61,8 +61,10 @@ test.describe('scenarios for workshops', () => {
 
     await page.reload();
     await openApp(page);
-    // a reload starts from the preset again; the saved scenario is in the list
-    expect(await ranks(page)).not.toEqual(before);
+    // a reload keeps the scenario being worked on (the working copy), and says so
+    await expect(page.getByTestId('scenario-notice')).toContainText('Se recuperó el escenario');
+    expect(await ranks(page)).toEqual(before);
+    await expect(page.getByTestId('weight-input-pobreza_pct')).toHaveValue('40');
     await openPanel(page);
     const list = page.getByTestId('scenario-list');
     await expect(list).toContainText('Mesa 3 — pobreza 40');

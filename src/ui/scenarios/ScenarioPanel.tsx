@@ -23,6 +23,12 @@ function DraftField({ label, value, onCommit, multiline, hint, testId, placehold
     setDraft(value);
   }
   const commit = () => draft !== value && onCommit(draft);
+  // Typing is committed after a short pause too, so the working copy holds it if the page dies mid-sentence.
+  useEffect(() => {
+    if (draft === value) return;
+    const timer = setTimeout(() => onCommit(draft), 800);
+    return () => clearTimeout(timer);
+  }, [draft, value, onCommit]);
   const common = {
     id,
     value: draft,
