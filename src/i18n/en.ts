@@ -323,6 +323,9 @@ export const en: Messages = {
   },
   map: {
     label: 'Map coloured by priority',
+    contextLost: 'The map lost its graphics context (WebGL), for example because the browser released the graphics card. The ranking, the weights and your scenario are intact.',
+    crashed: 'The map could not be drawn ({{detail}}). The ranking, the weights and your scenario are intact.',
+    rebuild: 'Rebuild the map',
     legendTitle: 'Priority score',
     legendTitleRank: 'Rank',
     legendLow: 'lower priority',

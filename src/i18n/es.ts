@@ -337,6 +337,9 @@ export const es = {
   },
   map: {
     label: 'Mapa coloreado por prioridad',
+    contextLost: 'El mapa perdió su contexto gráfico (WebGL), por ejemplo porque el navegador liberó la tarjeta gráfica. El ranking, los pesos y su escenario siguen intactos.',
+    crashed: 'El mapa no se pudo dibujar ({{detail}}). El ranking, los pesos y su escenario siguen intactos.',
+    rebuild: 'Reconstruir el mapa',
     legendTitle: 'Puntaje de prioridad',
     legendTitleRank: 'Puesto en el ranking',
     legendLow: 'menor prioridad',

@@ -12,6 +12,7 @@ import { SearchBox } from './SearchBox';
 import { Breadcrumb } from './Breadcrumb';
 import { LANGUAGES } from '../i18n';
 import { MapView } from './MapView';
+import { ErrorBoundary } from './ErrorBoundary';
 import { RankingTable } from './RankingTable';
 import { ScopeSelector, useScopeName } from './ScopeSelector';
 import { WeightsPanel } from './WeightsPanel';
@@ -103,7 +104,10 @@ export function App() {
             )}
           </aside>
           <div className="center">
-            <MapView />
+            {/* A map that fails to draw is rebuilt alone: the ranking, the panels and the scenario stay. */}
+            <ErrorBoundary fallback={(error, reset) => <MapCrash detail={error.message} onRebuild={reset} />}>
+              <MapView />
+            </ErrorBoundary>
             {selection === 'facility' ? (
               <FacilityCard />
             ) : selection === 'conflict' ? (
@@ -137,6 +141,18 @@ export function App() {
           <ScenarioLayer />
         </main>
       )}
+    </div>
+  );
+}
+
+function MapCrash({ detail, onRebuild }: { detail: string; onRebuild: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="map-wrap map-crash" role="alert" data-testid="map-crashed">
+      <p>{t('map.crashed', { detail })}</p>
+      <button type="button" onClick={onRebuild}>
+        {t('map.rebuild')}
+      </button>
     </div>
   );
 }

@@ -40,6 +40,12 @@ export function MapView() {
   const facilities = useStore((s) => valueOf(s.data.facilities));
   const selectedFacility = useStore(selectedFacilityIndex);
   const [styleReady, setStyleReady] = useState(false);
+  // A lost WebGL context invalidates every GPU resource: deck.gl must not draw again on it, and
+  // the map is rebuilt (a new canvas, a new context) when the browser restores it or the user asks.
+  const [generation, setGeneration] = useState(0);
+  const [contextLost, setContextLost] = useState(false);
+  const lost = useRef(false);
+  const scopeFitted = useRef('');
   const ranked = useStore((s) => s.derived.ranking);
 
   // The map and overlay are created once; later changes only update layer props.
@@ -83,6 +89,16 @@ export function MapView() {
     });
     // Attach deck.gl only once the style has loaded: attached earlier (deck 9.4 + MapLibre 5),
     // its interleaved layers hide every MapLibre fill and line layer. Seen in headless Chromium.
+    scopeFitted.current = ''; // a rebuilt map starts over Peru: fit the scope again
+    map.on('webglcontextlost', () => {
+      lost.current = true;
+      setContextLost(true);
+    });
+    map.on('webglcontextrestored', () => {
+      lost.current = false;
+      setContextLost(false);
+      setGeneration((g) => g + 1);
+    });
     map.on('load', () => {
       performance.mark('territorio:basemap');
       setStyleReady(true);
@@ -100,7 +116,7 @@ export function MapView() {
       setStyleReady(false);
       map.remove();
     };
-  }, [geo]);
+  }, [geo, generation]);
 
   // Colours only: a weight change recomputes these bytes, never the geometry.
   const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);
@@ -141,7 +157,7 @@ export function MapView() {
 
   // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
   useEffect(() => {
-    if (!boundaries || !choropleth || !overlayRef.current) return;
+    if (!boundaries || !choropleth || !overlayRef.current || lost.current) return;
     overlayRef.current.setProps({
       layers: buildLayers({
         level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
@@ -152,7 +168,7 @@ export function MapView() {
     layersSet.current = true;
   }, [
     level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict,
+    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, map,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.
@@ -183,7 +199,6 @@ export function MapView() {
   // changes (or when its level's boundaries first arrive), then a search result — which often
   // changes the scope too — zooms further in. A result whose boundary is not loaded yet waits.
   const mapFocus = useStore((s) => s.view.mapFocus);
-  const scopeFitted = useRef('');
   const focusApplied = useRef(0);
   useEffect(() => {
     const map = mapRef.current;
@@ -222,6 +237,21 @@ export function MapView() {
       {hover && ranked && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
       <Legend />
       {map && <MapTools map={map} bounds={PERU_BOUNDS} />}
+      {contextLost && (
+        <div className="map-lost" role="alert" data-testid="map-context-lost">
+          <p>{t('map.contextLost')}</p>
+          <button
+            type="button"
+            onClick={() => {
+              lost.current = false;
+              setContextLost(false);
+              setGeneration((g) => g + 1);
+            }}
+          >
+            {t('map.rebuild')}
+          </button>
+        </div>
+      )}
       <p className="map-credit">{t('map.basemapCredit')}</p>
     </div>
   );

@@ -24,3 +24,47 @@ test.describe('nothing lost', () => {
     await expect(page.getByTestId('canvas-decision')).toHaveValue('Priorizar Chumbivilcas y Espinar');
   });
 });
+
+test.describe('a lost WebGL context', () => {
+  for (const how of ['restored by the browser', 'rebuilt by the user'] as const) {
+    test(`loses nothing: the map is ${how}, the scenario intact`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await openApp(page);
+      await page.getByTestId('weight-input-pobreza_pct').fill('60');
+      const before = await ranking(page);
+      await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
+        const gl = canvas.getContext('webgl2')!;
+        const ext = gl.getExtension('WEBGL_lose_context')!;
+        (window as unknown as { __lose: WEBGL_lose_context }).__lose = ext;
+        ext.loseContext();
+      });
+      await expect(page.getByTestId('map-context-lost')).toBeVisible();
+      // the change that used to crash the whole app («reading 'getProjection'»)
+      await page.getByTestId('weight-input-pobreza_pct').fill('70');
+      await expect(page.getByTestId('ranking-table')).toBeVisible();
+      await expect(page.getByText('Algo falló al dibujar la aplicación')).toHaveCount(0);
+      if (how === 'restored by the browser') {
+        await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+      } else {
+        await page.getByRole('button', { name: 'Reconstruir el mapa' }).click();
+      }
+      await expect(page.getByTestId('map-context-lost')).toHaveCount(0);
+      // a new map draws the ranked choropleth again
+      await expect(page.locator('[data-testid="map"] canvas')).toHaveCount(1);
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            // MapboxOverlay keeps its props in `_props` (deck.gl 9.4)
+            const m = (window as unknown as { __territorioOverlay?: { _props?: { layers?: unknown[] } } }).__territorioOverlay;
+            return m?._props?.layers?.length ?? 0;
+          }),
+        )
+        .toBeGreaterThan(0);
+      await expect(page.getByTestId('weight-input-pobreza_pct')).toHaveValue('70');
+      expect(await ranking(page)).not.toBe(before); // 70 points, not the 60 before the loss: nothing was reset
+      expect(errors).toEqual([]);
+    });
+  }
+});
