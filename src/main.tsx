@@ -18,7 +18,7 @@ function restoreWorkingCopy() {
   if (copy && !linkParam(window.location.hash)) {
     const s = appStore.getState();
     s.setScenario(copy.scenario);
-    s.setCurrentId(copy.currentId);
+    s.setCurrentId(copy.currentId, copy.currentRevision);
     const when = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(copy.savedAt));
     s.setNotice({ kind: 'info', lines: [i18next.t('scenarios.notices.restored', { when })] });
   }

@@ -68,6 +68,12 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     unreadable_one: '{{count}} saved scenario could not be read; it is kept unchanged.',
     unreadable_other: '{{count}} saved scenarios could not be read; they are kept unchanged.',
   },
+  conflict: {
+    keepMine: 'Save my version as a copy',
+    takeTheirs: 'Open the version saved by the other tab',
+  },
+  notPersistent:
+    'This browser does not allow saving scenarios here (IndexedDB missing or blocked, e.g. in private mode): what you save will be lost when the tab closes. Use “Export scenario (JSON)” to keep the scenario in a file.',
   notices: {
     saved: 'Scenario “{{name}}” saved in this browser.',
     opened: 'Scenario “{{name}}” opened.',
@@ -87,12 +93,25 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
   },
   errors: {
     title: 'The scenario could not be opened',
+    failed: {
+      open: 'The scenario could not be opened',
+      save: 'The scenario could not be saved',
+      duplicate: 'The scenario could not be duplicated',
+      rename: 'The scenario could not be renamed',
+      delete: 'The scenario could not be deleted',
+      import: 'The file could not be imported',
+      share: 'The link could not be created',
+      export: 'The export failed',
+      list: 'The list of saved scenarios could not be read',
+    },
     malformedJson: 'The file is not valid JSON ({{detail}}). The saved scenarios did not change.',
     notScenario: 'The file is not a Territorio scenario. The saved scenarios did not change.',
     newerVersion: 'The scenario is from a newer version ({{version}}) than this app (up to {{supported}}). Update the app.',
     invalidField: 'The scenario has an invalid value in “{{field}}”. The saved scenarios did not change.',
     invalidWeight: 'The weight of “{{id}}” ({{weight}}) is out of the allowed range (0 to {{max}} points).',
     invalidLink: 'The scenario link is incomplete or damaged. Ask for it to be sent again.',
+    staleSave: 'Another tab or window saved “{{name}}” after you opened it ({{savedAt}}). Nothing was overwritten: choose what to do.',
+    deletedElsewhere: 'The scenario “{{name}}” was deleted in another tab or window. It was not recreated: save it as a new one to keep it.',
   },
   meta: {
     scope: 'Scope',

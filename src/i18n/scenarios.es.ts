@@ -66,6 +66,12 @@ export const scenariosEs = {
     unreadable_other: '{{count}} escenarios guardados no se pudieron leer; se conservan sin cambios.',
     unreadable_many: '{{count}} escenarios guardados no se pudieron leer; se conservan sin cambios.',
   },
+  conflict: {
+    keepMine: 'Guardar mi versión como una copia',
+    takeTheirs: 'Abrir la versión guardada por la otra pestaña',
+  },
+  notPersistent:
+    'Este navegador no permite guardar escenarios aquí (IndexedDB ausente o bloqueado, p. ej. en modo privado): lo que guarde se perderá al cerrar la pestaña. Use «Exportar escenario (JSON)» para conservar el escenario en un archivo.',
   notices: {
     saved: 'Escenario «{{name}}» guardado en este navegador.',
     opened: 'Escenario «{{name}}» abierto.',
@@ -85,12 +91,25 @@ export const scenariosEs = {
   },
   errors: {
     title: 'No se pudo abrir el escenario',
+    failed: {
+      open: 'No se pudo abrir el escenario',
+      save: 'No se pudo guardar el escenario',
+      duplicate: 'No se pudo duplicar el escenario',
+      rename: 'No se pudo renombrar el escenario',
+      delete: 'No se pudo eliminar el escenario',
+      import: 'No se pudo importar el archivo',
+      share: 'No se pudo crear el enlace',
+      export: 'No se pudo exportar',
+      list: 'No se pudo leer la lista de escenarios guardados',
+    },
     malformedJson: 'El archivo no es JSON válido ({{detail}}). Los escenarios guardados no cambiaron.',
     notScenario: 'El archivo no es un escenario de Territorio. Los escenarios guardados no cambiaron.',
     newerVersion: 'El escenario es de una versión más nueva ({{version}}) que esta aplicación (admite hasta la {{supported}}). Actualice la aplicación.',
     invalidField: 'El escenario tiene un valor inválido en «{{field}}». Los escenarios guardados no cambiaron.',
     invalidWeight: 'El peso de «{{id}}» ({{weight}}) está fuera del rango permitido (0 a {{max}} puntos).',
     invalidLink: 'El enlace del escenario está incompleto o dañado. Pida que se lo vuelvan a enviar.',
+    staleSave: 'Otra pestaña o ventana guardó «{{name}}» después de que usted lo abriera ({{savedAt}}). No se sobrescribió nada: elija qué hacer.',
+    deletedElsewhere: 'El escenario «{{name}}» fue eliminado en otra pestaña o ventana. No se volvió a crear: guárdelo como uno nuevo si lo quiere conservar.',
   },
   meta: {
     scope: 'Ámbito',

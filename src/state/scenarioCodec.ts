@@ -23,7 +23,9 @@ export type ScenarioErrorKey =
   | 'newerVersion'
   | 'invalidField'
   | 'invalidWeight'
-  | 'invalidLink';
+  | 'invalidLink'
+  | 'staleSave'
+  | 'deletedElsewhere';
 
 export class ScenarioError extends Error {
   constructor(

@@ -10,25 +10,44 @@ export interface StoredScenario {
   id: string;
   /** ISO 8601 */
   savedAt: string;
-  scenario: Scenario;
+  /**
+   * Counts the writes to this id (records saved before revisions existed count as 0). A tab
+   * saves over an entry only if it still holds the revision it opened: two tabs never silently
+   * overwrite each other.
+   */
+  revision?: number;
+  scenario?: Scenario;
+  /** A deleted entry stays as a tombstone, so a stale tab cannot bring it back by saving. */
+  deleted?: true;
 }
+
+/** What a conditional write found: written, or the record that is there now. */
+export type PutResult = { ok: true } | { ok: false; current: unknown };
 
 export interface ScenarioRepository {
   all(): Promise<unknown[]>;
-  put(record: StoredScenario): Promise<void>;
-  remove(id: string): Promise<void>;
+  /** Writes `record` only if the stored revision of its id is `expected` (null: the id must be new; undefined: no check). */
+  putIf(record: StoredScenario, expected: number | null | undefined): Promise<PutResult>;
+  /** False for the in-memory fallback: nothing survives a reload. */
+  readonly persistent: boolean;
 }
 
+const revisionOf = (r: unknown): number | null =>
+  r === undefined ? null : typeof (r as StoredScenario).revision === 'number' ? (r as StoredScenario).revision! : 0;
+/** The conditional-write rule, shared by both repositories. */
+const mayWrite = (current: unknown, expected: number | null | undefined) => expected === undefined || revisionOf(current) === expected;
+
 export class MemoryRepository implements ScenarioRepository {
+  readonly persistent = false;
   readonly records = new Map<string, unknown>();
   async all() {
     return [...this.records.values()].map((r) => structuredClone(r));
   }
-  async put(record: StoredScenario) {
+  async putIf(record: StoredScenario, expected: number | null | undefined): Promise<PutResult> {
+    const current = this.records.get(record.id);
+    if (!mayWrite(current, expected)) return { ok: false, current: structuredClone(current) };
     this.records.set(record.id, structuredClone(record));
-  }
-  async remove(id: string) {
-    this.records.delete(id);
+    return { ok: true };
   }
 }
 
@@ -44,6 +63,7 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 
 /** IndexedDB: one object store, records keyed by id. */
 export class IndexedDbRepository implements ScenarioRepository {
+  readonly persistent = true;
   private db: Promise<IDBDatabase> | null = null;
 
   private open(): Promise<IDBDatabase> {
@@ -86,11 +106,23 @@ export class IndexedDbRepository implements ScenarioRepository {
   all() {
     return this.tx('readonly', (s) => s.getAll() as IDBRequest<unknown[]>);
   }
-  async put(record: StoredScenario) {
-    await this.tx('readwrite', (s) => s.put(record));
-  }
-  async remove(id: string) {
-    await this.tx('readwrite', (s) => s.delete(id));
+  /** Read and write in one readwrite transaction: another tab's write cannot slip in between. */
+  async putIf(record: StoredScenario, expected: number | null | undefined): Promise<PutResult> {
+    const db = await this.open();
+    const t = db.transaction(STORE, 'readwrite');
+    const store = t.objectStore(STORE);
+    let result: PutResult = { ok: true };
+    const get = store.get(record.id);
+    get.onsuccess = () => {
+      if (mayWrite(get.result, expected)) store.put(record);
+      else result = { ok: false, current: get.result };
+    };
+    await new Promise<void>((resolve, reject) => {
+      t.oncomplete = () => resolve();
+      t.onerror = () => reject(t.error);
+      t.onabort = () => reject(t.error);
+    });
+    return result;
   }
 }
 
@@ -98,7 +130,14 @@ export interface LibraryEntry {
   id: string;
   name: string;
   savedAt: string;
+  revision: number;
   scenario: Scenario;
+}
+
+/** Where a save goes: a new entry, or over an entry at the revision this tab holds. */
+export interface SaveTarget {
+  id: string;
+  revision: number;
 }
 
 const newId = () =>
@@ -119,8 +158,9 @@ export class ScenarioLibrary {
       try {
         const rec = r as StoredScenario;
         if (typeof rec?.id !== 'string') throw new ScenarioError('notScenario');
+        if (rec.deleted) continue;
         const { scenario } = parseScenario(rec.scenario);
-        entries.push({ id: rec.id, name: scenario.title, savedAt: typeof rec.savedAt === 'string' ? rec.savedAt : '', scenario });
+        entries.push({ id: rec.id, name: scenario.title, savedAt: typeof rec.savedAt === 'string' ? rec.savedAt : '', revision: revisionOf(rec) ?? 0, scenario });
       } catch {
         unreadable++;
       }
@@ -129,18 +169,29 @@ export class ScenarioLibrary {
     return { entries, unreadable };
   }
 
-  /** Saves a scenario under its title: a new entry, or over `id` when given. */
-  async save(scenario: Scenario, id?: string): Promise<LibraryEntry> {
+  /** False when saving lasts only this visit (no IndexedDB): the UI says so and offers the JSON export. */
+  get persistent(): boolean {
+    return this.repo.persistent;
+  }
+
+  /**
+   * Saves a scenario under its title: a new entry, or over `target` when given — refused with
+   * `staleSave` when another tab saved it since (or `deletedElsewhere`), so nothing is overwritten
+   * silently.
+   */
+  async save(scenario: Scenario, target?: SaveTarget): Promise<LibraryEntry> {
     const savedAt = this.now();
     // validated before writing: what goes in can always be read back
     const valid = parseScenario(JSON.parse(JSON.stringify({ ...scenario, updatedAt: savedAt }))).scenario;
-    const record: StoredScenario = { id: id ?? newId(), savedAt, scenario: valid };
-    await this.repo.put(record);
-    return { id: record.id, name: valid.title, savedAt, scenario: valid };
+    const revision = (target?.revision ?? 0) + 1;
+    const record: StoredScenario = { id: target?.id ?? newId(), savedAt, revision, scenario: valid };
+    const r = await this.repo.putIf(record, target ? target.revision : null);
+    if (!r.ok) throw conflictError(r.current, valid.title);
+    return { id: record.id, name: valid.title, savedAt, revision, scenario: valid };
   }
 
   async rename(entry: LibraryEntry, title: string): Promise<LibraryEntry> {
-    return this.save({ ...entry.scenario, title }, entry.id);
+    return this.save({ ...entry.scenario, title }, entry);
   }
 
   async duplicate(entry: LibraryEntry, title: string): Promise<LibraryEntry> {
@@ -148,8 +199,11 @@ export class ScenarioLibrary {
     return this.save({ ...entry.scenario, title, createdAt: now });
   }
 
-  async remove(id: string): Promise<void> {
-    await this.repo.remove(id);
+  /** Deletes an entry: a tombstone stays, so a tab that still shows it cannot save it back. */
+  async remove(entry: Pick<LibraryEntry, 'id' | 'revision'>): Promise<void> {
+    const r = await this.repo.putIf({ id: entry.id, savedAt: this.now(), revision: entry.revision + 1, deleted: true }, entry.revision);
+    // already deleted elsewhere: the wish is fulfilled; changed elsewhere: say so
+    if (!r.ok && !(r.current as StoredScenario | undefined)?.deleted) throw conflictError(r.current, '');
   }
 
   /** A scenario file's text → a new saved entry; a bad file throws and writes nothing. */
@@ -158,4 +212,11 @@ export class ScenarioLibrary {
     const entry = await this.save({ ...scenario, title: scenario.title || fallbackTitle });
     return { entry, warnings };
   }
+}
+
+/** The typed error for a refused write, from the record that is there now. */
+function conflictError(current: unknown, name: string): ScenarioError {
+  const rec = current as StoredScenario | undefined;
+  if (!rec || rec.deleted) return new ScenarioError('deletedElsewhere', { name });
+  return new ScenarioError('staleSave', { name: rec.scenario?.title || name, savedAt: rec.savedAt });
 }

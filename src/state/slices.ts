@@ -117,6 +117,8 @@ export interface WorkshopView {
   notice: Notice | null;
   /** the saved entry the current scenario was opened from or saved as */
   currentId: string | null;
+  /** The revision of that entry this tab holds: a save over it is refused if another tab saved since. */
+  currentRevision: number | null;
   entries: LibraryEntry[];
   /** saved entries that could not be read */
   unreadable: number;

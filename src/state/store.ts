@@ -42,7 +42,8 @@ export interface Actions extends ScenarioActions {
   setPanelOpen: (open: boolean) => void;
   setScreen: (screen: WorkshopScreen) => void;
   setNotice: (notice: Notice | null) => void;
-  setCurrentId: (id: string | null) => void;
+  /** The saved entry the scenario was opened from or saved as, and its revision. */
+  setCurrentId: (id: string | null, revision?: number | null) => void;
   setLibraryList: (entries: LibraryEntry[], unreadable: number) => void;
   /** For the coordinator: one update of the data and derived slices (derivations follow in the same update). */
   commit: (recipe: (s: CoreState) => Partial<CoreState>) => void;
@@ -85,7 +86,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       pendingFacility: null,
       levelsWanted: [],
       searchWanted: false,
-      workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, entries: [], unreadable: 0 },
+      workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
     },
   };
 }
@@ -166,7 +167,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       setPanelOpen: (panelOpen) => workshop({ panelOpen }),
       setScreen: (screen) => workshop({ screen }),
       setNotice: (notice) => workshop({ notice }),
-      setCurrentId: (currentId) => workshop({ currentId }),
+      setCurrentId: (currentId, revision = null) => workshop({ currentId, currentRevision: currentId === null ? null : revision }),
       setLibraryList: (entries, unreadable) => workshop({ entries, unreadable }),
       commit: (recipe) => set(recipe),
     };

@@ -20,8 +20,9 @@ export interface KeyValueStorage {
 
 export interface WorkingCopy {
   scenario: Scenario;
-  /** The saved entry it was opened from or saved as, if any. */
+  /** The saved entry it was opened from or saved as, if any, and the revision this tab held. */
   currentId: string | null;
+  currentRevision: number | null;
   savedAt: string;
 }
 
@@ -44,10 +45,12 @@ export function readWorkingCopy(storage: KeyValueStorage): WorkingCopy | null {
   }
   if (!text) return null;
   try {
-    const value = JSON.parse(text) as { kind?: unknown; scenario?: unknown; currentId?: unknown; savedAt?: unknown };
+    const value = JSON.parse(text) as { kind?: unknown; scenario?: unknown; currentId?: unknown; currentRevision?: unknown; savedAt?: unknown };
     if (value.kind !== KIND || typeof value.savedAt !== 'string') throw new Error('not a working copy');
     const { scenario } = parseScenario(value.scenario);
-    return { scenario, currentId: typeof value.currentId === 'string' ? value.currentId : null, savedAt: value.savedAt };
+    const currentId = typeof value.currentId === 'string' ? value.currentId : null;
+    const currentRevision = currentId !== null && Number.isInteger(value.currentRevision) ? (value.currentRevision as number) : null;
+    return { scenario, currentId, currentRevision, savedAt: value.savedAt };
   } catch {
     // a damaged copy is dropped rather than kept failing on every start
     storage.removeItem(WORKING_COPY_KEY);
@@ -77,10 +80,13 @@ export function keepWorkingCopy(store: StoreApi<AppState>, storage: KeyValueStor
     if (!pending) return;
     pending = false;
     const s = store.getState();
-    writeWorkingCopy(storage, { scenario: s.scenario, currentId: s.view.workshop.currentId, savedAt: now() });
+    const { currentId, currentRevision } = s.view.workshop;
+    writeWorkingCopy(storage, { scenario: s.scenario, currentId, currentRevision, savedAt: now() });
   };
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.scenario === prev.scenario && s.view.workshop.currentId === prev.view.workshop.currentId) return;
+    const w = s.view.workshop;
+    const pw = prev.view.workshop;
+    if (s.scenario === prev.scenario && w.currentId === pw.currentId && w.currentRevision === pw.currentRevision) return;
     pending = true;
     if (!timer) timer = setTimeout(flush, delayMs);
   });

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { catalogOf, boundariesOf } from '../../state/selectors';
 import type { AiAddsValue, Scenario, ScenarioWorkshop } from '../../state/scenario';
-import { scenarioToFile } from '../../state/scenarioCodec';
+import { ScenarioError, scenarioToFile } from '../../state/scenarioCodec';
 import { scenarioLink } from '../../state/scenarioLink';
 import type { LibraryEntry } from '../../state/scenarioLibrary';
 import { rankingCsv } from '../../export/csv';
 import { scoredGeoJson } from '../../export/geojson';
-import { library, refreshLibrary } from './scenarioUi';
+import { announceLibraryChange, library, refreshLibrary } from './scenarioUi';
+
+/** What a panel action was doing when it failed: the error message names it. */
+type Operation = 'save' | 'duplicate' | 'rename' | 'delete' | 'import' | 'share' | 'export' | 'list';
 import { download, errorText, fileStem, svgToPng, useScenarioContext, warningLines } from './common';
 import { useMapSvg } from './StaticMap';
 import './scenarios.css';
@@ -76,10 +79,12 @@ export function ScenarioPanel() {
   const entries = useStore((s) => s.view.workshop.entries);
   const unreadable = useStore((s) => s.view.workshop.unreadable);
   const currentId = useStore((s) => s.view.workshop.currentId);
+  const currentRevision = useStore((s) => s.view.workshop.currentRevision);
   const scenario = useStore((s) => s.scenario);
   const catalog = useStore(catalogOf);
   const setWorkshop = useStore((s) => s.setWorkshop);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; lines: string[] } | null>(null);
+  // An error names the operation that failed and, for a save refused by another tab's, offers the ways out.
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; op?: Operation; lines: string[]; choices?: { label: string; run: () => void }[] } | null>(null);
   // The link shown is for the scenario as it was: any change hides it.
   const [shared, setShared] = useState<{ url: string; scenario: typeof scenario } | null>(null);
   const link = shared && shared.scenario === scenario ? shared.url : null;
@@ -94,7 +99,7 @@ export function ScenarioPanel() {
   useEffect(() => {
     if (!open) return;
     closeRef.current?.focus();
-    refresh().catch((err) => setStatus({ kind: 'error', lines: [errorText(err, t)] }));
+    refresh().catch((err) => setStatus({ kind: 'error', op: 'list', lines: [errorText(err, t)] }));
   }, [open, refresh, t]);
 
 
@@ -102,7 +107,7 @@ export function ScenarioPanel() {
     if (!pngSvg || !ctx) return;
     svgToPng(pngSvg, 1200, 900)
       .then((blob) => download(`${fileStem(ctx.scenario, t('scenarios.untitled'))}.png`, blob))
-      .catch((err) => setStatus({ kind: 'error', lines: [errorText(err, t)] }))
+      .catch((err) => setStatus({ kind: 'error', op: 'export', lines: [errorText(err, t)] }))
       .finally(() => setPngRequested(false));
   }, [pngSvg, ctx, t]);
 
@@ -112,34 +117,58 @@ export function ScenarioPanel() {
     document.querySelector<HTMLButtonElement>('[data-testid="open-scenarios"]')?.focus();
   };
   const ok = (...lines: string[]) => setStatus({ kind: 'ok', lines });
-  const fail = (err: unknown) => setStatus({ kind: 'error', lines: [errorText(err, t)] });
+  const fail = (op: Operation, err: unknown) => setStatus({ kind: 'error', op, lines: [errorText(err, t)] });
+  /** After a change to the saved scenarios: this tab's list, then the other tabs'. */
+  const changed = async () => {
+    await refresh();
+    announceLibraryChange();
+  };
   const patch = (p: Partial<ScenarioWorkshop>) => setWorkshop(p);
   const current = () => stamped(useStore.getState().scenario, catalog?.inputsSha256, untitled());
 
   const save = async (asNew: boolean) => {
     try {
       const s = current();
-      const entry = await library.save(s, asNew ? undefined : (currentId ?? undefined));
+      const target = !asNew && currentId !== null ? { id: currentId, revision: currentRevision ?? 0 } : undefined;
+      const entry = await library.save(s, target);
       setWorkshop({ title: entry.scenario.title, updatedAt: entry.scenario.updatedAt, dataVersion: entry.scenario.dataVersion });
-      setCurrentId(entry.id);
-      await refresh();
+      setCurrentId(entry.id, entry.revision);
+      await changed();
       ok(t('scenarios.notices.saved', { name: entry.name }));
     } catch (err) {
-      fail(err);
+      fail('save', err);
+      if (err instanceof ScenarioError && (err.key === 'staleSave' || err.key === 'deletedElsewhere')) {
+        // never a silent overwrite: keep mine as a copy, or take theirs
+        const theirs = err.key === 'staleSave' ? (await library.list()).entries.find((e) => e.id === currentId) : undefined;
+        setStatus((st) => st && {
+          ...st,
+          choices: [
+            {
+              label: t('scenarios.conflict.keepMine'),
+              run: () => {
+                setWorkshop({ title: t('scenarios.list.copyOf', { name: useStore.getState().scenario.title || untitled() }) });
+                void save(true);
+              },
+            },
+            ...(theirs ? [{ label: t('scenarios.conflict.takeTheirs'), run: () => openEntry(theirs) }] : []),
+          ],
+        });
+        await refresh().catch(() => undefined);
+      }
     }
   };
   const openEntry = (e: LibraryEntry) => {
     useStore.getState().setScenario(e.scenario);
-    setCurrentId(e.id);
+    setCurrentId(e.id, e.revision);
     ok(t('scenarios.notices.opened', { name: e.name }));
   };
   const duplicate = async (e: LibraryEntry) => {
     try {
       const copy = await library.duplicate(e, t('scenarios.list.copyOf', { name: e.name }));
-      await refresh();
+      await changed();
       ok(t('scenarios.notices.duplicated', { name: copy.name }));
     } catch (err) {
-      fail(err);
+      fail('duplicate', err);
     }
   };
   const rename = async (e: LibraryEntry, name: string) => {
@@ -147,31 +176,36 @@ export function ScenarioPanel() {
     if (!name.trim() || name === e.name) return;
     try {
       const r = await library.rename(e, name.trim());
-      if (r.id === currentId) setWorkshop({ title: r.name });
-      await refresh();
+      if (r.id === currentId) {
+        setWorkshop({ title: r.name });
+        setCurrentId(r.id, r.revision);
+      }
+      await changed();
       ok(t('scenarios.notices.renamed', { name: r.name }));
     } catch (err) {
-      fail(err);
+      fail('rename', err);
+      await refresh().catch(() => undefined);
     }
   };
   const remove = async (e: LibraryEntry) => {
     if (!window.confirm(t('scenarios.list.confirmDelete', { name: e.name }))) return;
     try {
-      await library.remove(e.id);
+      await library.remove(e);
       if (e.id === currentId) setCurrentId(null);
-      await refresh();
+      await changed();
       ok(t('scenarios.notices.deleted', { name: e.name }));
     } catch (err) {
-      fail(err);
+      fail('delete', err);
+      await refresh().catch(() => undefined);
     }
   };
   const importFile = async (file: File) => {
     try {
       const { entry, warnings } = await library.importText(await file.text(), file.name.replace(/\.json$/i, ''));
-      await refresh();
+      await changed();
       ok(t('scenarios.notices.imported', { name: entry.name }), ...warningLines(warnings, t));
     } catch (err) {
-      fail(err);
+      fail('import', err);
     }
   };
   const share = async () => {
@@ -179,7 +213,7 @@ export function ScenarioPanel() {
       const url = await scenarioLink(current(), window.location.href);
       setShared({ url, scenario });
     } catch (err) {
-      fail(err);
+      fail('share', err);
     }
   };
   const copyLink = async () => {
@@ -226,10 +260,19 @@ export function ScenarioPanel() {
       <div aria-live="polite" data-testid="scenario-status">
         {status && (
           <div className={status.kind === 'error' ? 'error' : 'sc-ok'} role={status.kind === 'error' ? 'alert' : undefined}>
-            {status.kind === 'error' && <strong>{t('scenarios.errors.title')}: </strong>}
+            {status.kind === 'error' && <strong>{t(`scenarios.errors.failed.${status.op ?? 'open'}`)}: </strong>}
             {status.lines.map((l, k) => (
               <p key={k}>{l}</p>
             ))}
+            {status.choices && (
+              <div className="sc-choices" data-testid="scenario-conflict">
+                {status.choices.map((c) => (
+                  <button key={c.label} type="button" onClick={c.run}>
+                    {c.label}
+                  </button>
+                ))}
+              </div>
+            )}
           </div>
         )}
       </div>
@@ -294,12 +337,17 @@ export function ScenarioPanel() {
       </Section>
 
       <Section title={t('scenarios.sections.actions')}>
+        {!library.persistent && (
+          <p className="error" role="note" data-testid="saving-off">
+            {t('scenarios.notPersistent')}
+          </p>
+        )}
         <div className="sc-buttons">
-          <button type="button" data-testid="scenario-save" onClick={() => void save(false)}>
+          <button type="button" data-testid="scenario-save" disabled={!library.persistent} onClick={() => void save(false)}>
             {t('scenarios.actions.save')}
           </button>
           {currentId && (
-            <button type="button" data-testid="scenario-save-new" onClick={() => void save(true)}>
+            <button type="button" data-testid="scenario-save-new" disabled={!library.persistent} onClick={() => void save(true)}>
               {t('scenarios.actions.saveNew')}
             </button>
           )}
