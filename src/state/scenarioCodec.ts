@@ -162,9 +162,12 @@ const SCENARIO = v.object({
   scope: v.pipe(
     v.custom<Obj>(isObj),
     v.object({
-      departamento: v.nullish(v.pipe(v.string(), v.regex(/^\d{2}$/)), null),
-      provincia: v.nullish(v.pipe(v.string(), v.regex(/^\d{4}$/)), null),
+      // Peru's 25 departments are UBIGEO 01–25: a scope outside them would rank nothing
+      departamento: v.nullish(v.pipe(v.string(), v.regex(/^(0[1-9]|1\d|2[0-5])$/)), null),
+      provincia: v.nullish(v.pipe(v.string(), v.regex(/^(0[1-9]|1\d|2[0-5])\d{2}$/)), null),
     }),
+    // a province belongs to the department of the scope
+    v.check((s) => s.provincia === null || s.provincia.startsWith(s.departamento ?? '-')),
   ),
   indicators: v.array(INDICATOR),
   aggregation: v.picklist(['arithmetic', 'geometric']),

@@ -30,3 +30,34 @@ test.describe('hostile input', () => {
     await expect(page.getByTestId('ranking-table').locator('tbody tr').first()).toBeVisible();
   });
 });
+
+test.describe('long text from a link', () => {
+  test('a 20,000-character title keeps the banner inside the screen and its close button reachable', async ({ page }) => {
+    await openApp(page);
+    // the longest title a scenario may have, with no space to wrap at
+    const title = 'Mesa'.repeat(5000);
+    // a link in the app's own format (differences from the preset), deflated and base64url-encoded
+    const param = await page.evaluate(async (t) => {
+      const json = JSON.stringify({ v: 2, p: 'mantenimiento_gore', d: { title: t } });
+      const packed = await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+      let bin = '';
+      for (const b of new Uint8Array(packed)) bin += String.fromCharCode(b);
+      return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    }, title);
+    await page.evaluate((p) => (window.location.hash = `e=${p}`), param);
+    const notice = page.getByTestId('scenario-notice');
+    await expect(notice).toContainText('Se abrió el escenario compartido «MesaMesa');
+    const box = (await notice.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.height).toBeLessThan(viewport.height * 0.5);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    const close = notice.getByRole('button', { name: 'Cerrar el aviso' });
+    const c = (await close.boundingBox())!;
+    expect(c.x + c.width).toBeLessThanOrEqual(viewport.width);
+    // the element at the centre of the close button is the button itself: nothing covers it
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.getAttribute('aria-label'), [c.x + c.width / 2, c.y + c.height / 2]);
+    expect(hit).toBe('Cerrar el aviso');
+    await close.click();
+    await expect(notice).toHaveCount(0);
+  });
+});

@@ -63,6 +63,11 @@ describe('scenario codec', () => {
     expect(errorKey(() => parseScenario(negative))).toBe('invalidWeight');
     expect(errorKey(() => parseScenario({ ...defaultScenario(), level: 'region' }))).toBe('invalidField');
     expect(errorKey(() => parseScenario({ ...defaultScenario(), scope: { departamento: 'Cusco', provincia: null } }))).toBe('invalidField');
+    // an unknown department, or a province of another department, would rank nothing
+    expect(errorKey(() => parseScenario({ ...defaultScenario(), scope: { departamento: '99', provincia: null } }))).toBe('invalidField');
+    expect(errorKey(() => parseScenario({ ...defaultScenario(), scope: { departamento: '00', provincia: null } }))).toBe('invalidField');
+    expect(errorKey(() => parseScenario({ ...defaultScenario(), level: 'distrito', scope: { departamento: '08', provincia: '0701' } }))).toBe('invalidField');
+    expect(parseScenario({ ...defaultScenario(), level: 'distrito', scope: { departamento: '25', provincia: '2501' } }).scenario.scope.provincia).toBe('2501');
     expect(errorKey(() => parseScenario({ ...defaultScenario(), canvas: { ai: { addsValue: 'quizás' } } }))).toBe('invalidField');
   });
 
