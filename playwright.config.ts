@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_PORT, PREVIEW_URL } from './tests/browser/chromium';
 
-// End-to-end tests run against the production build (`npm run build`), served by `vite preview`.
+// End-to-end tests run against the production build (`npm run build`), served as `npm start` serves it.
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 90_000,
@@ -18,7 +18,8 @@ export default defineConfig({
   },
   webServer: {
     // E2E_DIST lets a second build (e.g. `vite build --outDir dist-x`) be tested on its own port.
-    command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort --outDir ${process.env.E2E_DIST ?? 'dist'}`,
+    // the app's own static server (precompressed files, security headers), as `npm start` runs it
+    command: `npx tsx src/server/serve.ts ${process.env.E2E_DIST ?? 'dist'} --port ${PREVIEW_PORT}`,
     url: PREVIEW_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

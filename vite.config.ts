@@ -1,8 +1,55 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CSP_META } from './src/server/csp';
+
+/** Files worth compressing: text, the DuckDB wasm, boundaries. (Parquet and images are compressed already.) */
+const COMPRESSIBLE = /\.(js|mjs|css|html|json|topojson|geojson|wasm|svg|txt|webmanifest)$/;
+
+/**
+ * Writes `x.br` and `x.gz` beside every compressible file of the build, so any server that
+ * serves precompressed files (`npm start`'s, nginx `gzip_static`/`brotli_static`, Caddy
+ * `precompressed`) sends the 34 MB DuckDB wasm as about 6 MB. Brotli quality 9 (6 above 4 MB:
+ * the wasm would take 7 s at 9 for 3 % less).
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'territorio-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? walk(path) : [path];
+        });
+      for (const file of walk(outDir)) {
+        if (!COMPRESSIBLE.test(file)) continue;
+        const bytes = readFileSync(file);
+        if (bytes.length < 1024) continue;
+        const quality = bytes.length > 4 * 1024 * 1024 ? 6 : 9;
+        writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    precompress(),
+    {
+      name: 'territorio-csp',
+      // the policy is written into the page from src/server/csp.ts, the one definition
+      transformIndexHtml: (html) => html.replace('%TERRITORIO_CSP%', CSP_META),
+    },
+  ],
   // Relative base: the built app works from any folder or sub-path, fully offline.
   base: './',
   build: {

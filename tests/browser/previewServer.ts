@@ -6,10 +6,10 @@ export interface Preview {
   url: string;
 }
 
-/** Starts `vite preview` on a built folder and resolves once it answers. */
+/** Starts the app's static server (src/server/serve.ts, as `npm start`) on a built folder and resolves once it answers. */
 export async function startPreview(outDir = 'dist', port = PREVIEW_PORT): Promise<Preview> {
   const url = `http://127.0.0.1:${port}/`;
-  const child = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  const child = spawn('npx', ['tsx', 'src/server/serve.ts', outDir, '--port', String(port)], {
     stdio: 'ignore',
     detached: true,
   });
@@ -24,7 +24,7 @@ export async function startPreview(outDir = 'dist', port = PREVIEW_PORT): Promis
     await new Promise((r) => setTimeout(r, 200));
   }
   stopPreview({ child, url });
-  throw new Error(`vite preview no respondió en ${url}`);
+  throw new Error(`el servidor estático no respondió en ${url}`);
 }
 
 export function stopPreview({ child }: Preview) {

@@ -61,3 +61,26 @@ test.describe('long text from a link', () => {
     await expect(notice).toHaveCount(0);
   });
 });
+
+test.describe('security headers', () => {
+  test('the server sends the policy (no inline styles or scripts, no framing) and the app breaks none of it', async ({ page, request }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __cspViolations: string[] };
+      w.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const res = await request.get('./');
+    const csp = res.headers()['content-security-policy'];
+    for (const d of ["default-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'", "style-src 'self'"]) expect(csp).toContain(d);
+    expect(csp).not.toContain('unsafe-inline');
+    await openApp(page);
+    // every view: layers with points and heat, the data panel, the scenario panel, presentation and report
+    for (const layer of ['facilities', 'conflictHeatmap', 'conflictPoints']) await page.check(`[data-layer="${layer}"] input[type=checkbox]`);
+    await page.getByTestId('open-data-panel').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('open-scenarios').click();
+    await expect(page.getByTestId('scenario-panel')).toBeVisible();
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+  });
+});
