@@ -19,6 +19,7 @@ import {
   loadNames, loadRegister, writeFacilities,
 } from './facilities';
 import { indexPolygons, locateFacilities } from './geolocation';
+import { startDateQuirks } from './datePlausibility';
 import { buildEmergencies, emergencyQuirks, writeEmergencies } from './emergencies';
 import { cleanPlaces, loadRawPlaces, placeQuirks, writePlaces } from './access';
 import { buildConflicts, conflictQuirks, writeConflicts } from './conflicts';
@@ -141,7 +142,7 @@ export async function buildAll(options: BuildOptions = {}): Promise<BuildResult>
 
     // Checks and catalog.
     const quirks: Record<DatasetId, Quirk[]> = {
-      establecimientos: await facilityQuirks(db, { rawRows, duplicatesDropped, replacementChars }),
+      establecimientos: [...(await facilityQuirks(db, { rawRows, duplicatesDropped, replacementChars })), ...(await startDateQuirks(db))],
       emergencias_2024: await emergencyQuirks(db),
       centros_poblados: placeQuirks(places.report, places.places.length),
       conflictos: conflictQuirks(conflicts),

@@ -15,6 +15,7 @@ import {
   repairWithDictionary,
 } from './text';
 import { quirk, type Quirk } from './quirks';
+import { buildStartDateFlags } from './datePlausibility';
 import type { PointLocation } from './geolocation';
 
 /** Raw column names of the register (its header kept its accents). */
@@ -170,8 +171,9 @@ export async function buildFacilityBase(db: Db, directorColumn: string | null): 
     LEFT JOIN ipress_nombres n ON n.codigo = TRY_CAST(trim(u.${col(IPRESS.codigo)}) AS INTEGER)`);
 }
 
-/** Attaches the point-in-polygon result and writes establecimientos.parquet. */
+/** Attaches the point-in-polygon result and the start-date flags, and writes establecimientos.parquet. */
 export async function writeFacilities(db: Db, locations: readonly PointLocation[], file: string): Promise<void> {
+  await buildStartDateFlags(db);
   await db.insertRows(
     'ubicacion_geo',
     [
@@ -185,9 +187,10 @@ export async function writeFacilities(db: Db, locations: readonly PointLocation[
     SELECT b.codigo, b.nombre, b.institucion, b.clasificacion, b.tipo, b.categoria,
       b.ubigeo, b.ubigeo_prov, b.ubigeo_dep, b.departamento, b.provincia, b.distrito,
       b.disa, b.red, b.microrred, b.unidad_ejecutora, b.lon, b.lat, b.altitud_m, b.camas,
-      b.inicio_actividad, b.anio_inicio, g.ubigeo_prov_geo, g.ubicacion,
+      b.inicio_actividad, b.anio_inicio, g.ubigeo_prov_geo, g.ubicacion, a.inicio_alerta,
       b._estado_inicio, b._ubigeo_rellenado, b._nombre_por_codigo, b._nombre_danado, b._con_director
-    FROM establecimientos_base b JOIN ubicacion_geo g USING (codigo)`);
+    FROM establecimientos_base b JOIN ubicacion_geo g USING (codigo)
+    LEFT JOIN alertas_inicio a USING (codigo)`);
   const missing = await db.value<number>(`SELECT (SELECT count(*) FROM establecimientos_base) - (SELECT count(*) FROM establecimientos)`);
   if (missing !== 0) throw new Error(`Error interno: ${missing} establecimientos sin ubicación calculada`);
   await db.run(`COPY (SELECT * EXCLUDE (_estado_inicio, _ubigeo_rellenado, _nombre_por_codigo, _nombre_danado, _con_director)

@@ -24,8 +24,9 @@ const source = await NodeDataSource.open();
 for (const t of ['establecimientos', 'provincias', 'distritos', 'emergencias_2024']) {
   await source.loadParquet(t, path.join(outDir, `${t}.parquet`));
 }
-const units = await loadUnits(source, 'provincia');
 const scenario = { ...scenarioFromPreset(presetId), scope: { departamento, provincia: null } };
+// the preset's facility universe and indicator rules (issue 12), as the app loads them
+const units = await loadUnits(source, 'provincia', scenario.definitions);
 const preset = PRESETS.find((p) => p.id === presetId)!;
 const r = rankScenario(units, scenario);
 

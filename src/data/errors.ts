@@ -10,6 +10,8 @@ export type DataErrorKey =
   | 'engineFailed'
   | 'queryFailed'
   | 'datasetMissing'
+  | 'userFileMissing'
+  | 'userFileUnreadable'
   | 'unknown';
 
 export class DataError extends Error {

@@ -23,12 +23,14 @@ export interface Facilities {
   altitud: Float64Array;
   /** Pipeline quality flag: ok, otra_provincia, fuera_de_limites. */
   ubicacion: string[];
+  /** Start-date plausibility flag (issue 12), '' when none: see src/domain/datePlausibility.ts. */
+  inicioAlerta: string[];
 }
 
 export const FACILITIES_SQL = `
 SELECT codigo, nombre, coalesce(categoria, 'Sin categoría') AS categoria, institucion, distrito, provincia,
        departamento, ubigeo_prov, lon, lat, anio_inicio::DOUBLE AS anio_inicio, camas::DOUBLE AS camas,
-       altitud_m, ubicacion
+       altitud_m, ubicacion, coalesce(inicio_alerta, '') AS inicio_alerta
 FROM establecimientos
 WHERE lon IS NOT NULL AND lat IS NOT NULL
 ORDER BY codigo`;
@@ -59,5 +61,6 @@ export async function loadFacilities(source: DataSource): Promise<Facilities> {
     camas: numbers('camas'),
     altitud: numbers('altitud_m'),
     ubicacion: strings('ubicacion'),
+    inicioAlerta: strings('inicio_alerta'),
   };
 }

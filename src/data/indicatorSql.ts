@@ -1,4 +1,5 @@
-import { OLD_FACILITY_YEARS, REFERENCE_YEAR, type Level } from '../domain/indicators';
+import { OLD_FACILITY_YEARS, type Level } from '../domain/indicators';
+import { dateUsableSql, previousDefinitions, universeSql, type IndicatorDefinitions } from '../domain/universe';
 
 /**
  * One SQL query per indicator and level, over the DuckDB-WASM tables loaded from the
@@ -11,48 +12,74 @@ import { OLD_FACILITY_YEARS, REFERENCE_YEAR, type Level } from '../domain/indica
 const UNIT_TABLE: Record<Level, string> = { provincia: 'provincias', distrito: 'distritos' };
 const FACILITY_KEY: Record<Level, string> = { provincia: 'ubigeo_prov', distrito: 'ubigeo' };
 
-/** Per-unit facility aggregates, joined to every unit of the level (units without facilities get NULL). */
-function facilityJoin(level: Level, select: string, where = ''): string {
+/**
+ * Per-unit aggregates over the facilities of the universe (issue 12), joined to every unit of the
+ * level (units without such facilities get NULL). `where` narrows the universe further.
+ */
+function facilityJoin(level: Level, d: IndicatorDefinitions, select: string, where = ''): string {
+  const universe = universeSql(d.universe);
+  const cond = [universe === 'TRUE' ? '' : universe, where].filter(Boolean).map((c) => `(${c})`).join(' AND ');
   return `${UNIT_TABLE[level]} u
 LEFT JOIN (SELECT ${FACILITY_KEY[level]} AS k, ${select}
-           FROM establecimientos ${where} GROUP BY 1) f ON f.k = u.ubigeo`;
+           FROM establecimientos${cond ? ` WHERE ${cond}` : ''} GROUP BY 1) f ON f.k = u.ubigeo`;
 }
 
-const age = `(${REFERENCE_YEAR} - anio_inicio)`;
+const ageOf = (d: IndicatorDefinitions) => `(${d.referenceYear} - anio_inicio)`;
 
-const SQL: Record<string, (level: Level) => string> = {
+/**
+ * Emergency attentions per facility. `universo`: the attentions of the SUSALUD codes of the
+ * universe's facilities over those same facilities (codes absent from the register count on
+ * neither side). `todos` (before issue 12): every SUSALUD row of the unit over every facility of
+ * the universe. `sin_reporte`: a unit whose rows all report 0 is missing, not 0.
+ */
+function emergencySql(l: Level, d: IndicatorDefinitions): string {
+  const num = d.emergencyZeros === 'sin_reporte' ? 'nullif(e.atenciones, 0)' : 'e.atenciones';
+  if (d.emergencyNumerator === 'todos') {
+    return `SELECT u.ubigeo, ${num} / nullif(f.n, 0) AS value
+FROM ${facilityJoin(l, d, 'count(*) AS n')}
+LEFT JOIN (SELECT ${FACILITY_KEY[l]} AS k, sum(atenciones) AS atenciones FROM emergencias_2024 GROUP BY 1) e
+       ON e.k = u.ubigeo`;
+  }
+  const universe = universeSql(d.universe);
+  return `SELECT u.ubigeo, ${num} / nullif(e.n, 0) AS value
+FROM ${UNIT_TABLE[l]} u
+LEFT JOIN (SELECT f.${FACILITY_KEY[l]} AS k, sum(s.atenciones) AS atenciones, count(*) AS n
+           FROM establecimientos f
+           JOIN (SELECT codigo, sum(atenciones) AS atenciones FROM emergencias_2024 GROUP BY 1) s ON s.codigo = f.codigo
+           ${universe === 'TRUE' ? '' : `WHERE ${universe}`}
+           GROUP BY 1) e ON e.k = u.ubigeo`;
+}
+
+const SQL: Record<string, (level: Level, d: IndicatorDefinitions) => string> = {
   poblacion_2017: (l) => `SELECT ubigeo, pob_2017::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
   poblacion_2020: (l) => `SELECT ubigeo, pob_2020::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
   poblacion_2022: (l) => `SELECT ubigeo, pob_2022::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
-  establecimientos_por_10k: (l) =>
+  establecimientos_por_10k: (l, d) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 10000.0 / nullif(u.pob_2017, 0) AS value
-FROM ${facilityJoin(l, 'count(*) AS n')}`,
-  primer_nivel_por_10k: (l) =>
+FROM ${facilityJoin(l, d, 'count(*) AS n')}`,
+  primer_nivel_por_10k: (l, d) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 10000.0 / nullif(u.pob_2017, 0) AS value
-FROM ${facilityJoin(l, 'count(*) AS n', "WHERE categoria IN ('I-1', 'I-2', 'I-3', 'I-4')")}`,
-  hospitales_por_100k: (l) =>
+FROM ${facilityJoin(l, d, 'count(*) AS n', "categoria IN ('I-1', 'I-2', 'I-3', 'I-4')")}`,
+  hospitales_por_100k: (l, d) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 100000.0 / nullif(u.pob_2017, 0) AS value
-FROM ${facilityJoin(l, 'count(*) AS n', "WHERE categoria LIKE 'II-%' OR categoria LIKE 'III-%'")}`,
+FROM ${facilityJoin(l, d, 'count(*) AS n', "categoria LIKE 'II-%' OR categoria LIKE 'III-%'")}`,
   // A unit with no facility has no finite "people per facility": it stays missing here and
   // shows as 0 in the per-10,000 indicators instead.
-  personas_por_establecimiento: (l) =>
+  personas_por_establecimiento: (l, d) =>
     `SELECT u.ubigeo, u.pob_2017 / nullif(f.n, 0)::DOUBLE AS value
-FROM ${facilityJoin(l, 'count(*) AS n')}`,
-  // Placeholder (01/01/1900) and impossible start dates are NULL after the pipeline: not counted.
-  antiguedad_mediana: (l) =>
+FROM ${facilityJoin(l, d, 'count(*) AS n')}`,
+  // Placeholder (01/01/1900) and impossible start dates are NULL after the pipeline: never
+  // counted. Flagged dates (inicio_alerta) are left out as the definitions say.
+  antiguedad_mediana: (l, d) =>
     `SELECT u.ubigeo, f.value
-FROM ${facilityJoin(l, `median(${age})::DOUBLE AS value`, 'WHERE anio_inicio IS NOT NULL')}`,
-  pct_antiguos: (l) =>
+FROM ${facilityJoin(l, d, `median(${ageOf(d)})::DOUBLE AS value`, dateUsableSql(d.dates))}`,
+  pct_antiguos: (l, d) =>
     `SELECT u.ubigeo, 100.0 * f.old / nullif(f.dated, 0) AS value
-FROM ${facilityJoin(l, `count_if(${age} >= ${OLD_FACILITY_YEARS}) AS old, count(anio_inicio) AS dated`)}`,
-  pct_sin_camas: (l) =>
+FROM ${facilityJoin(l, d, `count_if(${ageOf(d)} >= ${OLD_FACILITY_YEARS}) AS old, count(*) AS dated`, dateUsableSql(d.dates))}`,
+  pct_sin_camas: (l, d) =>
     `SELECT u.ubigeo, 100.0 * f.sin_camas / nullif(f.n, 0) AS value
-FROM ${facilityJoin(l, 'count_if(camas IS NULL) AS sin_camas, count(*) AS n')}`,
-  emergencias_por_establecimiento: (l) =>
-    `SELECT u.ubigeo, e.atenciones / nullif(f.n, 0) AS value
-FROM ${facilityJoin(l, 'count(*) AS n')}
-LEFT JOIN (SELECT ${FACILITY_KEY[l]} AS k, sum(atenciones) AS atenciones FROM emergencias_2024 GROUP BY 1) e
-       ON e.k = u.ubigeo`,
+FROM ${facilityJoin(l, d, 'count_if(camas IS NULL) AS sin_camas, count(*) AS n')}`,
+  emergencias_por_establecimiento: emergencySql,
   // Province poverty and NBI were recomputed by the pipeline from districts, weighted by
   // population (the source's Lima figure was wrong).
   pobreza_pct: (l) => `SELECT ubigeo, pobreza_pct AS value FROM ${UNIT_TABLE[l]}`,
@@ -65,10 +92,31 @@ LEFT JOIN (SELECT ${FACILITY_KEY[l]} AS k, sum(atenciones) AS atenciones FROM em
   altitud_m: (l) => `SELECT ubigeo, altitud_m AS value FROM ${UNIT_TABLE[l]}`,
 };
 
-export function indicatorSql(id: string, level: Level): string {
+/** The indicators whose SQL depends on the definitions (universe, ratio, zeros, dates, year). */
+export const FACILITY_INDICATORS = [
+  'establecimientos_por_10k', 'primer_nivel_por_10k', 'hospitales_por_100k', 'personas_por_establecimiento',
+  'antiguedad_mediana', 'pct_antiguos', 'pct_sin_camas', 'emergencias_por_establecimiento',
+] as const;
+
+/** `d` defaults to the definitions used before issue 12 (every facility, every date). */
+export function indicatorSql(id: string, level: Level, d: IndicatorDefinitions = previousDefinitions()): string {
   const make = SQL[id];
   if (!make) throw new Error(`sin consulta para el indicador ${id}`);
-  return make(level).trim();
+  return make(level, d).trim();
+}
+
+/**
+ * The facility counts of the detail panel for each unit of the level: facilities of the universe,
+ * of the register, with a usable start date, with a flagged one, and SUSALUD-listed ones.
+ */
+export function facilityCountsSql(level: Level, d: IndicatorDefinitions): string {
+  const universe = universeSql(d.universe);
+  return `SELECT ${FACILITY_KEY[level]} AS ubigeo,
+  count(*) FILTER (${universe}) AS universo,
+  count(*) AS registro,
+  count(*) FILTER ((${universe}) AND ${dateUsableSql(d.dates)}) AS fechados,
+  count(*) FILTER ((${universe}) AND inicio_alerta IS NOT NULL) AS alertas
+FROM establecimientos GROUP BY 1`;
 }
 
 /** The units of a level with the names and codes the UI needs. */

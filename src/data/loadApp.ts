@@ -4,6 +4,7 @@ import { openDuckDB, type DataSource } from './duckdb';
 import { fetchBoundaries, type Boundaries } from './boundaries';
 import type { Level } from '../domain/indicators';
 import { loadUnits, type Units } from './units';
+import type { IndicatorDefinitions } from '../domain/universe';
 
 export type { Units };
 
@@ -33,7 +34,11 @@ export type Geo = AppData['geo'];
  * Start-up. Everything that does not need the engine runs while its 34 MB wasm compiles:
  * boundaries (handed to `onGeo` so the map can draw first) and the Parquet downloads/decoding.
  */
-export async function loadApp(onStep: (step: LoadStep) => void, onGeo: (geo: Geo) => void = () => undefined): Promise<AppData> {
+export async function loadApp(
+  onStep: (step: LoadStep) => void,
+  onGeo: (geo: Geo) => void = () => undefined,
+  definitions?: IndicatorDefinitions,
+): Promise<AppData> {
   onStep('catalog');
   const catalog = await fetchCatalog(DATA_BASE_URL);
   onStep('engine');
@@ -58,7 +63,7 @@ export async function loadApp(onStep: (step: LoadStep) => void, onGeo: (geo: Geo
   onStep('boundaries');
   const geo = await geoPromise;
   onStep('indicators');
-  const units = await loadUnits(source, 'provincia');
+  const units = await loadUnits(source, 'provincia', definitions);
   return { catalog, source, tables, provincias: units, geo };
 }
 
@@ -68,10 +73,14 @@ const LEVEL_BOUNDARIES: Record<Level, { file: string; object: string }> = {
 };
 
 /** Loads a level on first use: its indicator values (SQL) and its boundaries. */
-export async function loadLevel(source: DataSource, level: Level): Promise<{ units: Units; boundaries: Boundaries }> {
+export async function loadLevel(
+  source: DataSource,
+  level: Level,
+  definitions?: IndicatorDefinitions,
+): Promise<{ units: Units; boundaries: Boundaries }> {
   const b = LEVEL_BOUNDARIES[level];
   const [units, boundaries] = await Promise.all([
-    loadUnits(source, level),
+    loadUnits(source, level, definitions),
     fetchBoundaries(`${DATA_BASE_URL}${b.file}`, b.object),
   ]);
   return { units, boundaries };

@@ -25,10 +25,14 @@ export interface IndicatorDef {
    * Computed in the browser rather than by SQL at load: conflict counts depend on the time window
    * and on events the user uploads; access gaps on the threshold and category chosen.
    */
-  computed?: 'conflicts' | 'access';
+  computed?: 'conflicts' | 'access' | 'user';
+  /** User indicators: the unit as the user wrote it (instead of `unit`'s text). */
+  unitText?: string;
+  /** User indicators: the file the values came from. */
+  userFile?: { name: string; rows: number; sha256: string; vintage: string };
 }
 
-/** Reference year for facility age: age = referenceYear − year the facility started activity. */
+/** Default reference year for facility age (age = referenceYear − start year); the scenario's `definitions.referenceYear` is the one used. */
 export const REFERENCE_YEAR = 2026;
 /** A facility counts as "old" from this age on (MINSA: no integral intervention in years). */
 export const OLD_FACILITY_YEARS = 30;
@@ -75,8 +79,9 @@ export const INDICATORS: IndicatorDef[] = [
   {
     id: 'antiguedad_mediana',
     label: {
-      es: `Antigüedad mediana de los establecimientos al ${REFERENCE_YEAR}`,
-      en: `Median facility age in ${REFERENCE_YEAR}`,
+      // the year is the scenario's reference year (issue 12), stated beside the definitions
+      es: 'Antigüedad mediana de los establecimientos al año de referencia',
+      en: 'Median facility age at the reference year',
     },
     unit: 'years', direction: 'up', datasets: ['establecimientos'], levels: both, aggregation: 'facility_median', digits: 0,
   },
@@ -179,8 +184,18 @@ export const INDICATORS: IndicatorDef[] = [
 
 const byId = new Map(INDICATORS.map((d) => [d.id, d]));
 
+/**
+ * Indicators made from a user's file are not in the catalogue: their definitions travel with the
+ * scenario (`scenario.userData`), and derive() registers them here whenever they change.
+ */
+const userDefs = new Map<string, IndicatorDef>();
+export function setUserIndicatorDefs(defs: readonly IndicatorDef[]): void {
+  userDefs.clear();
+  for (const d of defs) userDefs.set(d.id, d);
+}
+
 export function indicatorById(id: string): IndicatorDef {
-  const def = byId.get(id);
+  const def = byId.get(id) ?? userDefs.get(id);
   if (!def) throw new Error(`indicador desconocido: ${id}`);
   return def;
 }

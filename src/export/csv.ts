@@ -3,7 +3,9 @@ import { provenance, provenanceLines, rankedUnits, type ExportContext } from './
 
 /** A CSV field: quoted when it holds a separator, a quote or a line break. */
 export function csvField(v: string | number): string {
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : '') : v;
+  // Text that a spreadsheet would run as a formula (=, +, -, @, or a leading tab/CR) gets a leading
+  // apostrophe: names and labels can come from a user's file. Numbers (negative ones too) stay numbers.
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : '') : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r#]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -28,7 +30,7 @@ export function rankingCsv(ctx: ExportContext): string {
   ];
   const lines = [
     ...provenanceLines(p, t).map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}`),
-    `# ${t('scenarios.csv.columns')}: ${ranking.indicatorIds.map((id) => `${id} = ${indicatorById(id).label[ctx.lng]}`).join('; ')}`,
+    `# ${t('scenarios.csv.columns')}: ${ranking.indicatorIds.map((id) => `${id} = ${indicatorById(id).label[ctx.lng]}`).join('; ').replace(/[\r\n]+/g, ' ')}`,
     head.join(','),
   ];
   for (const i of rankedUnits(ranking)) {

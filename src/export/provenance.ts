@@ -4,6 +4,7 @@ import { indicatorById, type Level } from '../domain/indicators';
 import { PRESETS } from '../domain/presets';
 import type { Ranking } from '../state/ranking';
 import type { Scenario } from '../state/scenario';
+import { definitionsText } from './definitionsText';
 
 /** A translation function (i18next's `t`, or a stub in tests). */
 export type Tr = (key: string, params?: Record<string, unknown>) => string;
@@ -54,6 +55,8 @@ export interface Provenance {
   aggregation: string;
   missing: string;
   coverageThreshold: number;
+  /** The facility universe and the rules of the facility-based indicators (issue 12). */
+  definitions: string;
   sources: SourceLine[];
   appVersion: string;
   dataVersion: string;
@@ -71,7 +74,7 @@ export function sourceIds(ranking: Ranking, level: Level): string[] {
 export function provenance(ctx: ExportContext): Provenance {
   const { scenario: s, ranking, catalog, t, lng } = ctx;
   const weights = ranking.indicatorIds.map((id, j) => {
-    const ind = s.indicators.find((i) => i.id === id)!;
+    const ind = s.indicators.find((i) => i.id === id) ?? s.userData.indicators.find((i) => i.id === id)!;
     return {
       id,
       label: indicatorById(id).label[lng],
@@ -85,6 +88,18 @@ export function provenance(ctx: ExportContext): Provenance {
     const d = catalog.datasets.find((x) => x.id === id);
     return d ? [{ id, title: d.title[lng], institution: d.institution, vintage: d.vintage, licence: d.licence }] : [];
   });
+  // The user's own files behind ranked indicators: name, rows and SHA-256, never mistaken for open data.
+  for (const f of s.userData.files) {
+    const used = s.userData.indicators.filter((u) => u.file === f.sha256 && ranking.indicatorIds.includes(u.id));
+    if (used.length === 0) continue;
+    sources.push({
+      id: `usuario:${f.sha256}`,
+      title: t('scenarios.userFileSource', { file: f.name, rows: f.rows, sha: f.sha256 }),
+      institution: t('scenarios.userFileInstitution'),
+      vintage: [...new Set(used.map((u) => u.vintage).filter(Boolean))].join(', ') || '—',
+      licence: '—',
+    });
+  }
   return {
     title: s.title || t('scenarios.untitled'),
     question: s.question || t('app.question'),
@@ -98,6 +113,7 @@ export function provenance(ctx: ExportContext): Provenance {
     aggregation: t(`weights.aggregations.${s.aggregation}`),
     missing: t(`weights.missingPolicies.${s.missing}`),
     coverageThreshold: s.coverageThreshold,
+    definitions: definitionsText(s.definitions, t),
     sources,
     appVersion: s.appVersion,
     dataVersion: catalog.inputsSha256,
@@ -115,6 +131,7 @@ export function provenanceLines(p: Provenance, t: Tr): string[] {
     `${t('scenarios.meta.preset')}: ${p.preset}`,
     `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${pct(w.pct)} % (${w.points} ${t('weights.points')}, ${t(`indicators.direction_${w.direction}`)}, ${w.method})`).join('; ')}`,
     `${t('weights.aggregation')}: ${p.aggregation}; ${t('weights.missing')}: ${p.missing}; ${t('weights.coverage')}: ${Math.round(p.coverageThreshold * 100)} %`,
+    p.definitions,
     `${t('scenarios.meta.author')}: ${p.author || '—'}`,
     `${t('scenarios.meta.scenarioDate')}: ${p.scenarioDate}`,
     `${t('scenarios.meta.exportedAt')}: ${p.exportedAt}`,

@@ -387,6 +387,8 @@ export const en: Messages = {
     boundaryInvalid: 'The boundary file {{url}} has no “{{object}}” layer. Run “npm run data”.',
     engineFailed: 'The DuckDB-WASM engine could not start: {{detail}}',
     queryFailed: 'The query for {{what}} failed: {{detail}}',
+    userFileMissing: 'The file «{{file}}» is not stored in this browser: load it again under «Own data».',
+    userFileUnreadable: 'The stored file «{{file}}» can no longer be read ({{code}}): load it again.',
     datasetMissing: 'The dataset «{{dataset}}» is not in this data build (its raw file is missing). You can load a file of your own.',
     unknown: 'Unexpected error: {{detail}}',
   },

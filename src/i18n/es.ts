@@ -402,6 +402,8 @@ export const es = {
     boundaryInvalid: 'El archivo de límites {{url}} no contiene la capa «{{object}}». Ejecute «npm run data».',
     engineFailed: 'El motor DuckDB-WASM no pudo iniciarse: {{detail}}',
     queryFailed: 'Falló la consulta de {{what}}: {{detail}}',
+    userFileMissing: 'El archivo «{{file}}» no está guardado en este navegador: vuelva a cargarlo en «Datos propios».',
+    userFileUnreadable: 'El archivo «{{file}}» guardado ya no se puede leer ({{code}}): vuelva a cargarlo.',
     datasetMissing: 'El conjunto de datos «{{dataset}}» no está en esta compilación de datos (falta su archivo de origen). Puede cargar un archivo propio.',
     unknown: 'Error inesperado: {{detail}}',
   },

@@ -8,8 +8,12 @@ import { scenariosEn } from './scenarios.en';
 import { scenariosEs } from './scenarios.es';
 import { userFileEn } from './userFile.en';
 import { userFileEs } from './userFile.es';
+import { userDataEn } from './userData.en';
+import { userDataEs } from './userData.es';
+import { definitionsEn } from './definitions.en';
+import { definitionsEs } from './definitions.es';
 
 export const resources = {
-  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs } },
-  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn } },
+  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs } },
+  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn } },
 };

@@ -9,6 +9,8 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
   untitled: 'Untitled scenario',
   decisionNote:
     'This ranking is an input to a human decision, not the decision: the people responsible take it, with the context the data lack.',
+  userFileSource: 'own file «{{file}}», {{rows}} rows, SHA-256 {{sha}}',
+  userFileInstitution: 'User data (not open data)',
   decisionNoteShort: 'The ranking is an input to a decision, not the decision.',
   sections: {
     scenario: 'Scenario',

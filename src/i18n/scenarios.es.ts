@@ -6,6 +6,8 @@ export const scenariosEs = {
   untitled: 'Escenario sin título',
   decisionNote:
     'Este ranking es un insumo para una decisión humana, no la decisión: la toman las personas responsables, con el contexto que los datos no tienen.',
+  userFileSource: 'archivo propio «{{file}}», {{rows}} filas, SHA-256 {{sha}}',
+  userFileInstitution: 'Datos del usuario (no abiertos)',
   decisionNoteShort: 'El ranking es un insumo para decidir, no la decisión.',
   sections: {
     scenario: 'Escenario',

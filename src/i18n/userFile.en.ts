@@ -8,7 +8,7 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
     archivo_muy_grande:
       'The file «{{archivo}}» is {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; ' +
       'the limit is {{limiteMegabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB.',
-    formato_no_soportado: 'The file «{{archivo}}» is {{formato}}. Save it as CSV (comma or semicolon delimited) or Parquet.',
+    formato_no_soportado: 'The file «{{archivo}}» is {{formato}}. Save it as CSV (comma or semicolon delimited), Excel (.xlsx), Parquet or GeoJSON.',
     comillas_sin_cerrar: 'A quote is not closed, from row {{linea}} on.',
     sin_encabezado: 'The first row ({{primeraFila}}…) looks like data: the file needs a header row with the column names.',
     encabezado_vacio_one: 'The header has no name for column {{columnas}}, which holds data.',
@@ -22,6 +22,12 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
       'The file seems to hold personal data: {{columnas}}. Remove those columns or values and load it again; ' +
       'the app does not accept data about people.',
     parquet_ilegible: 'The Parquet file could not be read: {{detalle}}.',
+    xlsx_ilegible: 'The Excel workbook «{{archivo}}» could not be read: it is damaged or incomplete ({{detalle}}). Open it in Excel and save it again as .xlsx.',
+    hoja_no_encontrada: 'The workbook has no sheet «{{hoja}}». Its sheets are: {{hojas}}.',
+    geojson_invalido: 'The file «{{archivo}}» is not a readable GeoJSON.',
+    geojson_invalido_json_invalido: 'The file «{{archivo}}» is not valid JSON (it is cut short or has a syntax error).',
+    geojson_invalido_no_es_geojson: 'The file «{{archivo}}» is JSON but not a GeoJSON FeatureCollection.',
+    geojson_invalido_sin_geometria: 'The GeoJSON «{{archivo}}» has no points or polygons.',
     faltan_columnas:
       'Required columns are missing: {{faltan}}. Accepted names for the date: fecha, date, periodo, mes, semana; ' +
       'for the place: ubigeo, departamento, provincia, distrito (or in English: department, province, district).',
@@ -37,6 +43,8 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
       'The text has {{caracteres}} damaged characters (\uFFFD), e.g. on lines {{lineas}}: the file lost its accents and ñ in an earlier conversion.',
     filas_vacias_omitidas_one: '{{filas}} empty row was skipped.',
     filas_vacias_omitidas_other: '{{filas}} empty rows were skipped.',
+    filas_titulo_omitidas_one: '{{filas}} title row above the header was skipped; the header is on row {{linea}}.',
+    filas_titulo_omitidas_other: '{{filas}} title rows above the header were skipped; the header is on row {{linea}}.',
     columnas_sin_nombre_omitidas: 'Empty columns without a name were skipped ({{columnas}}).',
   },
   row: 'row {{line}}: {{text}}',
@@ -79,7 +87,8 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
     zip: 'a ZIP archive',
     pdf: 'a PDF',
     json: 'a JSON file',
-    binario: 'a binary file',
+    binario: 'a binary file, not text (a file of another kind with its extension changed?)',
+    html: 'a web page (HTML), not a table: download the original file as CSV or Excel',
   },
   personalKinds: {
     documento: 'identity document',

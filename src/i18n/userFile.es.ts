@@ -9,7 +9,7 @@ export const userFileEs = {
     archivo_muy_grande:
       'El archivo «{{archivo}}» pesa {{megabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB; ' +
       'el máximo es {{limiteMegabytes, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB.',
-    formato_no_soportado: 'El archivo «{{archivo}}» es {{formato}}. Guárdelo como CSV (delimitado por comas o punto y coma) o Parquet.',
+    formato_no_soportado: 'El archivo «{{archivo}}» es {{formato}}. Guárdelo como CSV (delimitado por comas o punto y coma), Excel (.xlsx), Parquet o GeoJSON.',
     comillas_sin_cerrar: 'Hay comillas sin cerrar desde la fila {{linea}}.',
     sin_encabezado: 'La primera fila ({{primeraFila}}…) parece de datos: el archivo necesita una fila de encabezado con los nombres de las columnas.',
     encabezado_vacio_one: 'El encabezado no tiene nombre en la columna {{columnas}}, que sí tiene datos.',
@@ -26,6 +26,12 @@ export const userFileEs = {
       'El archivo parece contener datos personales: {{columnas}}. Quite esas columnas o valores y vuelva a cargarlo; ' +
       'la aplicación no acepta datos de personas.',
     parquet_ilegible: 'No se pudo leer el archivo Parquet: {{detalle}}.',
+    xlsx_ilegible: 'No se pudo leer el libro de Excel «{{archivo}}»: está dañado o incompleto ({{detalle}}). Ábralo en Excel y guárdelo de nuevo como .xlsx.',
+    hoja_no_encontrada: 'El libro no tiene una hoja «{{hoja}}». Sus hojas son: {{hojas}}.',
+    geojson_invalido: 'El archivo «{{archivo}}» no es un GeoJSON que se pueda leer.',
+    geojson_invalido_json_invalido: 'El archivo «{{archivo}}» no es JSON válido (está cortado o tiene un error de sintaxis).',
+    geojson_invalido_no_es_geojson: 'El archivo «{{archivo}}» es JSON pero no un GeoJSON FeatureCollection.',
+    geojson_invalido_sin_geometria: 'El GeoJSON «{{archivo}}» no tiene puntos ni polígonos.',
     // A conflict file without the columns it needs, or without rows.
     faltan_columnas:
       'Faltan columnas obligatorias: {{faltan}}. Nombres aceptados para la fecha: fecha, date, periodo, mes, semana; ' +
@@ -46,6 +52,9 @@ export const userFileEs = {
     filas_vacias_omitidas_one: 'Se omitió {{filas}} fila vacía.',
     filas_vacias_omitidas_many: 'Se omitieron {{filas}} filas vacías.',
     filas_vacias_omitidas_other: 'Se omitieron {{filas}} filas vacías.',
+    filas_titulo_omitidas_one: 'Se omitió {{filas}} fila de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
+    filas_titulo_omitidas_many: 'Se omitieron {{filas}} filas de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
+    filas_titulo_omitidas_other: 'Se omitieron {{filas}} filas de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
     columnas_sin_nombre_omitidas: 'Se omitieron columnas vacías y sin nombre ({{columnas}}).',
   },
   /** A conflict row that was left out (rows.<reject code>) or read with a fallback (rows.<warning code>). */
@@ -95,7 +104,8 @@ export const userFileEs = {
     zip: 'un archivo comprimido ZIP',
     pdf: 'un PDF',
     json: 'un archivo JSON',
-    binario: 'un archivo binario',
+    binario: 'un archivo binario, no un texto (¿un archivo de otro tipo con la extensión cambiada?)',
+    html: 'una página web (HTML), no una tabla: descargue el archivo original en CSV o Excel',
   },
   /** The kinds of personal data (datos_personales). */
   personalKinds: {

@@ -53,6 +53,12 @@ export function userFileErrorText(t: TFunction, e: UserFileError): string {
     }
     case 'datos_personales':
       return t(key, { columnas: e.params.columnas.map((c) => personalColumnText(t, c)).join(sep) });
+    case 'xlsx_ilegible':
+      return t(key, { ...e.params });
+    case 'hoja_no_encontrada':
+      return t(key, { hoja: e.params.hoja, hojas: listText(t, e.params.hojas) });
+    case 'geojson_invalido':
+      return t(key, { archivo: e.params.archivo, context: e.params.motivo });
   }
 }
 
@@ -69,5 +75,7 @@ export function userFileWarningText(t: TFunction, w: UserFileWarning): string {
       return t(key, { count: w.params.filas, filas: w.params.filas });
     case 'columnas_sin_nombre_omitidas':
       return t(key, { columnas: listText(t, w.params.columnas) });
+    case 'filas_titulo_omitidas':
+      return t(key, { count: w.params.filas, filas: w.params.filas, linea: w.params.linea });
   }
 }

@@ -1,19 +1,29 @@
 import { loadApp, loadLevel } from '../data/loadApp';
+import { loadUnits } from '../data/units';
 import { loadFacilities } from '../data/facilities';
 import { loadConflicts } from '../data/conflicts';
 import { loadAccess } from '../data/places';
 import { loadSearchIndex } from '../data/searchIndex';
 import type { CoordinatorDeps } from './coordinator';
+import { DataError } from '../data/errors';
+import { readUserFileInWorker } from '../data/userFileClient';
+import { fileStore } from './fileStore';
 
 /** The coordinator's loaders in the browser: DuckDB-WASM, fetched boundaries, the access worker. */
 export const browserDeps: CoordinatorDeps = {
-  async openEngine(onStep, onGeo) {
-    const d = await loadApp(onStep, onGeo);
+  async openEngine(onStep, onGeo, _signal, definitions) {
+    const d = await loadApp(onStep, onGeo, definitions);
     return { source: d.source, engine: { catalog: d.catalog, tables: d.tables }, provincias: d.provincias, geo: d.geo };
   },
-  loadLevel: (source, level) => loadLevel(source, level),
+  loadLevel: (source, level, _signal, definitions) => loadLevel(source, level, definitions),
+  loadUnits: (source, level, definitions) => loadUnits(source, level, definitions),
   loadFacilities: (source) => loadFacilities(source),
   loadConflicts: (source, catalog) => loadConflicts(source, catalog),
   loadAccess: (source, catalog) => loadAccess(source, catalog),
   loadSearchIndex: (source) => loadSearchIndex(source),
+  async readUserFile(ref) {
+    const stored = await fileStore.get(ref.sha256);
+    if (!stored) throw new DataError('userFileMissing', { file: ref.name });
+    return (await readUserFileInWorker(stored.blob, ref.name, { sheet: ref.sheet, dropColumns: ref.dropped })).result;
+  },
 };

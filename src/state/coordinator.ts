@@ -6,7 +6,11 @@ import type { Units } from '../data/units';
 import type { Facilities } from '../data/facilities';
 import type { AccessData } from '../data/places';
 import type { UnitAccess } from '../data/accessClient';
-import { toDataError } from '../data/errors';
+import { DataError, toDataError } from '../data/errors';
+import { loadRegister } from '../data/register';
+import type { UserFileResult } from '../data/userFile/codes';
+import { joinTable, type JoinedTable, type UserFileRef } from '../domain/userData';
+import { joinContextOf, userDataNeeded } from './userDataState';
 import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import type { SearchEntry } from '../domain/search';
@@ -14,6 +18,7 @@ import { failed, loading, ready, valueOf, type LoadState } from './loadState';
 import { baseUnitsOf } from './derive';
 import type { AppState } from './store';
 import type { CoreState, DataSlice, DerivedColumns, Engine, LevelData } from './slices';
+import { unitsKey, type IndicatorDefinitions } from '../domain/universe';
 
 /** What the coordinator loads with: the browser's loaders in the app, native DuckDB and files in Node tests. */
 export interface CoordinatorDeps {
@@ -22,16 +27,21 @@ export interface CoordinatorDeps {
     onStep: (step: LoadStep) => void,
     onGeo: (geo: Geo) => void,
     signal: AbortSignal,
+    definitions: IndicatorDefinitions,
   ): Promise<{ source: DataSource; engine: Engine; provincias: Units; geo: Geo }>;
-  loadLevel(source: DataSource, level: Level, signal: AbortSignal): Promise<LevelData>;
+  loadLevel(source: DataSource, level: Level, signal: AbortSignal, definitions: IndicatorDefinitions): Promise<LevelData>;
+  /** A level's SQL units again, under other definitions (the boundaries stay). */
+  loadUnits(source: DataSource, level: Level, definitions: IndicatorDefinitions, signal: AbortSignal): Promise<Units>;
   loadFacilities(source: DataSource, signal: AbortSignal): Promise<Facilities>;
   loadConflicts(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<ConflictEvent[]>;
   loadAccess(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<AccessData>;
   loadSearchIndex(source: DataSource, signal: AbortSignal): Promise<SearchEntry[]>;
+  /** A user's file the scenario references, read again from the local file store (absent in Node). */
+  readUserFile?(ref: UserFileRef, signal: AbortSignal): Promise<UserFileResult>;
 }
 
 /** Datasets with one LoadState each (levels are keyed `level:provincia`, `level:distrito`). */
-export type DatasetKey = 'facilities' | 'conflicts' | 'access' | 'searchIndex' | `level:${Level}`;
+export type DatasetKey = 'facilities' | 'conflicts' | 'access' | 'searchIndex' | 'register' | `level:${Level}`;
 
 const ACCESS_IDS = INDICATORS.filter((d) => d.computed === 'access').map((d) => d.id);
 
@@ -43,6 +53,7 @@ export const accessNeeded = (s: CoreState): boolean =>
 export function levelsNeeded(s: CoreState): Level[] {
   const out = new Set<Level>([s.scenario.level, ...s.view.levelsWanted]);
   if (s.scenario.layers.distritos.visible) out.add('distrito');
+  if (userDataNeeded(s)) out.add('distrito');
   return LEVELS.filter((l) => out.has(l));
 }
 
@@ -96,6 +107,8 @@ export class Coordinator {
   private accessRun: AbortController | null = null;
   private nearestKey = '';
   private aggregateKey = '';
+  /** Per level, the definitions key of the units reload in progress (issue 12). */
+  private readonly unitsReload = new Map<Level, { key: string; controller: AbortController }>();
   private disposed = false;
 
   constructor(
@@ -151,6 +164,7 @@ export class Coordinator {
         (step) => !c.signal.aborted && setEngine(loading(step)),
         (geo) => !c.signal.aborted && this.commit((s) => ({ data: { ...s.data, geo } })),
         c.signal,
+        this.store.getState().scenario.definitions,
       );
       if (c.signal.aborted) {
         await r.source.close();
@@ -193,13 +207,95 @@ export class Coordinator {
   private react(s: AppState) {
     const engine = valueOf(s.data.engine);
     if (!engine || !this.source || this.disposed) return;
-    for (const level of levelsNeeded(s)) this.load(`level:${level}`, (src, signal) => this.deps.loadLevel(src, level, signal));
+    for (const level of levelsNeeded(s)) {
+      this.load(`level:${level}`, (src, signal) => this.deps.loadLevel(src, level, signal, this.store.getState().scenario.definitions));
+    }
+    this.syncDefinitions(s);
     if (s.scenario.layers.facilities.visible) this.load('facilities', (src, signal) => this.deps.loadFacilities(src, signal));
     this.load('conflicts', (src, signal) => this.deps.loadConflicts(src, engine.catalog, signal));
     if (accessNeeded(s)) this.load('access', (src, signal) => this.deps.loadAccess(src, engine.catalog, signal));
     if (s.view.searchWanted) this.load('searchIndex', (src, signal) => this.deps.loadSearchIndex(src, signal));
+    if (userDataNeeded(s)) this.load('register', (src) => loadRegister(src));
+    this.syncUserFiles(s);
     const access = valueOf(s.data.access);
     if (access) this.syncAccess(s, access);
+  }
+
+  /**
+   * Issue 12: the definitions (universe, ratio, zeros, dates, year) change the SQL. A loaded
+   * level whose units were computed with other definitions gets its units reloaded (the old ones
+   * stay on screen meanwhile) and committed in one update; derive then ranks once. A newer change
+   * cancels the reload in progress.
+   */
+  private syncDefinitions(s: AppState) {
+    const definitions = s.scenario.definitions;
+    const key = unitsKey(definitions);
+    for (const level of LEVELS) {
+      const loaded = valueOf(s.data.levels[level]);
+      const running = this.unitsReload.get(level);
+      if (!loaded || loaded.units.definitionsKey === key) {
+        if (running) {
+          running.controller.abort();
+          this.unitsReload.delete(level);
+        }
+        continue;
+      }
+      if (running?.key === key) continue;
+      running?.controller.abort();
+      const source = this.source!;
+      const c = this.controller();
+      this.unitsReload.set(level, { key, controller: c });
+      const p = this.deps
+        .loadUnits(source, level, definitions, c.signal)
+        .then((units) => {
+          if (c.signal.aborted) return;
+          this.unitsReload.delete(level);
+          this.commit((st) => {
+            const current = valueOf(st.data.levels[level]);
+            if (!current) return {};
+            return { data: withState(st.data, `level:${level}`, ready({ ...current, units })) };
+          });
+        })
+        .catch((err) => {
+          if (c.signal.aborted) return;
+          this.unitsReload.delete(level);
+          this.setData(`level:${level}`, failed(toDataError(err)));
+        })
+        .finally(() => {
+          this.controllers.delete(c);
+          this.inflight.delete(p);
+        });
+      this.inflight.add(p);
+    }
+  }
+
+  /**
+   * Reads and joins each user file the scenario references and the state does not hold yet (a
+   * saved scenario opened after a reload): from the local file store, once the districts (and,
+   * for IPRESS keys, the register) are loaded. A file no longer in this browser is a typed error.
+   */
+  private syncUserFiles(s: AppState) {
+    const ctx = joinContextOf(s);
+    const read = this.deps.readUserFile;
+    if (!ctx || !read) return;
+    for (const ref of s.scenario.userData.files) {
+      if (s.data.userFiles[ref.sha256] || (ref.key.kind === 'ipress' && !ctx.register)) continue;
+      const c = this.controller();
+      const put = (st: LoadState<JoinedTable>) => this.commit((x) => ({ data: { ...x.data, userFiles: { ...x.data.userFiles, [ref.sha256]: st } } }));
+      put(loading());
+      const p = read(ref, c.signal)
+        .then((r) => {
+          if (c.signal.aborted) return;
+          if (!r.ok) throw new DataError('userFileUnreadable', { file: ref.name, code: r.error.code });
+          put(ready(joinTable(r.table, ref.key, ctx)));
+        })
+        .catch((err) => !c.signal.aborted && put(failed(toDataError(err))))
+        .finally(() => {
+          this.controllers.delete(c);
+          this.inflight.delete(p);
+        });
+      this.inflight.add(p);
+    }
   }
 
   /**

@@ -1,12 +1,14 @@
 import type { Units } from '../data/units';
 import type { Boundaries } from '../data/boundaries';
-import { LEVELS, REFERENCE_YEAR, type Level } from '../domain/indicators';
+import { LEVELS, type Level } from '../domain/indicators';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import { countByUnit, inWindow, perCapita } from '../domain/conflictWindow';
 import { localMoran, type HotspotClass } from '../domain/hotspots';
 import { filterFacilities } from '../domain/facilities';
 import type { Ranking } from './ranking';
 import type { Scenario } from './scenario';
+import { setUserIndicatorDefs } from '../domain/indicators';
+import { userColumns, userDefs } from './userDataState';
 import { valueOf } from './loadState';
 import type { CoreState, DerivedColumns, DerivedSlice, Hotspots } from './slices';
 
@@ -111,6 +113,8 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
   const s = next.scenario;
   let d: DerivedSlice = next.derived;
   let view = next.view;
+  // User indicators are defined by the scenario: the catalogue lookup learns them before anything reads them.
+  if (s.userData !== prev.scenario.userData) setUserIndicatorDefs(userDefs(s.userData));
 
   // Conflict events: published + uploaded, then those in the window.
   const conflicts = valueOf(next.data.conflicts);
@@ -137,6 +141,14 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
       // No published data and no file (or the last file removed): the indicators are missing, not 0.
       const none = !conflicts && conflictEvents.length === 0;
       groups = { ...groups, conflicts: conflictColumns(conflictEvents, none, s, base) };
+      d = { ...d, columns: { ...d.columns, [level]: groups } };
+    }
+    // The user's own indicators (scenario.userData), from the files read and joined.
+    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles || next.data.register !== prev.data.register;
+    if (s.userData.indicators.length > 0 ? baseChanged || userChanged || !groups?.user : groups?.user) {
+      const { user: _dropped, ...rest } = groups ?? {};
+      void _dropped;
+      groups = s.userData.indicators.length > 0 ? { ...rest, user: userColumns(s.userData, next.data.userFiles, base, valueOf(next.data.register)) } : rest;
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     if (baseChanged || groups !== p.columns[level] || !d.units[level]) {
@@ -175,13 +187,15 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
   const pf = prev.scenario.layers.facilities;
   if (
     facilities !== valueOf(prev.data.facilities) || fl.categories !== pf.categories || fl.institutions !== pf.institutions ||
-    fl.minAge !== pf.minAge || fl.maxAge !== pf.maxAge || fl.includeUnknownAge !== pf.includeUnknownAge
+    fl.minAge !== pf.minAge || fl.maxAge !== pf.maxAge || fl.includeUnknownAge !== pf.includeUnknownAge ||
+    s.definitions.referenceYear !== prev.scenario.definitions.referenceYear
   ) {
     const visible = facilities
       ? filterFacilities(
           facilities,
           { categories: fl.categories, institutions: fl.institutions, minAge: fl.minAge, maxAge: fl.maxAge, includeUnknownAge: fl.includeUnknownAge },
-          REFERENCE_YEAR,
+          // the scenario's reference year (issue 12), the same as the age indicators'
+          s.definitions.referenceYear,
         )
       : [];
     d = { ...d, facilitiesShown: { visible, flagged: facilities ? visible.filter((i) => facilities.ubicacion[i] !== 'ok') : [] } };

@@ -7,6 +7,9 @@ import { FACILITY_GROUPS, type FacilityFilter } from '../domain/facilities';
 import { DEFAULT_HEAT_WEIGHTS, type HeatWeights, type TimeWindow, type WindowKind } from '../domain/conflictWindow';
 import type { AccessCategory } from '../domain/access';
 import { APP_VERSION } from './appVersion';
+import type { UserIndicator } from '../domain/userIndicators';
+import type { UserFileRef } from '../domain/userData';
+import { defaultDefinitions, type IndicatorDefinitions } from '../domain/universe';
 
 /**
  * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
@@ -97,13 +100,23 @@ export interface Scenario extends ScenarioWorkshop {
   aggregation: Aggregation;
   missing: MissingPolicy;
   coverageThreshold: number;
+  /** Facility universe and the rules of the facility-based indicators (issue 12): changing them reruns their SQL. */
+  definitions: IndicatorDefinitions;
   /** Map classes: equal intervals of the score, or quantiles of the rank. */
   classes: ClassMode;
   /** The first N of the ranking are highlighted. */
   topN: number;
   /** What the map shows: part of the scenario, so a shared scenario shows the same map. */
   layers: MapLayers;
+  /** The user's own files (kept in this browser's file store, by SHA-256) and the indicators made from them. */
+  userData: UserData;
 }
+
+export interface UserData {
+  files: UserFileRef[];
+  indicators: UserIndicator[];
+}
+export const emptyUserData = (): UserData => ({ files: [], indicators: [] });
 
 export interface LayerState {
   visible: boolean;
@@ -180,9 +193,11 @@ export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'leve
     aggregation: preset.aggregation,
     missing: preset.missing,
     coverageThreshold: preset.coverageThreshold,
+    definitions: defaultDefinitions(preset.institutions),
     classes: { kind: 'equal', count: 5 },
     topN: 10,
     layers: keep?.layers ?? defaultLayers(),
+    userData: emptyUserData(),
   };
 }
 
@@ -192,5 +207,6 @@ export function defaultScenario(): Scenario {
 
 /** The indicators that count in the score at the scenario's level. */
 export function activeIndicators(s: Scenario): ScenarioIndicator[] {
-  return s.indicators.filter((i) => i.enabled && i.weight > 0 && indicatorById(i.id).levels.includes(s.level));
+  const user = s.userData.indicators.filter((i) => i.enabled && i.weight > 0);
+  return [...s.indicators.filter((i) => i.enabled && i.weight > 0 && indicatorById(i.id).levels.includes(s.level)), ...user];
 }

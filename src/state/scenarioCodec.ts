@@ -3,6 +3,8 @@ import { INDICATORS } from '../domain/indicators';
 import { PRESETS } from '../domain/presets';
 import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { ACCESS_CATEGORIES } from '../domain/access';
+import { DEFINITIONS } from './definitionsCodec';
+import { USER_DATA } from './userDataCodec';
 import {
   SCENARIO_VERSION,
   defaultLayers,
@@ -173,12 +175,14 @@ const SCENARIO = v.object({
   aggregation: v.picklist(['arithmetic', 'geometric']),
   missing: v.picklist(['reweight', 'exclude']),
   coverageThreshold: v.nullish(range(0, 1), 0.65),
+  definitions: DEFINITIONS,
   classes: v.optional(
     v.object({ kind: v.picklist(['equal', 'quantile']), count: v.pipe(range(3, 7), v.transform(Math.round)) }),
     () => ({ kind: 'equal' as const, count: 5 }),
   ),
   topN: v.pipe(v.nullish(range(0, 1000), 10), v.transform(Math.round)),
   layers: v.optional(v.pipe(v.unknown(), v.transform(fillLayers)), {}),
+  userData: USER_DATA,
 });
 
 function validate(s: Obj, warnings: ScenarioWarning[]): Scenario {

@@ -25,6 +25,8 @@ export function scenarioDiff(s: Scenario): Obj {
   const d: Obj = {};
   for (const key of Object.keys(s) as (keyof Scenario)[]) {
     if (key === 'version' || key === 'presetId' || key === 'indicators' || key === 'layers') continue;
+    // A link cannot carry the user's files (they stay in this browser): their indicators are left out.
+    if (key === 'userData') continue;
     // provenance always travels: a fresh preset would carry the opener's version and today's date
     if (key === 'appVersion' || key === 'createdAt' || !same(s[key], base[key])) d[key] = s[key];
   }

@@ -3,6 +3,8 @@ import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
 import type { Direction } from '../domain/indicators';
+import type { IndicatorDefinitions } from '../domain/universe';
+import { userDataUpdaters } from './userDataUpdaters';
 import { scenarioFromPreset, workshopOf, type ClassMode, type MapLayers, type Scenario, type ScenarioIndicator, type ScenarioWorkshop, type Scope } from './scenario';
 
 /**
@@ -39,12 +41,16 @@ export const updaters = {
     ...s,
     coverageThreshold: Math.min(1, Math.max(0, coverageThreshold)),
   }),
+  /** Universe and rules of the facility-based indicators (issue 12); the coordinator reruns their SQL. */
+  setDefinitions: (s: Scenario, patch: Partial<IndicatorDefinitions>): Scenario => ({ ...s, definitions: { ...s.definitions, ...patch } }),
   setClasses: (s: Scenario, classes: ClassMode): Scenario => ({ ...s, classes }),
   setTopN: (s: Scenario, topN: number): Scenario => ({ ...s, topN: Math.max(0, Math.round(topN)) }),
   /** Applies a preset, keeping where the user is looking (level and scope) and the workshop's canvas. */
   applyPreset: (s: Scenario, presetId: string): Scenario => ({
     ...scenarioFromPreset(presetId, { level: s.level, scope: s.scope, layers: s.layers }),
     ...workshopOf(s),
+    // the user's own files and indicators stay (they are not part of any preset)
+    userData: s.userData,
   }),
   /** Question, canvas, minutes, title, author (see ScenarioWorkshop). */
   setWorkshop: (s: Scenario, patch: Partial<ScenarioWorkshop>): Scenario => ({ ...s, ...patch }),
@@ -57,6 +63,7 @@ export const updaters = {
     ...s,
     layers: { ...s.layers, [layer]: { ...s.layers[layer], ...patch } },
   }),
+  ...userDataUpdaters,
   /** Clears every indicator: the starting point to rebuild a preset by hand. */
   clearIndicators: (s: Scenario): Scenario => ({
     ...s,
@@ -66,7 +73,7 @@ export const updaters = {
 
 /** Weights normalised to percentages over the active indicators (what the UI shows). */
 export function weightPercentages(s: Scenario, activeIds: string[]): Map<string, number> {
-  const active = s.indicators.filter((i) => activeIds.includes(i.id));
+  const active = [...s.indicators, ...s.userData.indicators].filter((i) => activeIds.includes(i.id));
   const total = active.reduce((sum, i) => sum + i.weight, 0);
   return new Map(active.map((i) => [i.id, total > 0 ? (i.weight / total) * 100 : 0]));
 }

@@ -15,6 +15,7 @@ import type { History } from './history';
 import type { Ranking } from './ranking';
 import type { Scenario } from './scenario';
 import type { LibraryEntry } from './scenarioLibrary';
+import type { JoinedTable, Register } from '../domain/userData';
 
 /**
  * The store's slices (after SQLRooms' composed room store): `scenario` (+ its undo history),
@@ -54,6 +55,10 @@ export interface DataSlice {
   /** Populated places and the access worker. */
   access: LoadState<AccessData>;
   searchIndex: LoadState<SearchEntry[]>;
+  /** The facility register for joining a user's file by IPRESS code (all facilities, with or without a point). */
+  register: LoadState<Register>;
+  /** The user's files the scenario references, read and joined (key: SHA-256). */
+  userFiles: Record<string, LoadState<JoinedTable>>;
 }
 
 
@@ -135,6 +140,8 @@ export interface ViewSlice {
   levelsWanted: Level[];
   /** The search box has been used: build its index. */
   searchWanted: boolean;
+  /** The user-data panel is open: load what joining a file needs (districts, register). */
+  userDataWanted: boolean;
   workshop: WorkshopView;
 }
 

@@ -36,6 +36,8 @@ export interface Actions extends ScenarioActions {
   /** Asks for a level's data although the scenario is at another level (compare, reports). */
   wantLevel: (level: Level) => void;
   wantSearch: () => void;
+  /** The user-data panel needs the districts and the register to join a file. */
+  wantUserData: () => void;
   /** A file loaded again replaces its earlier events instead of doubling them. */
   addUserConflicts: (upload: UserConflictUpload) => void;
   removeUserConflicts: (fileName: string) => void;
@@ -77,6 +79,8 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       userConflicts: [],
       access: IDLE,
       searchIndex: IDLE,
+      register: IDLE,
+      userFiles: {},
     },
     derived: emptyDerived(),
     view: {
@@ -86,6 +90,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       pendingFacility: null,
       levelsWanted: [],
       searchWanted: false,
+      userDataWanted: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
     },
   };
@@ -156,6 +161,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       setPendingFacility: (pendingFacility) => view({ pendingFacility }),
       wantLevel: (level) => set((s) => (s.view.levelsWanted.includes(level) ? {} : { view: { ...s.view, levelsWanted: [...s.view.levelsWanted, level] } })),
       wantSearch: () => set((s) => (s.view.searchWanted ? {} : { view: { ...s.view, searchWanted: true } })),
+      wantUserData: () => set((s) => (s.view.userDataWanted ? {} : { view: { ...s.view, userDataWanted: true } })),
       addUserConflicts: (upload) =>
         set((s) => ({ data: { ...s.data, userConflicts: [...s.data.userConflicts.filter((u) => u.fileName !== upload.fileName), upload] } })),
       // a card of a removed event would otherwise stay selected and show nothing

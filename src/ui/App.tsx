@@ -5,6 +5,7 @@ import { errorOf } from '../state/loadState';
 import { ConflictPanel } from './ConflictPanel';
 import { ConflictCard } from './ConflictCard';
 import { AccessPanel } from './AccessPanel';
+import { UserDataPanel } from './UserDataPanel';
 import { PlaceCard } from './PlaceCard';
 import { FacilityCard } from './FacilityCard';
 import { LayerList } from './LayerList';
@@ -97,6 +98,7 @@ export function App() {
                 <LayerList />
                 <AccessPanel />
                 <ConflictPanel />
+                <UserDataPanel />
                 <WeightsPanel />
               </>
             ) : (

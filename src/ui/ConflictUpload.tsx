@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestLevel, useStore } from '../state/store';
 import { boundariesOf } from '../state/selectors';
-import { readUserFile } from '../data/userFile';
+import { readUserFileInWorker } from '../data/userFileClient';
 import { buildGazetteer, conflictEventsFromTable, type ConflictRowIssue } from '../domain/conflictEvents';
 import { gazetteerPlaces } from '../domain/gazetteer';
 import { formatNumber } from '../i18n';
@@ -33,7 +33,8 @@ export function ConflictUpload() {
     setBusy(true);
     setOutcome(null);
     try {
-      const read = await readUserFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      // the one reader, in its worker (the same as «Datos propios»)
+      const read = (await readUserFileInWorker(file, file.name)).result;
       if (!read.ok) {
         setOutcome({ kind: 'error', message: userFileMessage(t, read.error) });
         return;
@@ -68,7 +69,7 @@ export function ConflictUpload() {
       <input
         id={`${id}-file`}
         type="file"
-        accept=".csv,.txt,.tsv,.parquet,text/csv"
+        accept=".csv,.txt,.tsv,.xlsx,.parquet,.geojson,.json,text/csv"
         disabled={busy}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -7,6 +7,9 @@ import { indicatorById } from '../domain/indicators';
 import { medianAt } from '../domain/stats';
 import { datasetLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
+import { IndicatorCard } from './IndicatorCard';
+import { UnitFacilities } from './UnitFacilities';
+import { robustOutlier } from '../domain/outliers';
 
 /**
  * «¿Por qué este puesto?»: the selected unit's score decomposed into contributions, with every
@@ -36,6 +39,7 @@ export function DetailPanel() {
     normalised: ranking.normalised[j][i],
     weight: Number.isNaN(ranking.normalised[j][i]) ? NaN : ranking.weights[j] / covered,
     contribution: Number.isNaN(ranking.normalised[j][i]) ? NaN : contributions[j],
+    outlier: robustOutlier(units.values[id], ranking.scopeIndices, i).outlier,
   }));
   const max = Math.max(1e-9, ...rows.map((r) => (Number.isNaN(r.contribution) ? 0 : r.contribution)));
   const parent = units.level === 'distrito' ? `${units.provincias[i]}, ${units.departamentos[i]}` : units.departamentos[i];
@@ -82,6 +86,7 @@ export function DetailPanel() {
           {t('detail.insufficient', { pct: fmt((ranking.coverage[i] || 0) * 100, 0) })}
         </p>
       )}
+      <UnitFacilities units={units} index={i} ranking={ranking} />
       <div className="bars" role="img" aria-label={t('detail.chartLabel')}>
         {rows.map((r) => (
           <div key={r.id} className="bar-row">
@@ -111,8 +116,17 @@ export function DetailPanel() {
               <th scope="row">
                 {r.def.label[lng]}
                 <div className="muted small">{r.def.datasets.map((d) => datasetLabel(data.catalog, d, lng)).join(' · ')}</div>
+                <IndicatorCard id={r.id} units={units} index={i} scope={ranking.scopeIndices} />
               </th>
-              <td className="num">{formatIndicator(r.id, r.raw, t, lng)}</td>
+              <td className="num">
+                {formatIndicator(r.id, r.raw, t, lng)}
+                {r.outlier && (
+                  <span className="outlier-mark" data-testid="outlier-mark">
+                    {' '}
+                    ({t('definitions.outlierMark')})
+                  </span>
+                )}
+              </td>
               <td className="num">{formatIndicator(r.id, r.median, t, lng)}</td>
               <td className="num">{Number.isNaN(r.normalised) ? '—' : fmt(r.normalised)}</td>
               <td className="num">{Number.isNaN(r.weight) ? '—' : `${fmt(r.weight * 100)} %`}</td>

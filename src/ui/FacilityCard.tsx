@@ -3,9 +3,10 @@ import { useStore } from '../state/store';
 import { engineOf, selectedFacilityIndex } from '../state/selectors';
 import { valueOf } from '../state/loadState';
 import { formatNumber } from '../i18n';
-import { REFERENCE_YEAR } from '../domain/indicators';
 import { datasetLabel } from './datasetLabel';
 import { InfoCard } from './InfoCard';
+import { StartDateFlagNote } from './StartDateFlagNote';
+import { UserFacilityAttributes } from './UserFacilityAttributes';
 
 /** The facility card: what the register says about one facility, with its data-quality flags. */
 export function FacilityCard() {
@@ -15,6 +16,7 @@ export function FacilityCard() {
   const i = useStore(selectedFacilityIndex);
   const selectFacility = useStore((s) => s.selectFacility);
   const data = useStore(engineOf);
+  const ref = useStore((s) => s.scenario.definitions.referenceYear);
   if (!f || i === null || !data) return null;
   const year = f.anioInicio[i];
   const rows: [string, string][] = [
@@ -24,7 +26,7 @@ export function FacilityCard() {
     [t('facility.location'), `${f.distrito[i]}, ${f.provincia[i]}, ${f.departamento[i]}`],
     [
       t('facility.start'),
-      Number.isNaN(year) ? t('facility.noDate') : t('facility.startValue', { year, age: REFERENCE_YEAR - year, ref: REFERENCE_YEAR }),
+      Number.isNaN(year) ? t('facility.noDate') : t('facility.startValue', { year, age: ref - year, ref }),
     ],
     [t('facility.beds'), Number.isNaN(f.camas[i]) ? t('indicators.missing') : formatNumber(f.camas[i], lng, 0)],
     [t('facility.altitude'), Number.isNaN(f.altitud[i]) ? t('indicators.missing') : `${formatNumber(f.altitud[i], lng, 0)} ${t('units.metres')}`],
@@ -32,6 +34,8 @@ export function FacilityCard() {
   const flag = f.ubicacion[i];
   return (
     <InfoCard title={f.nombre[i]} closeLabel={t('facility.close')} onClose={() => selectFacility(null)} rows={rows} testId="facility-card">
+      <StartDateFlagNote flag={f.inicioAlerta[i]} year={year} />
+      <UserFacilityAttributes codigo={f.codigo[i]} />
       {flag !== 'ok' && (
         <p className="warning" data-testid="facility-flag">
           {t(`facility.flags.${flag}`, { defaultValue: flag })}

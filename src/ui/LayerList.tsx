@@ -5,7 +5,6 @@ import { useStore } from '../state/store';
 import { engineOf } from '../state/selectors';
 import { valueOf, errorOf } from '../state/loadState';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS, INSTITUTION_GROUPS } from '../domain/facilities';
-import { REFERENCE_YEAR } from '../domain/indicators';
 import { formatNumber } from '../i18n';
 import type { LayerState, MapLayers } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
@@ -78,6 +77,7 @@ function FacilityFilters() {
   const id = useId();
   const facilities = useStore((s) => valueOf(s.data.facilities));
   const layer = useStore((s) => s.scenario.layers.facilities);
+  const referenceYear = useStore((s) => s.scenario.definitions.referenceYear);
   const error = useStore((s) => errorOf(s.data.facilities));
   const setLayer = useStore((s) => s.setLayer);
   const { visible, flagged } = useStore((s) => s.derived.facilitiesShown);
@@ -115,7 +115,7 @@ function FacilityFilters() {
         ))}
       </fieldset>
       <fieldset className="field age-filter" data-testid="age-filter">
-        <legend>{t('layers.age', { year: REFERENCE_YEAR })}</legend>
+        <legend>{t('layers.age', { year: referenceYear })}</legend>
         <label htmlFor={`${id}-min`}>{t('layers.ageMin')}</label>
         <input
           id={`${id}-min`}

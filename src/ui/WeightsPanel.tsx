@@ -10,6 +10,8 @@ import { weightPercentages } from '../state/scenarioUpdaters';
 import { formatNumber } from '../i18n';
 import { activeIndicators } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
+import { IndicatorCard } from './IndicatorCard';
+import { UniversePanel } from './UniversePanel';
 
 const METHODS: NormalisationMethod['kind'][] = ['minmax', 'zscore', 'rank', 'target', 'goalposts'];
 
@@ -48,6 +50,7 @@ function IndicatorRow({ ind, pct }: { ind: ScenarioIndicator; pct: number | unde
           {ind.enabled && pct !== undefined ? `${formatNumber(pct, i18n.language, 1)} %` : '—'}
         </span>
       </div>
+      <IndicatorCard id={ind.id} />
       {ind.enabled && (
         <>
           <div className="weight-row">
@@ -197,6 +200,7 @@ export function WeightsPanel() {
         />
         <span className="muted small">%</span>
       </div>
+      <UniversePanel />
       <h3>{t('weights.indicators', { count: pcts.size })}</h3>
       {pcts.size === 0 && <p role="status" className="warning">{t('weights.none')}</p>}
       <ul className="indicator-list">

@@ -6,5 +6,5 @@ import { indicatorById } from '../domain/indicators';
 export function formatIndicator(id: string, value: number, t: TFunction, lng: string): string {
   if (Number.isNaN(value)) return t('indicators.missing');
   const def = indicatorById(id);
-  return `${formatNumber(value, lng, def.digits)} ${t(`units.${def.unit}`)}`.trim();
+  return `${formatNumber(value, lng, def.digits)} ${def.unitText ?? t(`units.${def.unit}`)}`.trim();
 }

@@ -7,7 +7,8 @@ import { startPreview, stopPreview } from './previewServer';
  * serves dist/, opens it in headless Chromium, waits for the ranked map and saves a screenshot.
  * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit;
  * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), LAYERS=distritos, FLAGS=1, MIN_AGE=30, DATA_PANEL=1,
- * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result).
+ * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result),
+ * USER_FILE=path (load an own file in «Datos propios» and show its join report).
  */
 const out = process.argv[2] ?? 'screenshot.png';
 const server = await startPreview(process.env.DIST ?? 'dist', Number(process.env.PORT ?? 4182));
@@ -35,6 +36,13 @@ try {
     if (process.env.SEARCH_ENTER) await page.press('[data-testid="search-input"]', 'Enter');
   }
   if (process.env.DATA_PANEL) await page.click('[data-testid="open-data-panel"]');
+  // USER_FILE=tests/fixtures/userData/prueba_brecha_distritos_w1252.csv loads an own file in «Datos propios» and shows its join report
+  if (process.env.USER_FILE) {
+    await page.click('[data-testid="user-data-panel"] > summary');
+    await page.setInputFiles('[data-testid="user-file-input"]', process.env.USER_FILE);
+    await page.getByTestId('join-report').waitFor({ timeout: 60_000 });
+    await page.getByTestId('user-data-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  }
   await page.waitForTimeout(1500);
   // VIEW=lon,lat,zoom jumps the map there; CLICK=lon,lat clicks that point (after WAIT_FOR)
   if (process.env.VIEW) {

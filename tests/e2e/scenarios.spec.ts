@@ -142,6 +142,9 @@ test.describe('scenarios for workshops', () => {
 
   test('compare two scenarios: summary line and rank shifts', async ({ page }) => {
     await openApp(page);
+    /** Units the table ranks (a unit with too little data is listed apart, with «—»). */
+    const rankedIn = (rows: Awaited<ReturnType<typeof tableRows>>) => rows.filter((r) => /^\d+$/.test(r.rank.trim())).map((r) => r.ubigeo);
+    const rankedA = rankedIn(await tableRows(page));
     await openPanel(page);
     await fillField(page, 'scenario-title', 'Base GORE');
     await page.getByTestId('scenario-save').click();
@@ -163,7 +166,8 @@ test.describe('scenarios for workshops', () => {
     await expect(view.getByTestId('compare-map-A').locator('path[data-ubigeo]').first()).toBeAttached();
     await expect(view.getByTestId('compare-map-B')).toBeVisible();
     const rows = view.locator('[data-testid="rank-shifts"] tbody tr');
-    await expect(rows).toHaveCount(196);
+    // every unit ranked in A or in B
+    await expect(rows).toHaveCount(new Set([...rankedA, ...rankedIn(current)]).size);
     // B's ranks are the current table's; a shift is rank A − rank B
     const top = await rows.first().evaluate((r) => ({ ubigeo: r.getAttribute('data-ubigeo'), shift: Number(r.getAttribute('data-shift')), cells: [...r.children].map((c) => c.textContent) }));
     expect(top.ubigeo).toBe(current[0].ubigeo);
@@ -195,7 +199,7 @@ test.describe('scenarios for workshops', () => {
       '# Nombre del escenario: Para el CSV',
       `# Pregunta de decisión: ${QUESTION}`,
       '# Pesos: ',
-      'Antigüedad mediana de los establecimientos al 2026 25.0 %',
+      'Antigüedad mediana de los establecimientos al año de referencia 25.0 %',
       '# Fecha del escenario: ',
       '# Fuentes: MINSA — Establecimientos de salud en funcionamiento (IPRESS, MINSA) (2017-02)',
       'SUSALUD',
@@ -235,7 +239,9 @@ test.describe('scenarios for workshops', () => {
     expect(await runAxe(page)).toEqual([]);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const { pages, text } = await pdfText(pdf);
-    expect(pages).toBe(1);
+    // one A4 page, or two since the report also states the facility universe and the data definitions
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
     const flat = text.replace(/\s+/g, ' ');
     for (const needle of [
       'Informe de la mesa 3',

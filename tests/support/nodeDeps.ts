@@ -28,7 +28,7 @@ export function nodeDeps(dataDir: string): CoordinatorDeps & { sources: NodeData
     boundariesFromTopology(JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as Topology, object, contiguity, file);
   return {
     sources,
-    async openEngine(onStep, onGeo) {
+    async openEngine(onStep, onGeo, _signal, definitions) {
       onStep('catalog');
       const catalog = JSON.parse(readFileSync(path.join(dataDir, 'catalog.json'), 'utf8')) as Catalog;
       onStep('engine');
@@ -44,12 +44,13 @@ export function nodeDeps(dataDir: string): CoordinatorDeps & { sources: NodeData
       const tables: Record<string, { rows: number; bytes: number }> = {};
       for (const t of START_TABLES) tables[t] = await source.loadParquet(t, path.join(dataDir, `${t}.parquet`));
       onStep('indicators');
-      return { source, engine: { catalog, tables }, provincias: await loadUnits(source, 'provincia'), geo };
+      return { source, engine: { catalog, tables }, provincias: await loadUnits(source, 'provincia', definitions), geo };
     },
-    async loadLevel(source, level) {
+    async loadLevel(source, level, _signal, definitions) {
       const [file, object] = LEVEL_FILES[level];
-      return { units: await loadUnits(source, level), boundaries: boundaries(file, object) };
+      return { units: await loadUnits(source, level, definitions), boundaries: boundaries(file, object) };
     },
+    loadUnits: (source, level, definitions) => loadUnits(source, level, definitions),
     loadFacilities: (source) => loadFacilities(source),
     loadConflicts: (source, catalog) => loadConflicts(source, catalog),
     loadAccess: () => Promise.reject(new Error('the access worker needs a browser')),

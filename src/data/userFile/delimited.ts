@@ -1,6 +1,6 @@
 /** Delimited text (CSV/TSV/TXT) → rows: RFC 4180 splitting, delimiter detection and the CSV half of readUserFile. */
 import { fail, MAX_LISTED, type UserFileResult, type UserFileWarning } from './codes';
-import { buildTable } from './table';
+import { buildTable, titleRows } from './table';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
@@ -147,8 +147,10 @@ export function parseDelimitedText(
   });
   if (rows.length === 0) return fail({ code: 'archivo_vacio', params: { archivo: fileName } });
   if (blankRows > 0) warnings.push({ code: 'filas_vacias_omitidas', params: { filas: blankRows } });
-  const [header, ...data] = rows;
-  const dataLines = lines.slice(1);
+  const skip = titleRows(rows[0], rows.slice(1));
+  if (skip > 0) warnings.push({ code: 'filas_titulo_omitidas', params: { filas: skip, linea: lines[skip] } });
+  const [header, ...data] = rows.slice(skip);
+  const dataLines = lines.slice(skip + 1);
   const width = header.length;
   const bad = data.flatMap((r, i) => (fits(r, width) ? [] : [{ linea: dataLines[i], campos: r.length }]));
   if (bad.length > 0) {

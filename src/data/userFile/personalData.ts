@@ -30,6 +30,11 @@ export function personalHeaderKind(header: string): PersonalDataKind | null {
   if (has('apellido', 'apellidos', 'paterno', 'materno', 'surname', 'lastname')) return 'nombre';
   if (has('nombres') && !aboutPlace) return 'nombre';
   if (has('nombre', 'name') && aboutPerson) return 'nombre';
+  // «Responsable del EESS», «Director médico», «Jefe de establecimiento»: a person's name, even when
+  // the header names the place they run (the IPRESS register's director column is one).
+  const ROLE = ['responsable', 'director', 'directora', 'jefe', 'jefa', 'encargado', 'encargada', 'representante', 'titular', 'contacto'];
+  const NOT_A_NAME = ['unidad', 'oficina', 'area', 'entidad', 'institucion', 'organo', 'dependencia', 'cargo', 'tipo', 'numero', 'nro', 'cantidad', 'n', 'codigo', 'cod'];
+  if (has(...ROLE) && !has(...NOT_A_NAME)) return 'nombre';
   if (has('telefono', 'celular', 'movil', 'whatsapp', 'fono', 'tel', 'phone', 'telf') && !aboutPlace) return 'telefono';
   if (has('correo', 'email', 'mail', 'e_mail') && !aboutPlace) return 'correo';
   if (k === 'e_mail' || k === 'e_mail_address') return 'correo';

@@ -26,7 +26,10 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): 'parquet' | 't
   if (head.length >= 4 && zerosOdd > head.length / 4 && zerosEven === 0) return 'utf-16le';
   if (head.length >= 4 && zerosEven > head.length / 4 && zerosOdd === 0) return 'utf-16be';
   if (zerosOdd + zerosEven > 0) return 'binario';
-  const firstChar = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart()[0];
+  const start = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  // A web page saved as .csv/.xls (a portal's "export" that is really HTML).
+  if (/^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<table[\s>]|<\?xml[^>]*>\s*<html)/i.test(start)) return 'html';
+  const firstChar = start[0];
   if ((ext === 'json' || ext === 'geojson') && (firstChar === '{' || firstChar === '[')) return 'json';
   return 'text';
 }

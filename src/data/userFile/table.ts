@@ -27,6 +27,20 @@ const VALUE_LIKE = [
 ];
 const looksLikeValue = (s: string) => VALUE_LIKE.some((re) => re.test(s.trim()));
 
+/**
+ * Title rows above the header, as offices write them in a spreadsheet («GOBIERNO REGIONAL …»,
+ * «Inventario 2025», a blank row): the header is the first of the first 30 rows that fills at
+ * least 60 % of the widest of them (and two cells). Returns how many rows to skip.
+ */
+export function titleRows(header: readonly string[], rows: readonly (readonly string[])[]): number {
+  const head = [header, ...rows.slice(0, 29)];
+  const filled = head.map((r) => r.filter((c) => c.trim() !== '').length);
+  const widest = Math.max(...filled);
+  const need = Math.max(2, Math.ceil(0.6 * widest));
+  const at = filled.findIndex((f) => f >= need);
+  return at < 0 ? 0 : at;
+}
+
 /** Header checks and records; `warnings` gets the warnings raised here and is passed on with an error. */
 export function buildTable(
   header: string[],

@@ -6,6 +6,7 @@ import { rankShifts, topOverlap } from '../../domain/compare';
 import { formatNumber } from '../../i18n';
 import { useScenarioContext } from './common';
 import { StaticMap } from './StaticMap';
+import { unitsKey } from '../../domain/universe';
 
 const CURRENT = 'current';
 
@@ -89,6 +90,11 @@ export function CompareView() {
           <p className="sc-summary" data-testid="compare-summary">
             {t(district ? 'scenarios.compare.summaryDistricts' : 'scenarios.compare.summary', { common: result.overlap.common, n: result.overlap.n })}
           </p>
+          {unitsKey(sA.definitions) !== unitsKey(sB.definitions) && (
+            <p role="status" className="warning" data-testid="compare-definitions-differ">
+              {t('definitions.compareDiffer')}
+            </p>
+          )}
           <ul className="sc-moves">
             <li>{t('scenarios.compare.entered', { n: result.overlap.n, names: names(result.overlap.entered) })}</li>
             <li>{t('scenarios.compare.left', { n: result.overlap.n, names: names(result.overlap.left) })}</li>

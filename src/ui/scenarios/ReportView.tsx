@@ -112,6 +112,7 @@ export function ReportView() {
               </tbody>
             </table>
             <p className="small">{t('scenarios.report.settings', { aggregation: p.aggregation, missing: p.missing, coverage: fmt(p.coverageThreshold * 100, 0) })}</p>
+            <p className="small" data-testid="report-definitions">{p.definitions}</p>
           </section>
           <div className="sc-report-cols">
             <section>

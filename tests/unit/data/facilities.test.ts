@@ -93,7 +93,7 @@ describe('facility steps on a hand-made register', () => {
     expect(Object.keys(rows[0])).toEqual([
       'codigo', 'nombre', 'institucion', 'clasificacion', 'tipo', 'categoria', 'ubigeo', 'ubigeo_prov',
       'ubigeo_dep', 'departamento', 'provincia', 'distrito', 'disa', 'red', 'microrred', 'unidad_ejecutora',
-      'lon', 'lat', 'altitud_m', 'camas', 'inicio_actividad', 'anio_inicio', 'ubigeo_prov_geo', 'ubicacion',
+      'lon', 'lat', 'altitud_m', 'camas', 'inicio_actividad', 'anio_inicio', 'ubigeo_prov_geo', 'ubicacion', 'inicio_alerta',
     ]);
     expect(JSON.stringify(rows)).not.toContain('PERSONA');
   });

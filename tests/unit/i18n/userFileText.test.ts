@@ -53,12 +53,14 @@ describe('userFileErrorText', () => {
     expect(userFileErrorText(es, err(await readUserFile(utf8('a,b\n1,2\n"3,4\n5,6\n'), 'a.csv')))).toBe('Hay comillas sin cerrar desde la fila 3.');
   });
 
-  it('names the format of a refused file', async () => {
-    const xlsx = err(await readUserFile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'libro.xlsx'));
-    expect(both(xlsx)).toEqual([
-      'El archivo «libro.xlsx» es un libro de Excel (.xlsx). Guárdelo como CSV (delimitado por comas o punto y coma) o Parquet.',
-      'The file «libro.xlsx» is an Excel workbook (.xlsx). Save it as CSV (comma or semicolon delimited) or Parquet.',
+  it('names the format of a refused file, and a damaged workbook (XLSX is read since issue 13)', async () => {
+    const xls = err(await readUserFile(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'libro.xls'));
+    expect(both(xls)).toEqual([
+      'El archivo «libro.xls» es un libro de Excel antiguo (.xls). Guárdelo como CSV (delimitado por comas o punto y coma), Excel (.xlsx), Parquet o GeoJSON.',
+      'The file «libro.xls» is an old Excel workbook (.xls). Save it as CSV (comma or semicolon delimited), Excel (.xlsx), Parquet or GeoJSON.',
     ]);
+    const xlsx = err(await readUserFile(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'libro.xlsx'));
+    expect(both(xlsx)[0]).toMatch(/^No se pudo leer el libro de Excel «libro.xlsx»: está dañado o incompleto/);
   });
 
   it('names each personal-data column with its kind, and the row when a value gave it away', async () => {

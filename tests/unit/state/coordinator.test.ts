@@ -1,49 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { resolveDataPaths } from '../../../data/config';
-import { buildAll } from '../../../data/build';
 import { Coordinator, type CoordinatorDeps } from '../../../src/state/coordinator';
-import { createAppStore, type AppState } from '../../../src/state/store';
+import { createAppStore } from '../../../src/state/store';
 import { rankScenario } from '../../../src/state/ranking';
 import { DataError } from '../../../src/data/errors';
-import type { StoreApi } from 'zustand/vanilla';
 import { nodeDeps } from '../../support/nodeDeps';
+import { builtDataDir, until } from '../../support/builtData';
 import { NodeDataSource } from '../../support/nodeDataSource';
 
 // The coordinator against native DuckDB over the pipeline's real output, without React.
 let dataDir: string;
-let tmp: string | null = null;
-
+let cleanup = () => undefined as void;
 beforeAll(async () => {
-  dataDir = resolveDataPaths().outDir;
-  if (!existsSync(path.join(dataDir, 'catalog.json'))) {
-    tmp = mkdtempSync(path.join(tmpdir(), 'territorio-coord-'));
-    dataDir = tmp;
-    await buildAll({ outDir: dataDir });
-  }
+  ({ dir: dataDir, cleanup } = await builtDataDir());
 }, 600_000);
-afterAll(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => cleanup());
 
-/** Resolves with the first state that satisfies `pred` (the current one included). */
-function until(store: StoreApi<AppState>, pred: (s: AppState) => boolean, ms = 30_000): Promise<AppState> {
-  return new Promise((resolve, reject) => {
-    if (pred(store.getState())) return resolve(store.getState());
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error('timed out waiting for the store'));
-    }, ms);
-    const unsubscribe = store.subscribe((s) => {
-      if (!pred(s)) return;
-      clearTimeout(timer);
-      unsubscribe();
-      resolve(s);
-    });
-  });
-}
 
 /** Counts of a query on a fresh native connection: the reference the coordinator's results are checked against. */
 async function count(sql: string): Promise<number> {
@@ -124,8 +96,8 @@ describe('coordinator', () => {
     let fail = true;
     const flaky: CoordinatorDeps = {
       ...deps,
-      loadLevel: (source, level, signal) =>
-        fail && level === 'distrito' ? Promise.reject(new DataError('fetchFailed', { url: 'limites_distritos.topojson', status: 503 })) : deps.loadLevel(source, level, signal),
+      loadLevel: (source, level, signal, definitions) =>
+        fail && level === 'distrito' ? Promise.reject(new DataError('fetchFailed', { url: 'limites_distritos.topojson', status: 503 })) : deps.loadLevel(source, level, signal, definitions),
     };
     const c = new Coordinator(store, flaky);
     await c.start();

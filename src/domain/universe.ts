@@ -1,0 +1,99 @@
+import { FACILITY_GROUPS, INSTITUTION_GROUPS, type FacilityGroup, type InstitutionGroup } from './facilities';
+import { DATE_RULES, dateUsableSql, type DateRule } from './datePlausibility';
+import { REFERENCE_YEAR } from './indicators';
+
+/**
+ * The definitions behind the facility-based indicators (issue 12): which facilities count (the
+ * universe), how the emergency ratio is built, how a unit whose SUSALUD rows all report 0 is
+ * read, which start dates count for age, and the reference year. Part of the scenario; every
+ * facility-based indicator is recomputed in SQL over them (src/data/indicatorSql.ts).
+ */
+export interface FacilityUniverse {
+  /** Administering institutions whose facilities count (see INSTITUTION_GROUPS). */
+  institutions: InstitutionGroup[];
+  /** Levels / categories that count: I-1 … I-4, II, III, SC (no category). */
+  categories: FacilityGroup[];
+}
+
+/** `universo`: only SUSALUD codes of facilities in the universe, over those facilities. `todos`: every SUSALUD row of the unit over every register facility (before issue 12). */
+export type EmergencyNumerator = 'universo' | 'todos';
+/** A unit whose SUSALUD rows all report 0: `sin_reporte` = missing, `cero` = a true 0. */
+export type EmergencyZeros = 'sin_reporte' | 'cero';
+
+export interface IndicatorDefinitions {
+  universe: FacilityUniverse;
+  emergencyNumerator: EmergencyNumerator;
+  emergencyZeros: EmergencyZeros;
+  dates: DateRule;
+  /** Age = referenceYear − year of start of activity. */
+  referenceYear: number;
+}
+
+export const EMERGENCY_NUMERATORS: readonly EmergencyNumerator[] = ['universo', 'todos'];
+export const EMERGENCY_ZEROS: readonly EmergencyZeros[] = ['sin_reporte', 'cero'];
+export const MIN_REFERENCE_YEAR = 2017;
+export const MAX_REFERENCE_YEAR = 2035;
+
+/** Every facility of the register, and the rules the app used before issue 12: reproduces the earlier ranking. */
+export function previousDefinitions(): IndicatorDefinitions {
+  return {
+    universe: { institutions: [...INSTITUTION_GROUPS], categories: [...FACILITY_GROUPS] },
+    emergencyNumerator: 'todos',
+    emergencyZeros: 'cero',
+    dates: 'todas',
+    referenceYear: REFERENCE_YEAR,
+  };
+}
+
+/** The stated defaults: consistent ratio, all-zero = no report, flagged dates left out; `institutions` per preset. */
+export function defaultDefinitions(institutions: readonly InstitutionGroup[] = INSTITUTION_GROUPS): IndicatorDefinitions {
+  return {
+    universe: { institutions: [...institutions], categories: [...FACILITY_GROUPS] },
+    emergencyNumerator: 'universo',
+    emergencyZeros: 'sin_reporte',
+    dates: 'sin_alertas',
+    referenceYear: REFERENCE_YEAR,
+  };
+}
+
+/** The regional government's own network (the GORE preset). */
+export const GORE_INSTITUTIONS: readonly InstitutionGroup[] = ['gore'];
+
+/** Everything that changes the SQL: level units loaded with a different key must be reloaded. */
+export function unitsKey(d: IndicatorDefinitions): string {
+  const inst = INSTITUTION_GROUPS.filter((g) => d.universe.institutions.includes(g));
+  const cats = FACILITY_GROUPS.filter((g) => d.universe.categories.includes(g));
+  return [inst.join('+'), cats.join('+'), d.emergencyNumerator, d.emergencyZeros, d.dates, d.referenceYear].join('|');
+}
+
+export const isWholeRegister = (u: FacilityUniverse): boolean =>
+  INSTITUTION_GROUPS.every((g) => u.institutions.includes(g)) && FACILITY_GROUPS.every((g) => u.categories.includes(g));
+
+/** SQL for the institution group of `establecimientos.institucion` (same rule as institutionGroup()). */
+export const INSTITUTION_GROUP_SQL = `(CASE
+    WHEN upper(institucion) = 'GOBIERNO REGIONAL' THEN 'gore'
+    WHEN upper(institucion) = 'MINSA' THEN 'minsa'
+    WHEN upper(institucion) = 'ESSALUD' THEN 'essalud'
+    WHEN upper(institucion) = 'PRIVADO' THEN 'privado'
+    WHEN upper(institucion) LIKE 'SANIDAD%' THEN 'ffaa_pnp'
+    WHEN upper(institucion) LIKE 'MUNICIPALIDAD%' THEN 'municipal'
+    ELSE 'otra' END)`;
+
+/** SQL for the category group of `establecimientos.categoria` (same rule as facilityGroup()). */
+export const CATEGORY_GROUP_SQL = `(CASE
+    WHEN categoria IN ('I-1', 'I-2', 'I-3', 'I-4') THEN categoria
+    WHEN categoria LIKE 'III-%' THEN 'III'
+    WHEN categoria LIKE 'II-%' THEN 'II'
+    ELSE 'SC' END)`;
+
+const list = (xs: readonly string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ') : 'NULL');
+
+/** SQL condition over `establecimientos` for a facility in the universe (TRUE for the whole register). */
+export function universeSql(u: FacilityUniverse): string {
+  const parts: string[] = [];
+  if (!INSTITUTION_GROUPS.every((g) => u.institutions.includes(g))) parts.push(`${INSTITUTION_GROUP_SQL} IN (${list(u.institutions)})`);
+  if (!FACILITY_GROUPS.every((g) => u.categories.includes(g))) parts.push(`${CATEGORY_GROUP_SQL} IN (${list(u.categories)})`);
+  return parts.length ? parts.join(' AND ') : 'TRUE';
+}
+
+export { dateUsableSql, DATE_RULES };

@@ -1,0 +1,140 @@
+/**
+ * Indicators made from a user's file: a numeric column (mean, sum), a count of rows, a category
+ * turned into a share, or MINSA's inadequate-capacity share from the facility-condition template.
+ * Their definitions travel with the scenario (`scenario.userData.indicators`), not in the static
+ * catalogue; `userIndicatorDef` gives the catalogue-shaped definition the rest of the app reads.
+ */
+import type { Units } from '../data/units';
+import type { IndicatorDef, Level } from './indicators';
+import type { TextCode } from './textCode';
+import type { NormalisationMethod, Winsorisation } from './normalise';
+import type { Direction } from './indicators';
+import { decimalStyle, parseNumber } from '../data/userFile/numbers';
+import { inadequateCapacity, isFirstLevel } from './facilityCondition';
+import type { JoinedTable, Register, UserFileRef } from './userData';
+
+export type UserStat = 'mean' | 'sum' | 'count' | 'share' | 'minsa';
+export const USER_STATS: readonly UserStat[] = ['share', 'mean', 'sum', 'count', 'minsa'];
+
+export interface UserIndicator {
+  /** `u_` + the file's SHA-256 (first 8) + column + statistic: stable across reloads. */
+  id: string;
+  /** The file's SHA-256. */
+  file: string;
+  /** The column read (null for a row count). */
+  column: string | null;
+  stat: UserStat;
+  /** share: the values counted (e.g. ["malo"]). */
+  categories: string[];
+  label: string;
+  unit: string;
+  vintage: string;
+  direction: Direction;
+  weight: number;
+  enabled: boolean;
+  method: NormalisationMethod;
+  winsorise: Winsorisation | null;
+}
+
+const slug = (s: string) =>
+  s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 24);
+
+export function userIndicatorId(file: string, column: string | null, stat: UserStat, categories: readonly string[] = []): string {
+  return ['u', file.slice(0, 8), slug(column ?? 'filas'), stat, ...categories.map(slug)].filter(Boolean).join('_').slice(0, 80);
+}
+
+export const isUserIndicatorId = (id: string) => id.startsWith('u_');
+
+/** The catalogue-shaped definition of a user indicator (label and unit as the user wrote them). */
+export function userIndicatorDef(u: UserIndicator, ref: UserFileRef | undefined): IndicatorDef {
+  return {
+    id: u.id,
+    label: { es: u.label, en: u.label },
+    unit: 'index',
+    unitText: u.unit,
+    direction: u.direction,
+    datasets: [],
+    levels: ['provincia', 'distrito'],
+    aggregation: u.stat === 'sum' || u.stat === 'count' ? 'sum' : 'ratio',
+    digits: u.stat === 'count' ? 0 : u.stat === 'share' || u.stat === 'minsa' ? 1 : 2,
+    computed: 'user',
+    userFile: ref ? { name: ref.name, rows: ref.rows, sha256: ref.sha256, vintage: u.vintage } : undefined,
+  };
+}
+
+/** Rows of a joined table → one value per unit of `units` (NaN where the file says nothing). */
+export function userIndicatorValues(u: UserIndicator, joined: JoinedTable, units: Units, register: Register | null): Float64Array {
+  const level: Level = units.level;
+  const { table, report } = joined;
+  const fileLevel = report.level;
+  // Province- or department-level files give each district its province's (department's) value.
+  const unitOfRow = (i: number): string | null => {
+    if (level === 'provincia') return fileLevel === 'departamento' ? joined.department[i] : joined.province[i];
+    return fileLevel === 'provincia' ? joined.province[i] : fileLevel === 'departamento' ? joined.department[i] : joined.district[i];
+  };
+  const parentOfUnit = (k: number): string =>
+    level === 'provincia' ? (fileLevel === 'departamento' ? units.ubigeoDep[k] : units.ids[k]) :
+    fileLevel === 'provincia' ? units.ubigeoProv[k] : fileLevel === 'departamento' ? units.ubigeoDep[k] : units.ids[k];
+  const values = u.column ? table.records.map((r) => (r[u.column!] ?? '').trim()) : [];
+  const style = decimalStyle(values);
+  const cats = new Set(u.categories.map((c) => c.trim().toLowerCase()));
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  const add = (key: string, x: number) => {
+    sum.set(key, (sum.get(key) ?? 0) + x);
+    count.set(key, (count.get(key) ?? 0) + 1);
+  };
+  for (let i = 0; i < table.records.length; i++) {
+    const key = unitOfRow(i);
+    if (!key) continue;
+    switch (u.stat) {
+      case 'count':
+        add(key, 1);
+        break;
+      case 'mean':
+      case 'sum': {
+        const x = parseNumber(values[i], style);
+        if (x !== null) add(key, x);
+        break;
+      }
+      case 'share':
+        if (values[i] !== '') add(key, cats.has(values[i].toLowerCase()) ? 100 : 0);
+        break;
+      case 'minsa': {
+        const f = joined.facility[i];
+        if (f < 0 || !register || !isFirstLevel(register.categoria[f])) break;
+        const y = values[i] === '' ? null : parseNumber(values[i], style);
+        const bad = inadequateCapacity(y === null ? null : Math.floor(y));
+        if (bad !== null) add(key, bad ? 100 : 0);
+        break;
+      }
+    }
+  }
+  return Float64Array.from(units.ids, (_, k) => {
+    const key = parentOfUnit(k);
+    const n = count.get(key);
+    // A unit the file does not mention is missing, not zero: the file may not cover it.
+    if (!n) return NaN;
+    const s = sum.get(key)!;
+    return u.stat === 'sum' || u.stat === 'count' ? s : s / n;
+  });
+}
+
+/** How the column was made, for the method text next to the SQL of the others. */
+export function userIndicatorMethod(u: UserIndicator, ref: UserFileRef | undefined, joined: JoinedTable, level: Level): TextCode[] {
+  const params = {
+    file: ref?.name ?? u.file,
+    rows: joined.report.rows,
+    matched: joined.report.matched,
+    sha: u.file.slice(0, 16),
+    column: u.column ?? '',
+    categories: u.categories.join(', '),
+    level: { key: `userData.levels.${level}` },
+    fileLevel: { key: `userData.levels.${joined.report.level}` },
+    vintage: u.vintage,
+  };
+  return [
+    { key: 'userData.method.source', params },
+    { key: `userData.method.${u.stat}`, params },
+  ];
+}

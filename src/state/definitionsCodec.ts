@@ -1,0 +1,61 @@
+import * as v from 'valibot';
+import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
+import { DATE_RULES } from '../domain/datePlausibility';
+import {
+  EMERGENCY_NUMERATORS,
+  EMERGENCY_ZEROS,
+  MAX_REFERENCE_YEAR,
+  MIN_REFERENCE_YEAR,
+  previousDefinitions,
+} from '../domain/universe';
+
+/**
+ * The scenario's `definitions` (issue 12) in the codec's schema. A scenario saved before issue 12
+ * has none: it opens with the definitions it was made with (`previousDefinitions`: every
+ * facility, every date), so its ranking is the same. Unknown groups are dropped; a value out of
+ * range takes the previous definition's value rather than refusing the file.
+ */
+const prev = previousDefinitions();
+const groups = <T extends string>(all: readonly T[], fallback: T[]) =>
+  v.optional(
+    v.pipe(
+      v.unknown(),
+      v.transform((x) => (Array.isArray(x) ? all.filter((g) => x.includes(g)) : [...fallback])),
+    ),
+    () => [...fallback],
+  );
+const oneOf = <T extends string>(all: readonly T[], fallback: T) =>
+  v.optional(v.pipe(v.unknown(), v.transform((x) => (all.includes(x as T) ? (x as T) : fallback))), fallback);
+
+export const DEFINITIONS = v.optional(
+  v.pipe(
+    v.unknown(),
+    v.transform((x) => (typeof x === 'object' && x !== null && !Array.isArray(x) ? x : {})),
+    v.object({
+      universe: v.optional(
+        v.pipe(
+          v.unknown(),
+          v.transform((x) => (typeof x === 'object' && x !== null && !Array.isArray(x) ? x : {})),
+          v.object({
+            institutions: groups(INSTITUTION_GROUPS, prev.universe.institutions),
+            categories: groups(FACILITY_GROUPS, prev.universe.categories),
+          }),
+        ),
+        () => ({ ...prev.universe }),
+      ),
+      emergencyNumerator: oneOf(EMERGENCY_NUMERATORS, prev.emergencyNumerator),
+      emergencyZeros: oneOf(EMERGENCY_ZEROS, prev.emergencyZeros),
+      dates: oneOf(DATE_RULES, prev.dates),
+      referenceYear: v.optional(
+        v.pipe(
+          v.unknown(),
+          v.transform((x) =>
+            typeof x === 'number' && Number.isInteger(x) && x >= MIN_REFERENCE_YEAR && x <= MAX_REFERENCE_YEAR ? x : prev.referenceYear,
+          ),
+        ),
+        prev.referenceYear,
+      ),
+    }),
+  ),
+  () => previousDefinitions(),
+);
