@@ -12,6 +12,7 @@ export type DataErrorKey =
   | 'datasetMissing'
   | 'userFileMissing'
   | 'userFileUnreadable'
+  | 'timeout'
   | 'unknown';
 
 export class DataError extends Error {

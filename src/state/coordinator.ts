@@ -15,9 +15,10 @@ import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import type { SearchEntry } from '../domain/search';
 import { failed, loading, ready, valueOf, type LoadState } from './loadState';
+import { stageOf, stateOf, TIMEOUTS, withState, type DatasetKey } from './datasets';
 import { baseUnitsOf } from './derive';
 import type { AppState } from './store';
-import type { CoreState, DataSlice, DerivedColumns, Engine, LevelData } from './slices';
+import type { CoreState, DerivedColumns, Engine, LevelData } from './slices';
 import { unitsKey, type IndicatorDefinitions } from '../domain/universe';
 
 /** What the coordinator loads with: the browser's loaders in the app, native DuckDB and files in Node tests. */
@@ -41,7 +42,7 @@ export interface CoordinatorDeps {
 }
 
 /** Datasets with one LoadState each (levels are keyed `level:provincia`, `level:distrito`). */
-export type DatasetKey = 'facilities' | 'conflicts' | 'access' | 'searchIndex' | 'register' | `level:${Level}`;
+export type { DatasetKey } from './datasets';
 
 const ACCESS_IDS = INDICATORS.filter((d) => d.computed === 'access').map((d) => d.id);
 
@@ -57,12 +58,13 @@ export function levelsNeeded(s: CoreState): Level[] {
   return LEVELS.filter((l) => out.has(l));
 }
 
-function stateOf(data: DataSlice, key: DatasetKey): LoadState<unknown> {
-  return key.startsWith('level:') ? data.levels[key.slice(6) as Level] : data[key as Exclude<DatasetKey, `level:${Level}`>];
-}
-function withState(data: DataSlice, key: DatasetKey, state: LoadState<unknown>): DataSlice {
-  if (key.startsWith('level:')) return { ...data, levels: { ...data.levels, [key.slice(6)]: state } };
-  return { ...data, [key]: state };
+/** `work`, or a typed `timeout` error after `ms` (the work itself is not stopped; its result is then ignored). */
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DataError('timeout', { what, seconds: Math.round(ms / 1000) })), ms);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
 /** The worker's per-unit results as indicator columns in the order of `ids`. */
@@ -110,11 +112,17 @@ export class Coordinator {
   /** Per level, the definitions key of the units reload in progress (issue 12). */
   private readonly unitsReload = new Map<Level, { key: string; controller: AbortController }>();
   private disposed = false;
+  private starting = false;
+  private readonly timeouts: typeof TIMEOUTS;
 
   constructor(
     private readonly store: StoreApi<AppState>,
     private readonly deps: CoordinatorDeps,
-  ) {}
+    /** How long the engine start and each load may take (tests shorten them). */
+    timeouts: Partial<typeof TIMEOUTS> = {},
+  ) {
+    this.timeouts = { ...TIMEOUTS, ...timeouts };
+  }
 
   /** Starts the engine and begins watching the store; resolves when start-up has ended (ready or failed). */
   start(): Promise<void> {
@@ -132,15 +140,14 @@ export class Coordinator {
     valueOf(this.store.getState().data.access)?.client.terminate();
     const source = this.source;
     this.source = null;
-    await Promise.allSettled([...this.inflight]);
+    // a hung load must not hang the shutdown
+    await Promise.race([Promise.allSettled([...this.inflight]), new Promise((r) => setTimeout(r, 5_000))]);
     await source?.close();
   }
 
   /** Loads a dataset again after an error. */
-  retry(key: DatasetKey): void {
-    if (stateOf(this.store.getState().data, key).status !== 'error') return;
-    this.setData(key, { status: 'idle' });
-    this.react(this.store.getState());
+  retry(key: DatasetKey | 'engine'): void {
+    this.store.getState().retryLoad(key);
   }
 
   private commit(recipe: (s: CoreState) => Partial<CoreState>) {
@@ -158,14 +165,25 @@ export class Coordinator {
   private async startEngine(): Promise<void> {
     const c = this.controller();
     const setEngine = (engine: LoadState<Engine>) => this.commit((s) => ({ data: { ...s.data, engine } }));
-    setEngine(loading('catalog'));
+    let step: LoadStep = 'catalog';
+    setEngine(loading(step));
+    this.starting = true;
     try {
-      const r = await this.deps.openEngine(
-        (step) => !c.signal.aborted && setEngine(loading(step)),
+      const opening = this.deps.openEngine(
+        (next) => {
+          step = next;
+          if (!c.signal.aborted) setEngine(loading(next));
+        },
         (geo) => !c.signal.aborted && this.commit((s) => ({ data: { ...s.data, geo } })),
         c.signal,
         this.store.getState().scenario.definitions,
       );
+      // an engine that arrives after its start was given up (timeout, dispose) is closed
+      opening.then((late) => c.signal.aborted && void late.source.close()).catch(() => undefined);
+      const r = await withTimeout(opening, this.timeouts.engine, stageOf('engine')).catch((err: unknown) => {
+        // the step that hung or failed is named with the error
+        throw err instanceof DataError && err.key === 'timeout' ? new DataError('timeout', { ...err.params, step }) : err;
+      });
       if (c.signal.aborted) {
         await r.source.close();
         return;
@@ -181,9 +199,14 @@ export class Coordinator {
       }));
       this.react(this.store.getState());
     } catch (err) {
-      if (!c.signal.aborted) setEngine(failed(toDataError(err)));
+      if (!c.signal.aborted) {
+        const e = toDataError(err);
+        setEngine(failed(e.key === 'timeout' ? e : new DataError(e.key, { ...e.params, step })));
+        c.abort(); // a late engine is closed, not used
+      }
     } finally {
       this.controllers.delete(c);
+      this.starting = false;
     }
   }
 
@@ -193,7 +216,7 @@ export class Coordinator {
     if (!source || stateOf(this.store.getState().data, key).status !== 'idle') return;
     const c = this.controller();
     this.setData(key, loading());
-    const p = run(source, c.signal)
+    const p = withTimeout(run(source, c.signal), this.timeouts.load, stageOf(key))
       .then((value) => !c.signal.aborted && this.setData(key, ready(value)))
       .catch((err) => !c.signal.aborted && this.setData(key, failed(toDataError(err))))
       .finally(() => {
@@ -205,6 +228,11 @@ export class Coordinator {
 
   /** What the state needs now, loaded if not yet asked for. */
   private react(s: AppState) {
+    // a failed start-up the user asked to retry
+    if (s.data.engine.status === 'idle' && !this.starting && !this.disposed) {
+      void this.startEngine();
+      return;
+    }
     const engine = valueOf(s.data.engine);
     if (!engine || !this.source || this.disposed) return;
     for (const level of levelsNeeded(s)) {

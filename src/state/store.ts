@@ -6,6 +6,7 @@ import { updaters } from './scenarioUpdaters';
 import { emptyHistory, record, redo, undo } from './history';
 import { derive, emptyDerived, type DeriveContext } from './derive';
 import { IDLE, loading } from './loadState';
+import { stateOf, withState, type LoadKey } from './datasets';
 import { NormalisationCache, rankScenario } from './ranking';
 import { NO_SELECTION, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
 import type { LibraryEntry } from './scenarioLibrary';
@@ -47,6 +48,8 @@ export interface Actions extends ScenarioActions {
   /** The saved entry the scenario was opened from or saved as, and its revision. */
   setCurrentId: (id: string | null, revision?: number | null) => void;
   setLibraryList: (entries: LibraryEntry[], unreadable: number) => void;
+  /** A failed load (or the start-up) is set back to idle: the coordinator loads it again. */
+  retryLoad: (key: LoadKey) => void;
   /** For the coordinator: one update of the data and derived slices (derivations follow in the same update). */
   commit: (recipe: (s: CoreState) => Partial<CoreState>) => void;
 }
@@ -175,6 +178,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       setNotice: (notice) => workshop({ notice }),
       setCurrentId: (currentId, revision = null) => workshop({ currentId, currentRevision: currentId === null ? null : revision }),
       setLibraryList: (entries, unreadable) => workshop({ entries, unreadable }),
+      retryLoad: (key) => set((s) => (stateOf(s.data, key).status === 'error' ? { data: withState(s.data, key, IDLE) } : {})),
       commit: (recipe) => set(recipe),
     };
   });

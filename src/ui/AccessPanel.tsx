@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { valueOf, errorOf } from '../state/loadState';
+import { RetryButton } from './RetryButton';
 import { ACCESS_CATEGORIES, type AccessCategory } from '../domain/access';
 import { formatNumber } from '../i18n';
 
@@ -76,7 +77,11 @@ export function AccessPanel() {
           </label>
         </fieldset>
       )}
-      {error && <p role="alert" className="error">{t(`errors.${error.key}`, error.params)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t(`errors.${error.key}`, error.params)} <RetryButton load="access" />
+        </p>
+      )}
       <p role="status" data-testid="access-status" className="small">
         {!access
           ? t('access.notLoaded')

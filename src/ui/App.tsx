@@ -20,6 +20,7 @@ import { WeightsPanel } from './WeightsPanel';
 import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
 import { UndoRedo, useUndoKeys } from './UndoRedo';
+import { RetryButton } from './RetryButton';
 import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
 
 export function App() {
@@ -86,6 +87,8 @@ export function App() {
           <div role="alert" className="error">
             <h2>{t('app.errorTitle')}</h2>
             <p>{t(`errors.${engine.error.key}`, engine.error.params)}</p>
+            {typeof engine.error.params.step === 'string' && <p>{t('app.failedAtStep', { step: t(`app.loadingStep.${engine.error.params.step}`) })}</p>}
+            <RetryButton load="engine" />
           </div>
         </main>
       )}
@@ -133,7 +136,7 @@ export function App() {
             )}
             {levelError && (
               <p role="alert" className="error">
-                {t(`errors.${levelError.key}`, levelError.params)}
+                {t(`errors.${levelError.key}`, levelError.params)} <RetryButton load={`level:${level}`} />
               </p>
             )}
             {ready && !levelReady && !levelError && <p role="status">{t('app.loadingLevel')}</p>}

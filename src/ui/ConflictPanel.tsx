@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { errorOf } from '../state/loadState';
+import { RetryButton } from './RetryButton';
 import { formatNumber } from '../i18n';
 import {
   DEFAULT_HEAT_WEIGHTS, dataSpan, seriesBreaks, shiftWindow, windowAround, type HeatWeights, type WindowKind,
@@ -56,7 +57,11 @@ export function ConflictPanel() {
       <summary>
         <h2>{t('conflicts.title')}</h2>
       </summary>
-      {error && <p role="alert" className="error">{t(`errors.${error.key}`, error.params)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t(`errors.${error.key}`, error.params)} <RetryButton load="conflicts" />
+        </p>
+      )}
       {!loaded && !error && <p role="status">{t('app.loading')}</p>}
       {loaded && (
         <p className="small" data-testid="conflict-coverage">

@@ -4,6 +4,7 @@ import { Dot } from './Dot';
 import { useStore } from '../state/store';
 import { engineOf } from '../state/selectors';
 import { valueOf, errorOf } from '../state/loadState';
+import { RetryButton } from './RetryButton';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { formatNumber } from '../i18n';
 import type { LayerState, MapLayers } from '../state/scenario';
@@ -153,6 +154,7 @@ function FacilityFilters() {
           : facilities
             ? t('layers.facilityCount', { count: visible.length, n: fmt(visible.length) })
             : t('app.loading')}
+        {error && <RetryButton load="facilities" />}
         {facilities && layer.flags && (
           <>
             <br />

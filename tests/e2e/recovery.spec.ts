@@ -68,3 +68,24 @@ test.describe('a lost WebGL context', () => {
     });
   }
 });
+
+test.describe('engine failures', () => {
+  test('a wasm that never arrives gives a message naming the step and a retry within 30 s; the retry starts the app', async ({ page }) => {
+    test.setTimeout(120_000);
+    let block = true;
+    await page.route('**/*.wasm', (route) => {
+      if (!block) return route.continue();
+      // never answered: the request hangs, as on a dead connection
+    });
+    const started = Date.now();
+    await page.goto('./');
+    const alert = page.getByRole('alert').filter({ hasText: 'no respondió' });
+    await expect(alert).toBeVisible({ timeout: 30_000 });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await expect(alert).toContainText('El inicio del motor de consultas');
+    await expect(alert).toContainText('Paso que falló: Iniciando el motor de consultas (DuckDB-WASM)');
+    block = false;
+    await alert.getByRole('button', { name: 'Reintentar' }).click();
+    await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
+  });
+});

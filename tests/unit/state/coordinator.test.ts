@@ -144,4 +144,52 @@ describe('coordinator', () => {
     expect(after.units).not.toBe(before.units);
     await c.dispose();
   }, 120_000);
+
+  it('a load that never answers is reported as a timeout naming what hung, and a retry loads it', async () => {
+    const store = createAppStore();
+    const deps = nodeDeps(dataDir);
+    let hang = true;
+    const hanging: CoordinatorDeps = {
+      ...deps,
+      loadFacilities: (source, signal) => (hang ? new Promise<never>(() => undefined) : deps.loadFacilities(source, signal)),
+    };
+    const c = new Coordinator(store, hanging, { load: 300 });
+    await c.start();
+    store.getState().setLayer('facilities', { visible: true });
+    const s = await until(store, (st) => st.data.facilities.status === 'error');
+    const f = s.data.facilities;
+    expect(f.status === 'error' && f.error.key).toBe('timeout');
+    expect(f.status === 'error' && f.error.params).toMatchObject({ what: 'facilities', seconds: 0 });
+    hang = false;
+    store.getState().retryLoad('facilities');
+    await until(store, (st) => st.data.facilities.status === 'ready');
+    await c.dispose();
+  }, 120_000);
+
+  it('an engine start that hangs is reported with the step it hung at, and «Reintentar» starts it again', async () => {
+    const store = createAppStore();
+    const deps = nodeDeps(dataDir);
+    let hang = true;
+    const c = new Coordinator(
+      store,
+      {
+        ...deps,
+        openEngine: (onStep, onGeo, signal, defs) => {
+          if (!hang) return deps.openEngine(onStep, onGeo, signal, defs);
+          onStep('engine');
+          return new Promise<never>(() => undefined); // the wasm never arrives
+        },
+      },
+      { engine: 300 },
+    );
+    await c.start();
+    const e = store.getState().data.engine;
+    expect(e.status === 'error' && e.error.key).toBe('timeout');
+    expect(e.status === 'error' && e.error.params).toMatchObject({ what: 'engine', step: 'engine' });
+    hang = false;
+    store.getState().retryLoad('engine');
+    const s = await until(store, (st) => st.data.engine.status === 'ready');
+    expect(s.derived.ranking?.units.level).toBe('provincia');
+    await c.dispose();
+  }, 120_000);
 });
