@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { rewind } from '@turf/turf';
 import type { Boundaries } from '../data/boundaries';
 import { provenance, type ExportContext, type Provenance } from './provenance';
 
@@ -24,7 +25,8 @@ export function scoredGeoJson(ctx: ExportContext, boundaries: Boundaries): Score
       cobertura_peso_pct: num(ranking.coverage[i] * 100),
     };
     for (const id of ranking.indicatorIds) props[`valor:${id}`] = num(units.values[id][i]);
-    features.push({ type: 'Feature', geometry: f.geometry, properties: props });
+    // RFC 7946: exterior rings counter-clockwise, holes clockwise (TopoJSON's output winds the other way)
+    features.push({ type: 'Feature', geometry: rewind(f.geometry) as Geometry, properties: props });
   }
   features.sort((a, b) => ((a.properties.puesto as number) || 1e9) - ((b.properties.puesto as number) || 1e9));
   return { type: 'FeatureCollection', metadata: provenance(ctx), features };

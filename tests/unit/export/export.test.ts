@@ -8,6 +8,7 @@ import { updaters } from '../../../src/state/scenarioUpdaters';
 import { defaultScenario } from '../../../src/state/scenario';
 import { rankingCsv, csvField } from '../../../src/export/csv';
 import { scoredGeoJson } from '../../../src/export/geojson';
+import { booleanClockwise } from '@turf/turf';
 import { provenance, type ExportContext } from '../../../src/export/provenance';
 import { mapSvg, projectUnits, wrap } from '../../../src/export/svgMap';
 import { unitColours } from '../../../src/map/classes';
@@ -38,7 +39,8 @@ const catalog = {
     { id: 'limites_provincias', title: { es: 'Límites provinciales', en: 'Province limits' }, institution: 'INEI', vintage: '2025', licence: 'GPL-3' },
   ],
 } as unknown as Catalog;
-const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] });
+// clockwise, as topojson-client writes the pipeline's boundaries
+const square = (x: number, y: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x, y + 1], [x + 1, y + 1], [x + 1, y], [x, y]]] });
 const boundaries: Boundaries = {
   type: 'FeatureCollection',
   features: ids.map((ubigeo, k) => ({ type: 'Feature', properties: { ubigeo }, geometry: square(k === 3 ? -60 : -72 + k, -14) })),
@@ -95,6 +97,15 @@ describe('exports', () => {
     expect(g.features[0].properties).toMatchObject({ puesto: 1, puntaje: 100, departamento: 'Cusco' });
     expect(g.metadata.weights).toHaveLength(2);
     expect(JSON.parse(JSON.stringify(g)).metadata.question).toMatch(/Cusco/);
+    // RFC 7946 winding: every exterior ring counter-clockwise, every hole clockwise
+    for (const f of g.features) {
+      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+      expect(polygons.length).toBeGreaterThan(0);
+      for (const [outer, ...holes] of polygons) {
+        expect(booleanClockwise(outer)).toBe(false);
+        for (const h of holes) expect(booleanClockwise(h)).toBe(true);
+      }
+    }
   });
 
   it('SVG map: fitted to the scope, coloured, with title, legend and sources', () => {
