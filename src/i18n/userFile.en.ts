@@ -43,6 +43,10 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
       'The text has {{caracteres}} damaged characters (\uFFFD), e.g. on lines {{lineas}}: the file lost its accents and ñ in an earlier conversion.',
     filas_vacias_omitidas_one: '{{filas}} empty row was skipped.',
     filas_vacias_omitidas_other: '{{filas}} empty rows were skipped.',
+    texto_con_datos_personales:
+      'Warning: some free text seems to hold data about people ({{hallazgos}}). The app works with no personal data: remove it from the file before sharing the scenario or its exports.',
+    hallazgo: '“{{columna}}”, {{tipo}} on row {{linea}}',
+    tipoTexto: { dni: 'a DNI number', telefono: 'a phone number' },
     filas_titulo_omitidas_one: '{{filas}} title row above the header was skipped; the header is on row {{linea}}.',
     filas_titulo_omitidas_other: '{{filas}} title rows above the header were skipped; the header is on row {{linea}}.',
     columnas_sin_nombre_omitidas: 'Empty columns without a name were skipped ({{columnas}}).',

@@ -52,6 +52,10 @@ export const userFileEs = {
     filas_vacias_omitidas_one: 'Se omitió {{filas}} fila vacía.',
     filas_vacias_omitidas_many: 'Se omitieron {{filas}} filas vacías.',
     filas_vacias_omitidas_other: 'Se omitieron {{filas}} filas vacías.',
+    texto_con_datos_personales:
+      'Atención: hay texto libre que parece contener datos de personas ({{hallazgos}}). La aplicación no trabaja con datos personales: quite esos datos del archivo antes de compartir el escenario o sus exportaciones.',
+    hallazgo: '«{{columna}}», {{tipo}} en la fila {{linea}}',
+    tipoTexto: { dni: 'un número de DNI', telefono: 'un teléfono' },
     filas_titulo_omitidas_one: 'Se omitió {{filas}} fila de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
     filas_titulo_omitidas_many: 'Se omitieron {{filas}} filas de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
     filas_titulo_omitidas_other: 'Se omitieron {{filas}} filas de título sobre el encabezado; el encabezado está en la fila {{linea}}.',

@@ -77,5 +77,9 @@ export function userFileWarningText(t: TFunction, w: UserFileWarning): string {
       return t(key, { columnas: listText(t, w.params.columnas) });
     case 'filas_titulo_omitidas':
       return t(key, { count: w.params.filas, filas: w.params.filas, linea: w.params.linea });
+    case 'texto_con_datos_personales':
+      return t(key, {
+        hallazgos: w.params.hallazgos.map((h) => t('userFile.warnings.hallazgo', { columna: h.columna, tipo: t(`userFile.warnings.tipoTexto.${h.tipo}`), linea: h.linea })).join('; '),
+      });
   }
 }

@@ -50,7 +50,8 @@ export type UserFileWarning =
   | { code: 'texto_danado'; params: { caracteres: number; lineas: number[] } }
   | { code: 'filas_vacias_omitidas'; params: { filas: number } }
   | { code: 'columnas_sin_nombre_omitidas'; params: { columnas: number[] } }
-  | { code: 'filas_titulo_omitidas'; params: { filas: number; linea: number } };
+  | { code: 'filas_titulo_omitidas'; params: { filas: number; linea: number } }
+  | { code: 'texto_con_datos_personales'; params: { hallazgos: { columna: string; tipo: 'dni' | 'telefono'; linea: number }[] } };
 
 export type UserFileWarningCode = UserFileWarning['code'];
 
@@ -62,6 +63,7 @@ export const USER_FILE_ERROR_CODES = [
 
 export const USER_FILE_WARNING_CODES = [
   'codificacion_windows_1252', 'codificacion_utf16', 'texto_danado', 'filas_vacias_omitidas', 'columnas_sin_nombre_omitidas', 'filas_titulo_omitidas',
+  'texto_con_datos_personales',
 ] as const satisfies readonly UserFileWarningCode[];
 
 // Compile-time check that the lists name every code.

@@ -87,3 +87,35 @@ export function findPersonalData(table: UserTable): PersonalColumn[] {
   }
   return out;
 }
+
+/** An 8-digit number on its own inside text («DNI 45678912», «D.N.I. N° 45678912,»), not part of a longer or decimal number. */
+const DNI_IN_TEXT = /(?<!\d|\d[.,])(?!00)\d{8}(?!\d|[.,]\d)/;
+/** A Peruvian mobile (9 digits starting with 9, spaces or dashes allowed) or a Lima landline with its area code. */
+const PHONE_IN_TEXT = /(?<!\d|\d[.,])(?:\+?51[\s-]?)?9\d{2}[\s-]?\d{3}[\s-]?\d{3}(?!\d|[.,]\d)|\(0?1\)\s?\d{3}[\s-]?\d{4}/;
+
+/**
+ * Free text that holds a DNI-like number or a phone (a case description naming who reported it):
+ * the file is not refused — a number in a sentence may be something else — but the user is warned,
+ * column by column, with the first row where it appears. Text columns only: a column of numbers is
+ * a measure, not a description.
+ */
+export function findPersonalDataInText(table: UserTable): { columna: string; tipo: 'dni' | 'telefono'; linea: number }[] {
+  const out: { columna: string; tipo: 'dni' | 'telefono'; linea: number }[] = [];
+  for (const col of table.columns) {
+    let dni = -1;
+    let phone = -1;
+    let text = 0;
+    table.records.forEach((r, i) => {
+      const v = r[col];
+      // a sentence, not a code or a number: letters and at least one space
+      if (!/\p{L}/u.test(v) || !/\s/.test(v)) return;
+      text++;
+      if (dni < 0 && DNI_IN_TEXT.test(v)) dni = i;
+      if (phone < 0 && PHONE_IN_TEXT.test(v)) phone = i;
+    });
+    if (text === 0) continue;
+    if (dni >= 0) out.push({ columna: col, tipo: 'dni', linea: table.lines[dni] });
+    if (phone >= 0) out.push({ columna: col, tipo: 'telefono', linea: table.lines[phone] });
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { parseDelimitedText } from './delimited';
 import { readParquet } from './parquet';
 import { readXlsx } from './xlsx';
 import { readGeojson } from './geojson';
-import { findPersonalData } from './personalData';
+import { findPersonalData, findPersonalDataInText } from './personalData';
 import { damagedText, decodeText, sniffFormat } from './sniff';
 import { buildTable, titleRows } from './table';
 
@@ -84,5 +84,7 @@ export async function readUserFile(
   }
   const personal = findPersonalData(result.table);
   if (personal.length > 0) return fail({ code: 'datos_personales', params: { columnas: personal } }, result.warnings);
+  const inText = findPersonalDataInText(result.table);
+  if (inText.length > 0) result = { ...result, warnings: [...result.warnings, { code: 'texto_con_datos_personales', params: { hallazgos: inText } }] };
   return result;
 }
