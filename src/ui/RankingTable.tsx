@@ -141,7 +141,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                   {/* the parent unit: department for provinces, province for districts */}
                   <td>{units.level === 'distrito' ? units.provincias[unit] : units.departamentos[unit]}</td>
                   <td className="num score">
-                    {Number.isNaN(score) ? t('ranking.insufficient') : formatNumber(score, lng)}
+                    {Number.isNaN(score) ? <span className="insufficient">{t('ranking.insufficient')}</span> : formatNumber(score, lng)}
                   </td>
                 </tr>
               );
