@@ -12,8 +12,10 @@ import { userDataEn } from './userData.en';
 import { userDataEs } from './userData.es';
 import { definitionsEn } from './definitions.en';
 import { definitionsEs } from './definitions.es';
+import { stabilityEn } from './stability.en';
+import { stabilityEs } from './stability.es';
 
 export const resources = {
-  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs } },
-  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn } },
+  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs } },
+  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn } },
 };

@@ -3,6 +3,8 @@ import { loadUnits } from '../data/units';
 import { loadFacilities } from '../data/facilities';
 import { loadConflicts } from '../data/conflicts';
 import { loadAccess } from '../data/places';
+import { createStabilityRunner } from '../workers/stabilityClient';
+import StabilityWorker from '../workers/stability.worker?worker';
 import { loadSearchIndex } from '../data/searchIndex';
 import type { CoordinatorDeps } from './coordinator';
 import { DataError } from '../data/errors';
@@ -20,6 +22,7 @@ export const browserDeps: CoordinatorDeps = {
   loadFacilities: (source) => loadFacilities(source),
   loadConflicts: (source, catalog) => loadConflicts(source, catalog),
   loadAccess: (source, catalog) => loadAccess(source, catalog),
+  startStability: () => createStabilityRunner(() => new StabilityWorker()),
   loadSearchIndex: (source) => loadSearchIndex(source),
   async readUserFile(ref) {
     const stored = await fileStore.get(ref.sha256);

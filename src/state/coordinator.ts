@@ -20,6 +20,11 @@ import { baseUnitsOf } from './derive';
 import type { AppState } from './store';
 import type { CoreState, DerivedColumns, Engine, LevelData } from './slices';
 import { unitsKey, type IndicatorDefinitions } from '../domain/universe';
+import type { StabilityRunner } from '../workers/stabilityClient';
+import type { StabilityReply } from '../workers/stabilityProtocol';
+import { factorsOf } from '../domain/stability/uncertainty';
+import { definitionFactorsOf, stabilityModelOf, variantDefinitions } from './stabilityModel';
+import type { StabilityState } from './slices';
 
 /** What the coordinator loads with: the browser's loaders in the app, native DuckDB and files in Node tests. */
 export interface CoordinatorDeps {
@@ -39,6 +44,18 @@ export interface CoordinatorDeps {
   loadSearchIndex(source: DataSource, signal: AbortSignal): Promise<SearchEntry[]>;
   /** A user's file the scenario references, read again from the local file store (absent in Node). */
   readUserFile?(ref: UserFileRef, signal: AbortSignal): Promise<UserFileResult>;
+  /** The stability worker (issue 14): a Web Worker in the app, the same code in-process in Node tests. */
+  startStability?(): StabilityRunner;
+}
+
+/** Quiet time after the last change before a stability run starts: a weight drag settles first. */
+export const STABILITY_SETTLE_MS = 250;
+
+/** What a stability result depends on: the ranking (its version), the settings, the top N. */
+export function stabilityKey(s: CoreState): string | null {
+  const r = s.derived.ranking;
+  if (!r) return null;
+  return `${r.version}|${s.scenario.topN}|${JSON.stringify(s.scenario.stability)}`;
 }
 
 /** Datasets with one LoadState each (levels are keyed `level:provincia`, `level:distrito`). */
@@ -113,6 +130,11 @@ export class Coordinator {
   private readonly unitsReload = new Map<Level, { key: string; controller: AbortController }>();
   private disposed = false;
   private starting = false;
+  private stability: StabilityRunner | null = null;
+  private stabilityTimer: ReturnType<typeof setTimeout> | null = null;
+  private stabilityCancel: (() => void) | null = null;
+  /** Units under alternative definitions (stability's definition factors), by level and unitsKey. */
+  private readonly variantUnits = new Map<string, Promise<Units>>();
   private readonly timeouts: typeof TIMEOUTS;
 
   constructor(
@@ -138,6 +160,9 @@ export class Coordinator {
     this.controllers.clear();
     this.accessRun?.abort();
     valueOf(this.store.getState().data.access)?.client.terminate();
+    if (this.stabilityTimer) clearTimeout(this.stabilityTimer);
+    this.stabilityCancel?.();
+    this.stability?.terminate();
     const source = this.source;
     this.source = null;
     // a hung load must not hang the shutdown
@@ -247,6 +272,129 @@ export class Coordinator {
     this.syncUserFiles(s);
     const access = valueOf(s.data.access);
     if (access) this.syncAccess(s, access);
+    this.syncStability(s);
+  }
+
+  private setStability(patch: Partial<StabilityState>) {
+    this.commit((st) => (st.derived.stability ? { derived: { ...st.derived, stability: { ...st.derived.stability, ...patch } } } : {}));
+  }
+
+  /**
+   * Issue 14: keeps the rank-stability analysis in step with the ranking, in its worker. A change
+   * of the ranking or of the settings marks the result stale at once (it stays on screen) and
+   * starts a run once changes have settled for STABILITY_SETTLE_MS; a newer change cancels the
+   * run in progress rather than queueing behind it.
+   */
+  private syncStability(s: AppState) {
+    if (!this.deps.startStability) return;
+    const key = stabilityKey(s);
+    const current = s.derived.stability;
+    if (key === null || current?.key === key) return;
+    if (this.stabilityTimer) clearTimeout(this.stabilityTimer);
+    this.stabilityCancel?.();
+    this.stabilityCancel = null;
+    this.commit((st) => ({
+      derived: {
+        ...st.derived,
+        stability: {
+          key,
+          status: 'waiting',
+          progress: 0,
+          phase: null,
+          result: st.derived.stability?.result ?? null,
+          sobol: st.derived.stability?.sobol ?? null,
+          fresh: false,
+          error: null,
+        },
+      },
+    }));
+    this.stabilityTimer = setTimeout(() => {
+      this.stabilityTimer = null;
+      void this.startStability(key).catch((err: unknown) => {
+        if (this.store.getState().derived.stability?.key === key) this.setStability({ status: 'error', error: toDataError(err).message });
+      });
+    }, STABILITY_SETTLE_MS);
+  }
+
+  private async startStability(key: string) {
+    const s0 = this.store.getState();
+    const ranking = s0.derived.ranking;
+    if (!ranking || this.disposed) return;
+    const { scenario } = s0;
+    const level = ranking.units.level;
+    // the units under each alternative definition the settings vary (SQL, cached per definitions)
+    const factors = definitionFactorsOf(scenario.stability);
+    const variants: (Units | undefined)[] = [];
+    for (let mask = 1; mask < 1 << factors.length; mask++) {
+      variants[mask] = await this.unitsUnder(level, variantDefinitions(scenario.definitions, factors, mask));
+    }
+    const s = this.store.getState();
+    if (s.derived.stability?.key !== key || !s.derived.ranking || this.disposed) return;
+    const { units } = s.derived.ranking;
+    const model = stabilityModelOf(units, s.derived.ranking.ranking, s.scenario, variants);
+    this.stability ??= this.deps.startStability!();
+    const ids = Array.from(model.scope, (i) => units.ids[i]);
+    const ranked = s.derived.ranking.ranking.order.length;
+    // the draws are the first half of the progress bar when a Sobol run follows
+    const drawsShare = factorsOf(model, s.scenario.stability).length >= 2 ? 0.5 : 1;
+    this.setStability({ status: 'running', progress: 0, phase: 'draws' });
+    this.stabilityCancel = this.stability.run(
+      { model, settings: s.scenario.stability, topN: s.scenario.topN, sobol: true },
+      (reply: StabilityReply) => {
+        if (this.store.getState().derived.stability?.key !== key) return;
+        switch (reply.type) {
+          case 'progress': {
+            const share = reply.done / reply.total;
+            this.setStability({ phase: reply.phase, progress: reply.phase === 'draws' ? share * drawsShare : drawsShare + share * (1 - drawsShare) });
+            break;
+          }
+          case 'uncertainty':
+            this.setStability({
+              fresh: true,
+              sobol: null,
+              result: {
+                ids,
+                position: new Map(ids.map((id, p) => [id, p])),
+                summary: reply.summary,
+                baseRanks: reply.baseRanks,
+                factors: reply.factors,
+                ranked,
+                seed: s.scenario.stability.seed,
+                ms: reply.ms,
+              },
+            });
+            break;
+          case 'sobol':
+            this.setStability({ sobol: { indices: reply.indices, factors: reply.factors, ms: reply.ms } });
+            break;
+          case 'done':
+            this.setStability({ status: 'ready', progress: 1, phase: null });
+            this.stabilityCancel = null;
+            break;
+          case 'error':
+            this.setStability({ status: 'error', error: reply.message });
+            this.stabilityCancel = null;
+        }
+      },
+    );
+  }
+
+  /** A level's SQL units under other definitions, loaded once per definitions while the base ones stay. */
+  private unitsUnder(level: Level, definitions: IndicatorDefinitions): Promise<Units> {
+    const key = `${level}|${unitsKey(definitions)}`;
+    let p = this.variantUnits.get(key);
+    if (!p) {
+      const source = this.source;
+      if (!source) return Promise.reject(new DataError('timeout', { what: 'engine', seconds: 0 }));
+      const c = this.controller();
+      p = withTimeout(this.deps.loadUnits(source, level, definitions, c.signal), this.timeouts.load, stageOf(`level:${level}`));
+      p.catch(() => this.variantUnits.delete(key)).finally(() => this.controllers.delete(c));
+      if (this.variantUnits.size > 16) this.variantUnits.clear();
+      this.variantUnits.set(key, p);
+      this.inflight.add(p);
+      void p.finally(() => this.inflight.delete(p!)).catch(() => undefined);
+    }
+    return p;
   }
 
   /**

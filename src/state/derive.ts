@@ -35,6 +35,7 @@ export const emptyDerived = (): DerivedSlice => ({
   facilitiesShown: { visible: [], flagged: [] },
   accessNearest: null,
   accessTiming: null,
+  stability: null,
 });
 
 /** The SQL units of a level, once loaded. */
@@ -88,8 +89,8 @@ export function hotspotsOf(units: Units, boundaries: Boundaries, layer: Scenario
     const i = at.get(id);
     return i === undefined ? NaN : rate[i];
   });
-  const { alpha, permutations, seed } = layer;
-  const result = localMoran(values, contiguity.neighbours, { alpha, permutations, seed });
+  const { alpha, permutations, seed, correction } = layer;
+  const result = localMoran(values, contiguity.neighbours, { alpha, permutations, seed, correction });
   const classOf = new Map<string, HotspotClass>();
   const counts: Partial<Record<HotspotClass, number>> = {};
   result.units.forEach((u, k) => {
@@ -97,7 +98,7 @@ export function hotspotsOf(units: Units, boundaries: Boundaries, layer: Scenario
     counts[u.class] = (counts[u.class] ?? 0) + 1;
   });
   hotspotRuns += 1;
-  return { result, classOf, counts, version: `${alpha}:${permutations}:${seed}:${hotspotRuns}` };
+  return { result, classOf, counts, version: `${alpha}:${permutations}:${seed}:${correction}:${hotspotRuns}` };
 }
 
 const rankingInputsChanged = (a: Scenario, b: Scenario) =>
@@ -175,7 +176,7 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
     const rate = provinces.values.conflictos_por_100k;
     if (
       !d.hotspots || rate !== p.units.provincia?.values.conflictos_por_100k || provinceLines !== boundariesOf(prev, 'provincia') ||
-      hl.alpha !== ph.alpha || hl.permutations !== ph.permutations || hl.seed !== ph.seed
+      hl.alpha !== ph.alpha || hl.permutations !== ph.permutations || hl.seed !== ph.seed || hl.correction !== ph.correction
     ) {
       d = { ...d, hotspots: hotspotsOf(provinces, provinceLines, hl) };
     }

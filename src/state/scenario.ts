@@ -6,10 +6,12 @@ import { DEFAULT_PRESET_ID, presetById } from '../domain/presets';
 import { FACILITY_GROUPS, type FacilityFilter } from '../domain/facilities';
 import { DEFAULT_HEAT_WEIGHTS, type HeatWeights, type TimeWindow, type WindowKind } from '../domain/conflictWindow';
 import type { AccessCategory } from '../domain/access';
+import type { HotspotCorrection } from '../domain/hotspots';
 import { APP_VERSION } from './appVersion';
 import type { UserIndicator } from '../domain/userIndicators';
 import type { UserFileRef } from '../domain/userData';
 import { defaultDefinitions, type IndicatorDefinitions } from '../domain/universe';
+import { defaultStabilitySettings, type StabilitySettings } from '../domain/stability/uncertainty';
 
 /**
  * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
@@ -110,6 +112,8 @@ export interface Scenario extends ScenarioWorkshop {
   layers: MapLayers;
   /** The user's own files (kept in this browser's file store, by SHA-256) and the indicators made from them. */
   userData: UserData;
+  /** Rank stability (issue 14): the assumptions marked as uncertain, draws and seed; part of every export. */
+  stability: StabilitySettings;
 }
 
 export interface UserData {
@@ -134,8 +138,11 @@ export interface MapLayers {
   /** Conflict heatmap: kernel radius (px), intensity, weights by status and violence, window kind. */
   conflictHeatmap: LayerState & { radiusPx: number; intensity: number; weights: HeatWeights; windowKind: WindowKind };
   conflictPoints: LayerState;
-  /** Local Moran's I of the conflict rate over provinces: significance level and permutation seed. */
-  hotspots: LayerState & { alpha: number; permutations: number; seed: number };
+  /**
+   * Local Moran's I of the conflict rate over provinces: significance level (the FDR level q
+   * with correction 'fdr'), number of permutations, their seed and the multiple-testing correction.
+   */
+  hotspots: LayerState & { alpha: number; permutations: number; seed: number; correction: HotspotCorrection };
   /**
    * Populated places and the access-gap settings. The threshold and the facility category also
    * drive the access indicators, so they belong to the scenario even when the layer is hidden.
@@ -162,7 +169,7 @@ export function defaultLayers(): MapLayers {
     },
     conflictHeatmap: { visible: false, opacity: 0.8, radiusPx: 40, intensity: 1, weights: { ...DEFAULT_HEAT_WEIGHTS }, windowKind: 'todo' },
     conflictPoints: { visible: false, opacity: 1 },
-    hotspots: { visible: false, opacity: 0.85, alpha: 0.05, permutations: 999, seed: 20240301 },
+    hotspots: { visible: false, opacity: 0.85, alpha: 0.05, permutations: 999, seed: 20240301, correction: 'none' },
     places: { visible: false, opacity: 0.8, thresholdKm: 30, category: 'any', colourBy: 'threshold', showLine: true },
   };
 }
@@ -198,6 +205,7 @@ export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'leve
     topN: 10,
     layers: keep?.layers ?? defaultLayers(),
     userData: emptyUserData(),
+    stability: defaultStabilitySettings(),
   };
 }
 

@@ -5,6 +5,7 @@ import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { ACCESS_CATEGORIES } from '../domain/access';
 import { DEFINITIONS } from './definitionsCodec';
 import { USER_DATA } from './userDataCodec';
+import { STABILITY } from './stabilityCodec';
 import {
   SCENARIO_VERSION,
   defaultLayers,
@@ -183,6 +184,7 @@ const SCENARIO = v.object({
   topN: v.pipe(v.nullish(range(0, 1000), 10), v.transform(Math.round)),
   layers: v.optional(v.pipe(v.unknown(), v.transform(fillLayers)), {}),
   userData: USER_DATA,
+  stability: STABILITY,
 });
 
 function validate(s: Obj, warnings: ScenarioWarning[]): Scenario {
@@ -269,6 +271,7 @@ function checkLayerValues(l: MapLayers): MapLayers {
       alpha: oneOf(l.hotspots.alpha, [0.01, 0.05, 0.1], d.hotspots.alpha),
       permutations: Math.round(clamp(l.hotspots.permutations, 99, 9999)),
       seed: Math.max(1, Math.round(l.hotspots.seed)),
+      correction: oneOf(l.hotspots.correction, ['none', 'fdr'] as const, d.hotspots.correction),
     },
     places: {
       ...l.places,

@@ -5,6 +5,7 @@ import type { MissingPolicy } from '../domain/score';
 import type { Direction } from '../domain/indicators';
 import type { IndicatorDefinitions } from '../domain/universe';
 import { userDataUpdaters } from './userDataUpdaters';
+import type { StabilitySettings } from '../domain/stability/uncertainty';
 import { scenarioFromPreset, workshopOf, type ClassMode, type MapLayers, type Scenario, type ScenarioIndicator, type ScenarioWorkshop, type Scope } from './scenario';
 
 /**
@@ -49,9 +50,12 @@ export const updaters = {
   applyPreset: (s: Scenario, presetId: string): Scenario => ({
     ...scenarioFromPreset(presetId, { level: s.level, scope: s.scope, layers: s.layers }),
     ...workshopOf(s),
-    // the user's own files and indicators stay (they are not part of any preset)
+    // the user's own files and indicators stay (they are not part of any preset), and so do the analyst's stability settings
     userData: s.userData,
+    stability: s.stability,
   }),
+  /** Which assumptions the stability analysis varies, draws and seed (issue 14). */
+  setStability: (s: Scenario, patch: Partial<StabilitySettings>): Scenario => ({ ...s, stability: { ...s.stability, ...patch } }),
   /** Question, canvas, minutes, title, author (see ScenarioWorkshop). */
   setWorkshop: (s: Scenario, patch: Partial<ScenarioWorkshop>): Scenario => ({ ...s, ...patch }),
   /** The conflict layers' time window; a reversed range is put in order rather than refused. */

@@ -16,6 +16,8 @@ import type { Ranking } from './ranking';
 import type { Scenario } from './scenario';
 import type { LibraryEntry } from './scenarioLibrary';
 import type { JoinedTable, Register } from '../domain/userData';
+import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
+import type { SobolIndices } from '../domain/stability/sobol';
 
 /**
  * The store's slices (after SQLRooms' composed room store): `scenario` (+ its undo history),
@@ -94,6 +96,37 @@ export interface DerivedSlice {
   accessNearest: NearestReply | null;
   /** Last threshold/category change: main-thread round trip and worker time over every loaded level (ms). */
   accessTiming: { roundTripMs: number; workerMs: number } | null;
+  /** Rank stability of the ranking (issue 14), from the stability worker; null before the first run. */
+  stability: StabilityState | null;
+}
+
+/** The draws' result, per scope position of the ranking it was run on. */
+export interface StabilityResult {
+  /** Unit id per scope position, and the way back. */
+  ids: string[];
+  position: Map<string, number>;
+  summary: UncertaintySummary;
+  baseRanks: Int32Array;
+  factors: Factor[];
+  /** Units ranked in the scenario: the stable-band rule reads it. */
+  ranked: number;
+  seed: number;
+  ms: number;
+}
+
+export interface StabilityState {
+  /** The inputs (ranking version, settings, top N) the latest run was asked for. */
+  key: string;
+  /** `waiting`: inputs changed, the run starts once the change settles; the previous result stays on screen meanwhile. */
+  status: 'waiting' | 'running' | 'ready' | 'error';
+  /** 0–1, over the draws and then the Sobol design. */
+  progress: number;
+  phase: 'draws' | 'sobol' | null;
+  result: StabilityResult | null;
+  sobol: { indices: SobolIndices; factors: Factor[]; ms: number } | null;
+  /** Set when `result` belongs to the current key (not a previous ranking's). */
+  fresh: boolean;
+  error: string | null;
 }
 
 /** What the detail area explains: one thing at a time. */

@@ -64,6 +64,8 @@ const COALESCE: { [K in keyof Updaters]?: (...args: Parameters<Updaters[K]> exte
   setWeight: (id) => `weight:${id}`,
   setCoverageThreshold: () => 'coverage',
   setTopN: () => 'topN',
+  // the noise slider and the number fields coalesce; the switches are steps of their own
+  setStability: (patch) => (Object.values(patch).every((v) => typeof v === 'number') ? `stability:${Object.keys(patch).sort().join()}` : null),
   setWorkshop: (patch) => `workshop:${Object.keys(patch).sort().join()}`,
   // sliders (opacity, radius, threshold) coalesce; switches and lists are steps of their own
   setLayer: (layer, patch) => (Object.values(patch).every((v) => typeof v === 'number') ? `layer:${String(layer)}:${Object.keys(patch).sort().join()}` : null),

@@ -174,7 +174,9 @@ export function ConflictPanel() {
       {hot.visible && (
         <fieldset className="field hotspot-params" data-testid="hotspot-params">
           <legend>{t('conflicts.hotspots')}</legend>
-          <p className="small">{t('conflicts.hotspotsMethod', { permutations: n(hot.permutations), seed: hot.seed })}</p>
+          <p className="small" data-testid="hotspot-method">
+            {t('conflicts.hotspotsMethod', { permutations: n(hot.permutations), seed: hot.seed, correction: t(`conflicts.correctionInForce.${hot.correction}`, { alpha: n(hot.alpha, 2) }) })}
+          </p>
           <label htmlFor={`${id}-alpha`}>{t('conflicts.alpha')}</label>
           <select id={`${id}-alpha`} value={hot.alpha} onChange={(e) => setLayer('hotspots', { alpha: Number(e.target.value) })}>
             {[0.01, 0.05, 0.1].map((a) => (
@@ -183,6 +185,28 @@ export function ConflictPanel() {
               </option>
             ))}
           </select>
+          <label htmlFor={`${id}-correction`}>{t('conflicts.correction')}</label>
+          <select id={`${id}-correction`} value={hot.correction} onChange={(e) => setLayer('hotspots', { correction: e.target.value === 'fdr' ? 'fdr' : 'none' })}>
+            {(['none', 'fdr'] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`conflicts.corrections.${c}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-permutations`}>{t('conflicts.permutations')}</label>
+          <select id={`${id}-permutations`} value={hot.permutations} onChange={(e) => setLayer('hotspots', { permutations: Number(e.target.value) })}>
+            {/* 9 999 only when asked: it takes about ten times as long. A scenario's other value stays listed. */}
+            {[...new Set([999, 9999, hot.permutations])].sort((a, b) => a - b).map((p) => (
+              <option key={p} value={p}>
+                {n(p)}
+              </option>
+            ))}
+          </select>
+          {hot.correction === 'fdr' && hot.permutations < 9999 && (
+            <p className="small muted" data-testid="hotspot-fdr-permutations">
+              {t('conflicts.fdrFewPermutations', { permutations: n(hot.permutations), pMin: n(1 / (hot.permutations + 1), hot.permutations >= 1000 ? 4 : 3), recommended: n(9999) })}
+            </p>
+          )}
           <label htmlFor={`${id}-seed`}>{t('conflicts.seed')}</label>
           <input id={`${id}-seed`} type="number" min={1} value={hot.seed} onChange={(e) => setLayer('hotspots', { seed: Math.max(1, Math.round(Number(e.target.value) || 1)) })} />
           {hotspots && (

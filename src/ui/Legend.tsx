@@ -110,6 +110,11 @@ export function Legend() {
               </li>
             ))}
           </ul>
+          <p className="small" data-testid="legend-hotspots-correction">
+            {t('conflicts.legendCorrection', {
+              correction: t(`conflicts.correctionInForce.${layers.hotspots.correction}`, { alpha: formatNumber(layers.hotspots.alpha, i18n.language, 2) }),
+            })}
+          </p>
         </div>
       )}
       {LINE_LAYERS.some((k) => layers[k].visible) && (

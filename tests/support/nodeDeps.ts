@@ -10,6 +10,7 @@ import { loadConflicts } from '../../src/data/conflicts';
 import { loadSearchIndex } from '../../src/data/searchIndex';
 import type { Level } from '../../src/domain/indicators';
 import { NodeDataSource } from './nodeDataSource';
+import { inProcessStability } from './inProcessStability';
 
 const START_TABLES = ['establecimientos', 'provincias', 'distritos', 'emergencias_2024'];
 const LEVEL_FILES: Record<Level, [string, string]> = {
@@ -55,5 +56,6 @@ export function nodeDeps(dataDir: string): CoordinatorDeps & { sources: NodeData
     loadConflicts: (source, catalog) => loadConflicts(source, catalog),
     loadAccess: () => Promise.reject(new Error('the access worker needs a browser')),
     loadSearchIndex: (source) => loadSearchIndex(source),
+    startStability: inProcessStability,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
 import {
-  DEFAULT_SEED, TIE_TOLERANCE, classify, contiguityFromTopology, localMoran, mulberry32, rowStandardise,
+  DEFAULT_SEED, TIE_TOLERANCE, benjaminiHochberg, classify, contiguityFromTopology, localMoran, mulberry32, rowStandardise,
 } from '../../../src/domain/hotspots';
 
 /**
@@ -237,5 +237,127 @@ describe('localMoran', () => {
       times.push((d.user + d.system) / 1000);
     }
     expect(Math.min(...times)).toBeLessThan(100);
+  });
+});
+
+describe('benjaminiHochberg', () => {
+  it('matches a hand computation', () => {
+    // p = [0.01, 0.04, 0.03, 0.005, 0.2], m = 5, q = 0.05. Sorted, with rank i and (m/i)·p:
+    //   i=1  0.005 (unit 3)  5/1 · 0.005 = 0.025
+    //   i=2  0.01  (unit 0)  5/2 · 0.01  = 0.025
+    //   i=3  0.03  (unit 2)  5/3 · 0.03  = 0.05
+    //   i=4  0.04  (unit 1)  5/4 · 0.04  = 0.05
+    //   i=5  0.2   (unit 4)  5/5 · 0.2   = 0.2
+    // Running minimum from the largest down: 0.2, 0.05, 0.05, 0.025, 0.025 → adjusted, in the
+    // input's order, [0.025, 0.05, 0.05, 0.025, 0.2]. Step-up: the largest i with p(i) ≤ i·q/m
+    // (0.01, 0.02, 0.03, 0.04, 0.05) is i = 4 (0.04 ≤ 0.04), so units 3, 0, 2, 1 are significant
+    // and the cutoff is 0.04. Without correction, 0.04 and 0.03 would pass too, 0.2 not.
+    const bh = benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.2], 0.05);
+    [0.025, 0.05, 0.05, 0.025, 0.2].forEach((x, k) => expect(bh.adjusted[k]).toBeCloseTo(x, 15));
+    expect([...bh.significant]).toEqual([1, 1, 1, 1, 0]);
+    expect(bh.cutoff).toBe(0.04);
+    // At q = 0.01 the thresholds are 0.002, 0.004, 0.006, 0.008, 0.01: every p(i) is above its
+    // own (0.005 > 0.002, …, 0.2 > 0.01), so none passes.
+    const strict = benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.2], 0.01);
+    expect([...strict.significant]).toEqual([0, 0, 0, 0, 0]);
+    expect(strict.cutoff).toBe(0);
+  });
+
+  it('is step-up: a later rank can carry earlier ones that fail their own threshold', () => {
+    // m = 4, q = 0.05: thresholds 0.0125, 0.025, 0.0375, 0.05. p(1) = 0.02 fails 0.0125, but
+    // p(4) = 0.05 ≤ 0.05, so all four pass; every adjusted p is 4/4 · 0.05 = 0.05.
+    const bh = benjaminiHochberg([0.05, 0.02, 0.03, 0.04], 0.05);
+    expect([...bh.significant]).toEqual([1, 1, 1, 1]);
+    expect([...bh.adjusted]).toEqual([0.05, 0.05, 0.05, 0.05]);
+    expect(bh.cutoff).toBe(0.05);
+  });
+
+  it('leaves NaN out of m, keeps it NaN and never significant', () => {
+    const withNaN = benjaminiHochberg([NaN, 0.01, 0.04, NaN, 0.03, 0.005, 0.2], 0.05);
+    const without = benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.2], 0.05);
+    expect(Number.isNaN(withNaN.adjusted[0])).toBe(true);
+    expect(Number.isNaN(withNaN.adjusted[3])).toBe(true);
+    expect(withNaN.significant[0]).toBe(0);
+    expect(withNaN.significant[3]).toBe(0);
+    expect([1, 2, 4, 5, 6].map((k) => withNaN.adjusted[k])).toEqual([...without.adjusted]);
+    expect(withNaN.cutoff).toBe(without.cutoff);
+    const none = benjaminiHochberg([NaN, NaN], 0.05);
+    expect([...none.significant]).toEqual([0, 0]);
+    expect(none.cutoff).toBe(0);
+    expect(benjaminiHochberg([], 0.05).adjusted.length).toBe(0);
+  });
+
+  it('gives adjusted p-values monotone in p, at least p, at most 1, as the definition', () => {
+    const random = mulberry32(11);
+    // Permutation-like p-values (k/1000, with ties) and a few near 1.
+    const p = Array.from({ length: 300 }, (_, k) => (k % 50 === 0 ? 0.999 : Math.ceil(random() ** 3 * 1000) / 1000));
+    const bh = benjaminiHochberg(p, 0.1);
+    const m = p.length;
+    const order = p.map((_, k) => k).sort((a, b) => p[a] - p[b]);
+    for (let r = 1; r < m; r++) expect(bh.adjusted[order[r]]).toBeGreaterThanOrEqual(bh.adjusted[order[r - 1]]);
+    p.forEach((x, k) => {
+      expect(bh.adjusted[k]).toBeGreaterThanOrEqual(x);
+      expect(bh.adjusted[k]).toBeLessThanOrEqual(1);
+      // The definition: the minimum over the ranks at or above this p's last rank of (m/j)·p(j).
+      const last = Math.max(...order.map((o, r) => (p[o] === x ? r + 1 : 0)));
+      const direct = Math.min(1, ...order.slice(last - 1).map((o, r) => (m / (last + r)) * p[o]));
+      expect(bh.adjusted[k]).toBeCloseTo(direct, 14);
+      expect(bh.significant[k]).toBe(bh.adjusted[k] <= 0.1 ? 1 : 0);
+      if (bh.significant[k]) expect(x).toBeLessThanOrEqual(bh.cutoff);
+      else expect(x).toBeGreaterThan(bh.cutoff);
+    });
+    expect(bh.cutoff).toBeGreaterThan(0);
+  });
+});
+
+describe('localMoran with correction', () => {
+  /** 20×20 queen grid: a high block, a low block and smooth noise, as a conflict rate might be. */
+  function example() {
+    const w = 20;
+    const nb = contiguityFromTopology(gridTopology(w, w), 'celdas', 'queen').neighbours;
+    const random = mulberry32(42);
+    const vals = Array.from({ length: w * w }, (_, i) => {
+      const [r, c] = [Math.floor(i / w), i % w];
+      if (r >= 2 && r <= 5 && c >= 2 && c <= 6) return 40 + random() * 20;
+      if (r >= 12 && r <= 16 && c >= 10 && c <= 15) return random() * 2;
+      return 10 + random() * 15 + (c / w) * 5;
+    });
+    vals[399] = NaN;
+    return { nb, vals };
+  }
+
+  it("keeps p, sets pAdjusted = p and reports 'none' by default", () => {
+    const { nb, vals } = example();
+    const res = localMoran(vals, nb, { permutations: 199 });
+    expect(res.correction).toBe('none');
+    for (const u of res.units) expect(Object.is(u.pAdjusted, u.p)).toBe(true);
+  });
+
+  it('with fdr never flags more units than without, nor changes p, and uses BH at alpha', () => {
+    const { nb, vals } = example();
+    for (const alpha of [0.01, 0.05, 0.1]) {
+      const none = localMoran(vals, nb, { alpha, permutations: 999 });
+      const fdr = localMoran(vals, nb, { alpha, permutations: 999, correction: 'fdr' });
+      expect(fdr.correction).toBe('fdr');
+      expect(fdr.units.map((u) => u.p)).toEqual(none.units.map((u) => u.p));
+      const flagged = (r: typeof none) => r.units.filter((u) => u.class !== 'no significativo' && u.class !== 'sin vecinos' && u.class !== 'sin datos');
+      expect(flagged(fdr).length).toBeLessThanOrEqual(flagged(none).length);
+      // Each unit flagged with fdr is flagged without, in the same quadrant.
+      for (const u of flagged(fdr)) expect(none.units[u.index].class).toBe(u.class);
+      const bh = benjaminiHochberg(none.units.map((u) => u.p), alpha);
+      fdr.units.forEach((u, k) => {
+        if (Number.isNaN(u.p)) expect(Number.isNaN(u.pAdjusted)).toBe(true);
+        else expect(u.pAdjusted).toBe(bh.adjusted[k]);
+        expect(u.class !== 'no significativo' && !Number.isNaN(u.p)).toBe(bh.significant[k] === 1);
+      });
+      expect(fdr.units[399].class).toBe('sin datos');
+    }
+    // The correction matters here: some units pass alone at 0.05 but not under FDR, and the
+    // core of the high block survives it.
+    const none = localMoran(vals, nb, { permutations: 999 });
+    const fdr = localMoran(vals, nb, { permutations: 999, correction: 'fdr' });
+    const count = (r: typeof none) => r.units.filter((u) => u.pAdjusted <= 0.05).length;
+    expect(count(fdr)).toBeLessThan(count(none));
+    expect(fdr.units.filter((u) => u.class === 'alto-alto').length).toBeGreaterThan(0);
   });
 });

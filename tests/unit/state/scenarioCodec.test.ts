@@ -118,6 +118,20 @@ describe('layer values out of range or of the wrong kind (a crafted link)', () =
     expect(l.conflictHeatmap).toMatchObject({ radiusPx: 120, windowKind: 'todo' });
     expect(l.conflictHeatmap.weights).toMatchObject({ activo: 10, latente: 0 });
   });
+
+  it("decodes the hot spots' multiple-testing correction, 'none' when absent or unknown", () => {
+    expect(defaultLayers().hotspots.correction).toBe('none');
+    // A scenario saved before the field existed.
+    expect(fillLayers({ hotspots: { visible: true, alpha: 0.1, permutations: 999, seed: 7 } }).hotspots)
+      .toEqual({ visible: true, opacity: 0.85, alpha: 0.1, permutations: 999, seed: 7, correction: 'none' });
+    expect(fillLayers({ hotspots: { correction: 'fdr', permutations: 9999 } }).hotspots).toMatchObject({ correction: 'fdr', permutations: 9999 });
+    expect(fillLayers({ hotspots: { correction: 'bonferroni' } }).hotspots.correction).toBe('none');
+    expect(fillLayers({ hotspots: { correction: 1 } }).hotspots.correction).toBe('none');
+    // And through a whole file.
+    const s = defaultScenario();
+    const withFdr = { ...s, layers: { ...s.layers, hotspots: { ...s.layers.hotspots, correction: 'fdr' as const, permutations: 9999 } } };
+    expect(parseScenarioText(scenarioToFile(withFdr)).scenario.layers.hotspots).toMatchObject({ correction: 'fdr', permutations: 9999 });
+  });
 });
 
 describe('scenario codec: what each refusal names (the schema validation)', () => {
