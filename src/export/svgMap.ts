@@ -100,6 +100,18 @@ export interface LegendItem {
   outline?: boolean;
 }
 
+/** One class of the legend: score bounds, rank bounds or probability bounds (in %). */
+export function classLabel(mode: ClassMode, range: { from: number; to: number }, t: Tr, fmt: (x: number) => string): string {
+  if (mode.kind === 'quantile') return t('map.rankRange', { from: range.from, to: range.to });
+  if (mode.kind === 'ptop') return t('map.pTopRange', { from: fmt(range.from), to: fmt(range.to) });
+  return `${fmt(range.from)} – ${fmt(range.to)}`;
+}
+
+/** The legend's title for a class mode. */
+export function classTitle(mode: ClassMode, topN: number, t: Tr): string {
+  return mode.kind === 'quantile' ? t('map.legendTitleRank') : mode.kind === 'ptop' ? t('map.legendTitlePTop', { n: topN }) : t('map.legendTitle');
+}
+
 /** The legend the interactive map shows, for the static one. */
 export function legendItems(mode: ClassMode, ranked: number, topN: number, t: Tr, fmt: (x: number) => string): LegendItem[] {
   const palette = paletteFor(mode.count);
@@ -107,7 +119,7 @@ export function legendItems(mode: ClassMode, ranked: number, topN: number, t: Tr
   const items: LegendItem[] = [...palette.keys()].reverse().map((c) => ({
     colour: cssColour(palette[c]),
     label:
-      (mode.kind === 'equal' ? `${fmt(ranges[c].from)} – ${fmt(ranges[c].to)}` : t('map.rankRange', { from: ranges[c].from, to: ranges[c].to })) +
+      classLabel(mode, ranges[c], t, fmt) +
       (c === palette.length - 1 ? ` (${t('map.legendHigh')})` : c === 0 ? ` (${t('map.legendLow')})` : ''),
   }));
   items.push({ colour: '#ffffff', label: t('map.topN', { n: topN }), outline: true });

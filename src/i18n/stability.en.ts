@@ -6,6 +6,45 @@ import type { TranslationOf } from './types';
 
 export const stabilityEn: TranslationOf<typeof stabilityEs> = {
   title: 'Ranking stability',
+  intro:
+    'Reruns the ranking many times, varying the assumptions ticked, and counts how far each rank moves ' +
+    '(uncertainty and sensitivity analysis of the JRC/OECD Handbook, 2008).',
+  vary: 'Assumptions that vary',
+  weightsLabel: 'Weights',
+  weightModes: { off: 'fixed', uniform: 'each weight ± a percentage', dirichlet: 'Dirichlet draw' },
+  newSeed: 'Another seed',
+  status: {
+    waiting: 'Waiting for the changes to settle…',
+    ready: 'Done: {{draws}} simulations in {{ms}} ms, seed {{seed}}.',
+    error: 'Stability could not be computed: {{detail}}. The ranking is unchanged.',
+    noFactors: 'No assumption varies: every rank stays fixed. Tick at least one.',
+  },
+  cellStale: 'updating',
+  cellPending: 'computing',
+  cellNever: 'no rank',
+  bandText: '{{p05}}–{{p95}}',
+  tableNote: 'Stability: 5–95 % rank band over {{draws}} variations of the assumptions (seed {{seed}}); {{rule}}.',
+  showTop: 'Top {{n}}',
+  showAll: 'All ({{n}})',
+  chartLabel: 'For each unit: rank in the scenario (diamond), median of the simulations (dot) and 5–95 % band (line; blue when stable, vermilion when not).',
+  baseRank: 'Scenario rank',
+  median: 'Median',
+  axisRank: 'Rank',
+  sobolNote:
+    'How much of the variation of the ranks (mean rank shift from the scenario) each assumption explains, ' +
+    'alone (first order) and with its interactions (total); {{runs}} ranking rebuilds in {{ms}} ms.',
+  sobolOne: 'With a single varying assumption there is nothing to share out: all the movement comes from it.',
+  sobolPending: 'Computing the Sobol indices…',
+  sobolFlat: 'The ranks do not move under these assumptions: there is no variance to share out.',
+  factorWeight: 'Weight of “{{indicator}}”',
+  correlationNote: 'Pearson correlation between normalised indicators, over the units in scope. Column numbers match the rows.',
+  influenceNote:
+    'Effective influence: the share of the score’s variance that goes with each indicator (normalised r²). ' +
+    'When it is far from the nominal weight, the weight does not say what the indicator really weighs.',
+  noWarnings: 'No pair of weighted indicators is highly correlated (r ≥ 0.9) or opposed.',
+  ratio: 'Influence / weight',
+  indicator: 'Indicator',
+  mapPending: 'Stability is still being computed; the map is coloured when it ends.',
   column: 'Stability',
   band: '5–95 % band',
   stable: 'stable',

@@ -3,6 +3,45 @@
 // position (src/domain/stability/explain.ts), whose sentence codes the UI joins with a space.
 export const stabilityEs = {
   title: 'Estabilidad del ranking',
+  intro:
+    'Repite el ranking muchas veces variando los supuestos marcados y cuenta cuánto se mueve cada puesto ' +
+    '(análisis de incertidumbre y sensibilidad del Manual JRC/OCDE, 2008).',
+  vary: 'Supuestos que varían',
+  weightsLabel: 'Pesos',
+  weightModes: { off: 'fijos', uniform: 'cada peso ± un porcentaje', dirichlet: 'sorteo de Dirichlet' },
+  newSeed: 'Otra semilla',
+  status: {
+    waiting: 'Esperando a que terminen los cambios…',
+    ready: 'Listo: {{draws}} simulaciones en {{ms}} ms, semilla {{seed}}.',
+    error: 'No se pudo calcular la estabilidad: {{detail}}. El ranking no cambia.',
+    noFactors: 'Ningún supuesto varía: todos los puestos quedan fijos. Marque al menos uno.',
+  },
+  cellStale: 'actualizando',
+  cellPending: 'calculando',
+  cellNever: 'sin puesto',
+  bandText: '{{p05}}–{{p95}}',
+  tableNote: 'Estabilidad: banda de puestos 5–95 % en {{draws}} variaciones de los supuestos (semilla {{seed}}); {{rule}}.',
+  showTop: 'Primeros {{n}}',
+  showAll: 'Todas ({{n}})',
+  chartLabel: 'Para cada unidad: puesto en el escenario (rombo), mediana de las simulaciones (punto) y banda 5–95 % (línea; azul si es estable, bermellón si no).',
+  baseRank: 'Puesto del escenario',
+  median: 'Mediana',
+  axisRank: 'Puesto',
+  sobolNote:
+    'Qué parte de la variación de los puestos (cambio medio de puesto frente al escenario) explica cada supuesto, ' +
+    'solo (1.er orden) y con sus interacciones (total); {{runs}} reconstrucciones del ranking en {{ms}} ms.',
+  sobolOne: 'Con un solo supuesto variable no hay nada que repartir: todo el movimiento viene de él.',
+  sobolPending: 'Calculando los índices de Sobol…',
+  sobolFlat: 'Los puestos no se mueven con estos supuestos: no hay varianza que repartir.',
+  factorWeight: 'Peso de «{{indicator}}»',
+  correlationNote: 'Correlación de Pearson entre indicadores normalizados, sobre las unidades del ámbito. Los números de las columnas son los de las filas.',
+  influenceNote:
+    'Influencia efectiva: parte de la varianza del puntaje que acompaña a cada indicador (r² normalizado). ' +
+    'Si se aleja mucho del peso nominal, el peso no dice lo que el indicador pesa en realidad.',
+  noWarnings: 'Ningún par de indicadores con peso está muy correlacionado (r ≥ 0,9) ni en sentido opuesto.',
+  ratio: 'Influencia / peso',
+  indicator: 'Indicador',
+  mapPending: 'La estabilidad aún se está calculando; el mapa se colorea al terminar.',
   column: 'Estabilidad',
   band: 'Banda 5–95 %',
   stable: 'estable',

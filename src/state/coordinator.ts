@@ -353,6 +353,7 @@ export class Coordinator {
               fresh: true,
               sobol: null,
               result: {
+                key,
                 ids,
                 position: new Map(ids.map((id, p) => [id, p])),
                 summary: reply.summary,

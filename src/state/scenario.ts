@@ -34,7 +34,8 @@ export interface Scope {
   provincia: string | null;
 }
 
-export type ClassMode = { kind: 'equal'; count: number } | { kind: 'quantile'; count: number };
+/** Map classes: equal score intervals, rank quantiles, or equal intervals of P(top N) from the stability run. */
+export type ClassMode = { kind: 'equal'; count: number } | { kind: 'quantile'; count: number } | { kind: 'ptop'; count: number };
 
 /** «¿La IA agrega valor real?» */
 export type AiAddsValue = 'si' | 'no' | 'no_sabemos';

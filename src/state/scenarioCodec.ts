@@ -178,7 +178,7 @@ const SCENARIO = v.object({
   coverageThreshold: v.nullish(range(0, 1), 0.65),
   definitions: DEFINITIONS,
   classes: v.optional(
-    v.object({ kind: v.picklist(['equal', 'quantile']), count: v.pipe(range(3, 7), v.transform(Math.round)) }),
+    v.object({ kind: v.picklist(['equal', 'quantile', 'ptop']), count: v.pipe(range(3, 7), v.transform(Math.round)) }),
     () => ({ kind: 'equal' as const, count: 5 }),
   ),
   topN: v.pipe(v.nullish(range(0, 1000), 10), v.transform(Math.round)),

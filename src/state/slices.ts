@@ -102,6 +102,8 @@ export interface DerivedSlice {
 
 /** The draws' result, per scope position of the ranking it was run on. */
 export interface StabilityResult {
+  /** The stability key this result was computed for (a version for views that cache on it). */
+  key: string;
   /** Unit id per scope position, and the way back. */
   ids: string[];
   position: Map<string, number>;

@@ -17,6 +17,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { RankingTable } from './RankingTable';
 import { ScopeSelector, useScopeName } from './ScopeSelector';
 import { WeightsPanel } from './WeightsPanel';
+import { StabilityPanel } from './stability/StabilityPanel';
 import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
 import { UndoRedo, useUndoKeys } from './UndoRedo';
@@ -103,6 +104,7 @@ export function App() {
                 <ConflictPanel />
                 <UserDataPanel />
                 <WeightsPanel />
+                <StabilityPanel />
               </>
             ) : (
               <p role="status">{t('app.loading')}</p>

@@ -10,6 +10,7 @@ import { formatIndicator } from './indicatorValue';
 import { IndicatorCard } from './IndicatorCard';
 import { UnitFacilities } from './UnitFacilities';
 import { robustOutlier } from '../domain/outliers';
+import { UnitExplanation } from './stability/UnitExplanation';
 
 /**
  * «¿Por qué este puesto?»: the selected unit's score decomposed into contributions, with every
@@ -86,6 +87,7 @@ export function DetailPanel() {
           {t('detail.insufficient', { pct: fmt((ranking.coverage[i] || 0) * 100, 0) })}
         </p>
       )}
+      {ranking.inScope[i] === 1 && ranking.rank[i] > 0 && <UnitExplanation ranking={ranking} index={i} ubigeo={selected} />}
       <UnitFacilities units={units} index={i} ranking={ranking} />
       <div className="bars" role="img" aria-label={t('detail.chartLabel')}>
         {rows.map((r) => (

@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Dot } from './Dot';
 import { useStore } from '../state/store';
 import { NO_DATA, OUT_OF_SCOPE, MAX_CLASSES, MIN_CLASSES, cssColour, paletteFor } from '../map/palette';
-import { legendRanges } from '../map/classes';
+import { drawableMode, legendRanges } from '../map/classes';
+import { classLabel, classTitle } from '../export/svgMap';
+import { useMapPTop } from './stability/stabilityView';
+import type { ClassMode } from '../state/scenario';
 import { formatNumber } from '../i18n';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
 import { HEAT_RANGE, STATUS_STYLE } from '../map/conflictLayers';
@@ -22,8 +25,11 @@ export function Legend() {
   const setTopN = useStore((s) => s.setTopN);
   const ranked = useStore((s) => s.derived.ranking);
   const layers = useStore((s) => s.scenario.layers);
+  const pTop = useMapPTop();
+  // what the map draws: P(top N) falls back to score intervals until the first stability run ends
+  const drawn = drawableMode(classes, pTop?.values);
   const palette = paletteFor(classes.count);
-  const ranges = legendRanges(classes, ranked?.ranking.order.length ?? 0);
+  const ranges = legendRanges(drawn, ranked?.ranking.order.length ?? 0);
   const fmt = (x: number) => formatNumber(x, i18n.language, 0);
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">
@@ -129,14 +135,17 @@ export function Legend() {
       )}
       {layers.choropleth.visible && (
       <div data-testid="legend-choropleth">
-      <h2 id="legend-title">{t(classes.kind === 'equal' ? 'map.legendTitle' : 'map.legendTitleRank')}</h2>
+      <h2 id="legend-title">{classTitle(drawn, topN, t)}</h2>
+      {drawn !== classes && (
+        <p className="small muted" data-testid="legend-ptop-pending">
+          {t('stability.mapPending')}
+        </p>
+      )}
       <ul>
         {[...palette.keys()].reverse().map((c) => (
           <li key={c}>
             <span className="swatch" style={{ background: cssColour(palette[c]) }} aria-hidden="true" />
-            {classes.kind === 'equal'
-              ? `${fmt(ranges[c].from)} – ${fmt(ranges[c].to)}`
-              : t('map.rankRange', { from: ranges[c].from, to: ranges[c].to })}
+            {classLabel(drawn, ranges[c], t, fmt)}
             {c === palette.length - 1 && ` (${t('map.legendHigh')})`}
             {c === 0 && ` (${t('map.legendLow')})`}
           </li>
@@ -158,9 +167,10 @@ export function Legend() {
         <summary>{t('map.classControls')}</summary>
         <div className="legend-controls">
         <label htmlFor="class-mode">{t('map.classMode')}</label>
-        <select id="class-mode" value={classes.kind} onChange={(e) => setClasses({ ...classes, kind: e.target.value as 'equal' | 'quantile' })}>
+        <select id="class-mode" data-testid="class-mode" value={classes.kind} onChange={(e) => setClasses({ ...classes, kind: e.target.value as ClassMode['kind'] })}>
           <option value="equal">{t('map.classEqual')}</option>
           <option value="quantile">{t('map.classQuantile')}</option>
+          <option value="ptop">{t('map.classPTop')}</option>
         </select>
         <label htmlFor="class-count">{t('map.classCount')}</label>
         <input

@@ -12,6 +12,7 @@ import { basemapStyle } from '../map/basemapStyle';
 import type { ChoroplethStyle } from '../map/unitLayer';
 import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
+import { useMapPTop } from './stability/stabilityView';
 import { buildLayers } from '../map/buildLayers';
 import { selectionFromPick } from '../map/picking';
 import { Legend } from './Legend';
@@ -120,11 +121,18 @@ export function MapView() {
 
   // Colours only: a weight change recomputes these bytes, never the geometry.
   const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);
+  // P(top N) per unit when the map is coloured by it
+  const pTop = useMapPTop();
   const style = useMemo<Omit<ChoroplethStyle, 'selected'> | null>(() => {
     if (!ranked) return null;
-    const colours = unitColours(ranked.ranking, classes, topN);
-    return { colours, index, version: `${ranked.version}:${classes.kind}:${classes.count}:${topN}`, topKey: `${ranked.units.level}:${colours.topKey}` };
-  }, [ranked, classes, topN, index]);
+    const colours = unitColours(ranked.ranking, classes, topN, pTop?.values);
+    return {
+      colours,
+      index,
+      version: `${ranked.version}:${classes.kind}:${classes.count}:${topN}:${pTop?.version ?? ''}`,
+      topKey: `${ranked.units.level}:${colours.topKey}`,
+    };
+  }, [ranked, classes, topN, index, pTop]);
 
   const provinceLines = useStore((s) => boundariesOf(s, 'provincia'));
   const districtLines = useStore((s) => boundariesOf(s, 'distrito'));

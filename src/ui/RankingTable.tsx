@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { selectedUnitId } from '../state/selectors';
 import { formatNumber } from '../i18n';
+import { bandOf, bandWidth } from './stability/stabilityView';
+import { StabilityCell, StabilityNote } from './stability/StabilityCell';
 
-type SortKey = 'rank' | 'name' | 'parent' | 'score';
+type SortKey = 'rank' | 'name' | 'parent' | 'score' | 'band';
 
 /**
  * The ranked provinces of the scope. Keyboard: Tab reaches the table (one row is focusable at a
@@ -17,6 +19,8 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
   const selected = useStore(selectedUnitId);
   const select = useStore((s) => s.select);
   const topN = useStore((s) => s.scenario.topN);
+  const stability = useStore((s) => s.derived.stability);
+  const result = stability?.result ?? null;
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
   const [focusPos, setFocusPos] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -45,10 +49,12 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
       parent: (a, b) => collator.compare(parentOf(a), parentOf(b)),
       // units without a score (insufficient data) sort after every scored unit
       score: (a, b) => (Number.isNaN(ranking.score[a]) ? -Infinity : ranking.score[a]) - (Number.isNaN(ranking.score[b]) ? -Infinity : ranking.score[b]) || 0,
+      // narrowest 5–95 % band first; units without a band after every banded one
+      band: (a, b) => bandWidth(bandOf(result, units.ids[a])) - bandWidth(bandOf(result, units.ids[b])),
     };
     const sorted = [...list].sort((a, b) => cmp[sort.key](a, b) || ranking.rank[a] - ranking.rank[b]);
     return sort.asc ? sorted : sorted.reverse();
-  }, [ranked, sort, lng]);
+  }, [ranked, sort, lng, result]);
 
   if (!ranked) return null;
   const { units, ranking } = ranked;
@@ -81,7 +87,8 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
     }
   };
 
-  const header = (key: SortKey, label: string) => {
+  // `short`: an abbreviation shown in the header (the full name stays in its title), so the five columns fit
+  const header = (key: SortKey, label: string, short?: string) => {
     const active = sort.key === key;
     return (
       <th scope="col" aria-sort={active ? (sort.asc ? 'ascending' : 'descending') : 'none'}>
@@ -91,7 +98,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
           title={t('ranking.sortBy', { column: label })}
           onClick={() => setSort({ key, asc: active ? !sort.asc : key !== 'score' })}
         >
-          {label}
+          {short ? <abbr title={label}>{short}</abbr> : label}
           <span aria-hidden="true">{active ? (sort.asc ? ' ▲' : ' ▼') : ''}</span>
         </button>
       </th>
@@ -111,8 +118,9 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
             <tr>
               {header('rank', t('ranking.rank'))}
               {header('name', t(units.level === 'distrito' ? 'ranking.district' : 'ranking.province'))}
-              {header('parent', t(units.level === 'distrito' ? 'ranking.province' : 'ranking.department'))}
+              {units.level === 'distrito' ? header('parent', t('ranking.province')) : header('parent', t('ranking.department'), t('ranking.departmentShort'))}
               {header('score', t('ranking.score'))}
+              {header('band', t('stability.column'))}
             </tr>
           </thead>
           <tbody ref={tbodyRef}>
@@ -143,12 +151,14 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                   <td className="num score">
                     {Number.isNaN(score) ? <span className="insufficient">{t('ranking.insufficient')}</span> : formatNumber(score, lng)}
                   </td>
+                  <StabilityCell band={Number.isNaN(score) ? null : bandOf(result, id)} stale={!stability?.fresh} running={Boolean(stability) && !result} />
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
+      <StabilityNote />
       <p className="muted small" data-testid="ranking-count">
         {t(units.level === 'distrito' ? 'ranking.countDistricts' : 'ranking.count', { count: rows.length })}
       </p>

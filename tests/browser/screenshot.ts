@@ -8,7 +8,8 @@ import { startPreview, stopPreview } from './previewServer';
  * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit;
  * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), LAYERS=distritos, FLAGS=1, MIN_AGE=30, DATA_PANEL=1,
  * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result),
- * USER_FILE=path (load an own file in «Datos propios» and show its join report).
+ * USER_FILE=path (load an own file in «Datos propios» and show its join report),
+ * STABILITY=1 (open the stability panel after a run), CLASSES=ptop (map coloured by P(top N)).
  */
 const out = process.argv[2] ?? 'screenshot.png';
 const server = await startPreview(process.env.DIST ?? 'dist', Number(process.env.PORT ?? 4182));
@@ -42,6 +43,18 @@ try {
     await page.setInputFiles('[data-testid="user-file-input"]', process.env.USER_FILE);
     await page.getByTestId('join-report').waitFor({ timeout: 60_000 });
     await page.getByTestId('user-data-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  }
+  // STABILITY=1 opens the stability panel once a run has ended; CLASSES=ptop colours the map by P(top N)
+  if (process.env.STABILITY || process.env.CLASSES) {
+    await page.locator('[data-testid="stability-status"][data-status="ready"]').first().waitFor({ state: 'attached', timeout: 60_000 });
+    if (process.env.CLASSES) {
+      await page.click('.legend-more > summary');
+      await page.selectOption('[data-testid="class-mode"]', process.env.CLASSES);
+    }
+    if (process.env.STABILITY) {
+      await page.click('[data-testid="stability-panel"] > summary');
+      await page.getByTestId('stability-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    }
   }
   await page.waitForTimeout(1500);
   // VIEW=lon,lat,zoom jumps the map there; CLICK=lon,lat clicks that point (after WAIT_FOR)

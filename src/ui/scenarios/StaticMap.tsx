@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { boundariesOf } from '../../state/selectors';
-import { unitColours } from '../../map/classes';
-import { legendItems, mapSvg } from '../../export/svgMap';
+import { drawableMode, unitColours } from '../../map/classes';
+import { classTitle, legendItems, mapSvg } from '../../export/svgMap';
 import { provenance, type ExportContext } from '../../export/provenance';
 import { formatNumber } from '../../i18n';
 
@@ -24,19 +24,21 @@ export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string |
     if (!ctx || !boundaries) return null;
     const { scenario: s, units, ranking } = ctx;
     const fmt = (x: number) => formatNumber(x, i18n.language, 0);
+    // a static map has no stability run of its own: P(top N) falls back to score intervals
+    const classes = drawableMode(s.classes, null);
     const p = o.full ? provenance(ctx) : null;
     return mapSvg({
       boundaries,
       outlines: s.level === 'provincia' || s.scope.provincia === null ? departamentos : undefined,
       index: new Map(units.ids.map((id, i) => [id, i])),
-      colours: unitColours(ranking, s.classes, s.topN),
+      colours: unitColours(ranking, classes, s.topN),
       fit: new Set(Array.from(ranking.scopeIndices, (i) => units.ids[i])),
       width: o.width,
       height: o.height,
       title: p ? `${p.title} — ${p.scope}` : undefined,
       subtitle: p ? p.question : undefined,
-      legend: o.legend === false ? undefined : legendItems(s.classes, ranking.order.length, s.topN, t as never, fmt),
-      legendTitle: t(s.classes.kind === 'equal' ? 'map.legendTitle' : 'map.legendTitleRank'),
+      legend: o.legend === false ? undefined : legendItems(classes, ranking.order.length, s.topN, t as never, fmt),
+      legendTitle: classTitle(classes, s.topN, t as never),
       footer: p
         ? [
             `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${formatNumber(w.pct, i18n.language, 0)} %`).join('; ')}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendRanges } from '../../../src/map/classes';
+import { drawableMode, legendRanges, probabilityClass } from '../../../src/map/classes';
 import { rankClass, scoreClass } from '../../../src/map/palette';
 
 describe('map classes', () => {
@@ -26,5 +26,17 @@ describe('map classes', () => {
       expect(r).toBeGreaterThanOrEqual(ranges[c].from);
       expect(r).toBeLessThanOrEqual(ranges[c].to);
     }
+  });
+
+  it('P(top N): equal intervals of the probability, certain units in the darkest class; no run yet draws the score', () => {
+    expect(probabilityClass(0, 5)).toBe(0);
+    expect(probabilityClass(0.199, 5)).toBe(0);
+    expect(probabilityClass(0.2, 5)).toBe(1);
+    expect(probabilityClass(1, 5)).toBe(4);
+    expect(probabilityClass(NaN, 5)).toBe(-1);
+    expect(legendRanges({ kind: 'ptop', count: 4 }, 196).map((r) => [r.from, r.to])).toEqual([[0, 25], [25, 50], [50, 75], [75, 100]]);
+    expect(drawableMode({ kind: 'ptop', count: 5 }, null)).toEqual({ kind: 'equal', count: 5 });
+    const pTop = new Float64Array(3);
+    expect(drawableMode({ kind: 'ptop', count: 5 }, pTop)).toEqual({ kind: 'ptop', count: 5 });
   });
 });
