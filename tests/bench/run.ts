@@ -3,6 +3,7 @@ import { measureColdStart } from './coldstart';
 import { measureWeightChange } from './weights';
 import { measureAccess, printAccess } from './access';
 import { measureFrames, printFrames } from './frames';
+import { measureStability, printStability } from './stability';
 
 /**
  * `npm run bench`: builds the app and the benchmark page, serves them on localhost and measures
@@ -14,7 +15,7 @@ const TARGETS_MS: Record<number, number> = { 196: 2, 1891: 5, 100000: 50 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
 
-// BENCH_ONLY=weights (or coldstart, frames, access; comma-separated) runs only those parts.
+// BENCH_ONLY=weights (or coldstart, frames, access, stability; comma-separated) runs only those parts.
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const want = (part: string) => only.length === 0 || only.includes(part);
 
@@ -62,6 +63,10 @@ try {
   }
   console.log('');
   if (want('access')) printAccess(await measureAccess(bench.url));
+  if (want('stability')) {
+    console.log('');
+    printStability(await measureStability(bench.url));
+  }
 } finally {
   stopPreview(bench);
 }
