@@ -1,5 +1,6 @@
 import { indicatorById } from '../domain/indicators';
 import { provenance, provenanceLines, rankedUnits, type ExportContext } from './provenance';
+import type { StabilityResult } from '../state/slices';
 
 /** A CSV field: quoted when it holds a separator, a quote or a line break. */
 export function csvField(v: string | number): string {
@@ -7,6 +8,13 @@ export function csvField(v: string | number): string {
   // apostrophe: names and labels can come from a user's file. Numbers (negative ones too) stay numbers.
   const s = typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : '') : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\n\r#]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** p05, p95, median rank and P(top N) of a unit; blanks when the run did not rank it. */
+function bandFields(r: StabilityResult, ubigeo: string): (string | number)[] {
+  const p = r.position.get(ubigeo);
+  if (p === undefined || !(r.summary.p05[p] > 0)) return ['', '', '', p === undefined ? '' : 0];
+  return [r.summary.p05[p], r.summary.p95[p], r.summary.median[p], r.summary.pTopN[p]];
 }
 
 /**
@@ -27,6 +35,8 @@ export function rankingCsv(ctx: ExportContext): string {
     'puntaje',
     'cobertura_peso_pct',
     ...ranking.indicatorIds.flatMap((id) => [`valor:${id}`, `aporte:${id}`]),
+    // rank bands when the stability run of this ranking has ended (issue 14)
+    ...(ctx.stability ? ['banda_p05', 'banda_p95', 'puesto_mediano', `prob_top_${ctx.stability.summary.topN}`] : []),
   ];
   const lines = [
     ...provenanceLines(p, t).map((l) => `# ${l.replace(/[\r\n]+/g, ' ')}`),
@@ -44,6 +54,7 @@ export function rankingCsv(ctx: ExportContext): string {
       ranking.score[i],
       ranking.coverage[i] * 100,
       ...ranking.indicatorIds.flatMap((id, j) => [units.values[id][i], contributions[j]]),
+      ...(ctx.stability ? bandFields(ctx.stability, units.ids[i]) : []),
     ];
     lines.push(row.map(csvField).join(','));
   }

@@ -5,6 +5,8 @@ import { PRESETS } from '../domain/presets';
 import type { Ranking } from '../state/ranking';
 import type { Scenario } from '../state/scenario';
 import { definitionsText } from './definitionsText';
+import { stabilityText } from './stabilityText';
+import type { StabilityResult } from '../state/slices';
 
 /** A translation function (i18next's `t`, or a stub in tests). */
 export type Tr = (key: string, params?: Record<string, unknown>) => string;
@@ -21,6 +23,8 @@ export interface ExportContext {
   t: Tr;
   /** ISO 8601 */
   exportedAt: string;
+  /** The rank bands of this very ranking, when a stability run for it has ended (the current scenario). */
+  stability?: StabilityResult | null;
 }
 
 export interface WeightLine {
@@ -57,6 +61,8 @@ export interface Provenance {
   coverageThreshold: number;
   /** The facility universe and the rules of the facility-based indicators (issue 12). */
   definitions: string;
+  /** How the rank bands were made: what varied, draws, seed (issue 14). */
+  stability: string;
   sources: SourceLine[];
   appVersion: string;
   dataVersion: string;
@@ -114,6 +120,7 @@ export function provenance(ctx: ExportContext): Provenance {
     missing: t(`weights.missingPolicies.${s.missing}`),
     coverageThreshold: s.coverageThreshold,
     definitions: definitionsText(s.definitions, t),
+    stability: stabilityText(s.stability, t),
     sources,
     appVersion: s.appVersion,
     dataVersion: catalog.inputsSha256,
@@ -132,6 +139,7 @@ export function provenanceLines(p: Provenance, t: Tr): string[] {
     `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${pct(w.pct)} % (${w.points} ${t('weights.points')}, ${t(`indicators.direction_${w.direction}`)}, ${w.method})`).join('; ')}`,
     `${t('weights.aggregation')}: ${p.aggregation}; ${t('weights.missing')}: ${p.missing}; ${t('weights.coverage')}: ${Math.round(p.coverageThreshold * 100)} %`,
     p.definitions,
+    p.stability,
     `${t('scenarios.meta.author')}: ${p.author || '—'}`,
     `${t('scenarios.meta.scenarioDate')}: ${p.scenarioDate}`,
     `${t('scenarios.meta.exportedAt')}: ${p.exportedAt}`,

@@ -119,6 +119,20 @@ test.describe('rank stability (issue 14)', () => {
   });
 });
 
+test('the report gives each of the top N its band, and says how the bands were made', async ({ page }) => {
+  await openApp(page);
+  await readyRun(page);
+  const first = (await bands(page))[0];
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('open-report').click();
+  const report = page.getByTestId('report-view');
+  const cells = report.getByTestId('report-band');
+  await expect(cells).toHaveCount(10);
+  await expect(cells.first()).toHaveText(new RegExp(`^${first.p05 === first.p95 ? first.p05 : `${first.p05}–${first.p95}`} \\((estable|inestable)\\)$`));
+  await expect(report.getByTestId('report-stability')).toContainText('cada peso ±25 %');
+  await expect(report.getByTestId('report-stability')).toContainText('semilla 20261202');
+});
+
 test.describe('rank stability, accessibility', () => {
   test.use({ bypassCSP: true });
   test('axe-core finds no violations with the stability panel open', async ({ page }) => {

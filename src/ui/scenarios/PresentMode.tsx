@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { formatNumber } from '../../i18n';
 import { reasonsOf, useScenarioContext } from './common';
+import { bandLabel, bandOf } from '../stability/stabilityView';
 import { StaticMap } from './StaticMap';
 import { provenance } from '../../export/provenance';
 
@@ -61,6 +62,11 @@ export function PresentMode() {
             <li key={u}>
               <strong>{ctx.units.names[u]}</strong> <span className="muted">({ctx.units.level === 'distrito' ? ctx.units.provincias[u] : ctx.units.departamentos[u]})</span> — {fmt(ctx.ranking.score[u])}
               <div className="sc-present-reasons">{t('scenarios.present.reasons', { reasons: reasonsOf(ctx, u) })}</div>
+              {ctx.stability && (
+                <div className="sc-present-reasons" data-testid="present-band">
+                  {t('stability.reportBand')}: {bandLabel(bandOf(ctx.stability, ctx.units.ids[u]), t)}
+                </div>
+              )}
             </li>
           ))}
         </ol>

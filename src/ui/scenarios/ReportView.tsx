@@ -9,6 +9,8 @@ import { stamped } from './ScenarioPanel';
 import { reasonsOf, useScenarioContext } from './common';
 import { StaticMap } from './StaticMap';
 import { useOverlay } from './CompareView';
+import { bandLabel, bandOf } from '../stability/stabilityView';
+import { stableWidth } from '../../domain/stability/uncertainty';
 
 /**
  * One printable page: question, map, top N with reasons, weights, canvas, minutes (with who
@@ -69,6 +71,7 @@ export function ReportView() {
                     <th scope="col">{t('ranking.rank')}</th>
                     <th scope="col">{t(p.level === 'distrito' ? 'ranking.district' : 'ranking.province')}</th>
                     <th scope="col" className="num">{t('ranking.score')}</th>
+                    <th scope="col" className="num">{t('stability.reportBand')}</th>
                     <th scope="col">{t('scenarios.report.reasons')}</th>
                   </tr>
                 </thead>
@@ -80,6 +83,9 @@ export function ReportView() {
                         {ctx.units.names[u]} <span className="muted">({ctx.units.level === 'distrito' ? ctx.units.provincias[u] : ctx.units.departamentos[u]})</span>
                       </th>
                       <td className="num">{fmt(ctx.ranking.score[u])}</td>
+                      <td className="num" data-testid="report-band">
+                        {bandLabel(bandOf(ctx.stability, ctx.units.ids[u]), t)}
+                      </td>
                       <td className="small">{reasonsOf(ctx, u)}</td>
                     </tr>
                   ))}
@@ -113,6 +119,9 @@ export function ReportView() {
             </table>
             <p className="small">{t('scenarios.report.settings', { aggregation: p.aggregation, missing: p.missing, coverage: fmt(p.coverageThreshold * 100, 0) })}</p>
             <p className="small" data-testid="report-definitions">{p.definitions}</p>
+            <p className="small" data-testid="report-stability">
+              {p.stability} {ctx.stability ? t('stability.tableNote', { draws: ctx.stability.summary.draws, seed: ctx.stability.seed, rule: t('stability.stableRule', { count: ctx.stability.ranked, width: stableWidth(ctx.stability.ranked) }) }) : t('stability.reportPending')}
+            </p>
           </section>
           <div className="sc-report-cols">
             <section>

@@ -44,11 +44,13 @@ export function useScenarioContext(s: Scenario | null): ExportContext | null {
   const provincias = useStore((st) => st.derived.units.provincia);
   const catalog = useStore(catalogOf);
   const lng = langOf(i18n.language);
+  // the rank bands belong to the scenario on screen only, and only once its run has ended
+  const stability = useStore((st) => (st.scenario === s && st.derived.stability?.fresh ? st.derived.stability.result : null));
   return useMemo(() => {
     if (!s || !units || units.level !== s.level || !catalog) return null;
     const ranking: Ranking = rankScenario(units, s);
-    return { scenario: s, units, ranking, catalog, scopeName: scopeNameOf(s, provincias, t), lng, t: t as ExportContext['t'], exportedAt: new Date().toISOString() };
-  }, [s, units, provincias, catalog, lng, t]);
+    return { scenario: s, units, ranking, catalog, scopeName: scopeNameOf(s, provincias, t), lng, t: t as ExportContext['t'], exportedAt: new Date().toISOString(), stability };
+  }, [s, units, provincias, catalog, lng, t, stability]);
 }
 
 /** The indicators that weigh most in a unit's score: "antigüedad 32 %, pobreza 25 %". */

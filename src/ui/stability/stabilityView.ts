@@ -34,6 +34,13 @@ export function bandOf(result: StabilityResult | null | undefined, ubigeo: strin
   };
 }
 
+/** «3–7 (estable)», «2 (estable)», or a dash without a band: for reports and slides. */
+export function bandLabel(band: UnitBand | null, t: (key: string, params?: Record<string, unknown>) => string): string {
+  if (!band || !(band.p05 > 0)) return '—';
+  const range = band.p05 === band.p95 ? String(band.p05) : t('stability.bandText', { p05: band.p05, p95: band.p95 });
+  return `${range} (${t(band.stable ? 'stability.stable' : 'stability.unstable')})`;
+}
+
 /** p95 − p05, for sorting; units without a band sort last. */
 export function bandWidth(band: UnitBand | null): number {
   return band && band.p05 > 0 ? band.p95 - band.p05 : Number.MAX_SAFE_INTEGER;
