@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { VitePWA } from 'vite-plugin-pwa';
 import { CSP_META } from './src/server/csp';
 
 /** Files worth compressing: text, the DuckDB wasm, boundaries. (Parquet and images are compressed already.) */
@@ -44,6 +45,41 @@ export default defineConfig({
   plugins: [
     react(),
     precompress(),
+    // Offline workshops (issue 15): a Workbox service worker precaches the app shell, the DuckDB
+    // wasm and workers, the data files and the basemap, so after one visit the app opens and
+    // reloads with the network cut. A new build waits until the user accepts the update.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false, // registered from src/pwa.ts (no inline script: the CSP forbids it)
+      manifest: {
+        name: 'Territorio — priorización de inversión en salud',
+        short_name: 'Territorio',
+        description: '¿En qué provincias priorizamos la inversión en mantenimiento de establecimientos de salud este año?',
+        lang: 'es',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#fafafa',
+        theme_color: '#12355b',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,parquet,topojson,json,svg,png,webmanifest}'],
+        // the .br/.gz twins are the same files, negotiated by the server; the bench pages are not the app
+        globIgnores: ['**/*.br', '**/*.gz', 'bench*.html'],
+        // the DuckDB wasm is 34 MB uncompressed (Workbox's default limit is 2 MB)
+        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // the first visit is served by the worker as soon as it is installed: a network lost in
+        // that same session still finds the districts and places it has not opened yet
+        clientsClaim: true,
+      },
+    }),
     {
       name: 'territorio-csp',
       // the policy is written into the page from src/server/csp.ts, the one definition

@@ -8,6 +8,7 @@ import { Coordinator } from './state/coordinator';
 import { browserDeps } from './state/browserDeps';
 import { browserStorage, keepWorkingCopy, readWorkingCopy } from './state/workingCopy';
 import { linkParam } from './state/scenarioLink';
+import { startServiceWorker } from './pwa';
 import './styles.css';
 
 /** The scenario left by the last visit (a reload, a crash, a closed tab) comes back, unless a shared link is being opened. */
@@ -29,6 +30,7 @@ void initI18n('es').then(() => {
   restoreWorkingCopy();
   // Data loading starts here, outside React: the coordinator watches the store from now on.
   void new Coordinator(appStore, browserDeps).start();
+  startServiceWorker(appStore);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <ErrorBoundary>

@@ -15,15 +15,21 @@ import { createEvaluator, defaultStabilitySettings, runUncertainty, meanRankShif
 import { sobol } from '../domain/stability/sobol';
 import { localMoran } from '../domain/hotspots';
 import { mulberry32 } from '../domain/random';
+import type { StabilityModel } from '../domain/stability/uncertainty';
+import { createStabilityRunner } from '../workers/stabilityClient';
+import StabilityWorker from '../workers/stability.worker?worker';
 
 export interface StabilityBenchCase {
   name: string;
   units: number;
   indicators: number;
   draws: number;
-  /** Median of RUNS whole runs (evaluator set-up, draws, summary). */
+  /** Median of RUNS whole runs (evaluator set-up, draws, summary) on the page's main thread. */
   medianMs: number;
   runs: number[];
+  /** The same run in the app's stability worker: its compute time (slices, pauses excluded) and the round trip. */
+  workerMs: number;
+  workerRoundTripMs: number;
   /** Rebuilding the ranking one draw at a time through rankScenario, scaled to `draws`. */
   baselineMs: number;
   baselineDraws: number;
@@ -61,7 +67,28 @@ function baseline(units: Units, scenario: Scenario, draws: number, noise: number
   return performance.now() - t0;
 }
 
-function monteCarlo(name: string, units: Units, scenario: Scenario, targetMs: number, baselineDraws: number): StabilityBenchCase {
+/** One run through the app's worker: the compute time it reports and the round trip (median of RUNS). */
+async function inWorker(model: StabilityModel, settings: StabilitySettings, topN: number): Promise<{ ms: number; roundTrip: number }> {
+  const runner = createStabilityRunner(() => new StabilityWorker());
+  const once = () =>
+    new Promise<{ ms: number; roundTrip: number }>((resolve, reject) => {
+      const t0 = performance.now();
+      runner.run({ model, settings, topN, sobol: false }, (r) => {
+        if (r.type === 'uncertainty') resolve({ ms: r.ms, roundTrip: performance.now() - t0 });
+        if (r.type === 'error') reject(new Error(r.message));
+      });
+    });
+  try {
+    await once(); // warm-up
+    const runs: { ms: number; roundTrip: number }[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await once());
+    return { ms: median(runs.map((r) => r.ms)), roundTrip: median(runs.map((r) => r.roundTrip)) };
+  } finally {
+    runner.terminate();
+  }
+}
+
+async function monteCarlo(name: string, units: Units, scenario: Scenario, targetMs: number, baselineDraws: number): Promise<StabilityBenchCase> {
   const ranking = rankScenario(units, scenario);
   const settings: StabilitySettings = { ...defaultStabilitySettings(), draws: 10_000 };
   const model = stabilityModelOf(units, ranking, scenario);
@@ -70,7 +97,10 @@ function monteCarlo(name: string, units: Units, scenario: Scenario, targetMs: nu
   for (let r = 0; r < RUNS; r++) runs.push(time(() => runUncertainty(model, settings, scenario.topN))[0]);
   const medianMs = median(runs);
   const baselineMs = (baseline(units, scenario, baselineDraws, settings.weightNoise) / baselineDraws) * settings.draws;
+  const worker = await inWorker(model, settings, scenario.topN);
   return {
+    workerMs: worker.ms,
+    workerRoundTripMs: worker.roundTrip,
     name,
     units: ranking.order.length,
     indicators: model.indicatorIds.length,
@@ -92,9 +122,9 @@ async function main(): Promise<StabilityBenchResult> {
   const extra = scenario.indicators.filter((i) => i.weight === 0 || !i.enabled).filter((i) => data.provincias.values[i.id]).slice(0, 8 - activeIndicators(scenario).length);
   const eight: Scenario = { ...scenario, indicators: scenario.indicators.map((i) => (extra.includes(i) ? { ...i, enabled: true, weight: 10 } : i)) };
   const cases = [
-    monteCarlo('196 provincias', data.provincias, scenario, 200, 400),
-    monteCarlo('196 provincias', data.provincias, eight, 200, 400),
-    monteCarlo('1 891 distritos', distritos, { ...scenario, level: 'distrito' }, 2000, 100),
+    await monteCarlo('196 provincias', data.provincias, scenario, 200, 400),
+    await monteCarlo('196 provincias', data.provincias, eight, 200, 400),
+    await monteCarlo('1 891 distritos', distritos, { ...scenario, level: 'distrito' }, 2000, 100),
   ];
 
   // Sobol: one factor per weight of the default preset (its six weighted indicators: d = 6)

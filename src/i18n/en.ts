@@ -1,6 +1,13 @@
 import type { Messages } from './es';
 
 export const en: Messages = {
+  pwa: {
+    ready: 'Territorio is stored in this browser: it opens and works offline (data version {{version}}).',
+    offline: 'Offline: working from the stored copy (data version {{version}}). Nothing you do is lost.',
+    waiting: 'A new version of Territorio is available. Updating keeps the open scenario.',
+    update: 'Update now',
+    dismiss: 'Close notice',
+  },
   app: {
     crashTitle: 'Something failed while drawing the app',
     crashText: 'Detail: {{detail}}. Your saved scenarios are not lost.',

@@ -2,6 +2,13 @@ import type { TranslationOf } from './types';
 
 // Spanish is the default language: every visible string starts here.
 export const es = {
+  pwa: {
+    ready: 'Territorio quedó guardado en este navegador: se abre y funciona sin conexión (datos versión {{version}}).',
+    offline: 'Sin conexión: trabajando con la copia guardada (datos versión {{version}}). Nada de lo que haga se pierde.',
+    waiting: 'Hay una versión nueva de Territorio. Al actualizar, el escenario abierto se conserva.',
+    update: 'Actualizar ahora',
+    dismiss: 'Cerrar aviso',
+  },
   app: {
     crashTitle: 'Algo falló al dibujar la aplicación',
     crashText: 'Detalle: {{detail}}. Sus escenarios guardados no se han perdido.',

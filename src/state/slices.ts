@@ -178,6 +178,14 @@ export interface ViewSlice {
   /** The user-data panel is open: load what joining a file needs (districts, register). */
   userDataWanted: boolean;
   workshop: WorkshopView;
+  /** The service worker: ready to work offline, a new version waiting, or registration failed. */
+  appUpdate: AppUpdate;
+}
+
+export interface AppUpdate {
+  offlineReady: boolean;
+  waiting: boolean;
+  error: string | null;
 }
 
 export interface CoreState {

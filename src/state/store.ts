@@ -8,7 +8,7 @@ import { derive, emptyDerived, type DeriveContext } from './derive';
 import { IDLE, loading } from './loadState';
 import { stateOf, withState, type LoadKey } from './datasets';
 import { NormalisationCache, rankScenario } from './ranking';
-import { NO_SELECTION, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
+import { NO_SELECTION, type AppUpdate, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
 import type { LibraryEntry } from './scenarioLibrary';
 
 export type { DerivedColumns, Hotspots, Selection, UserConflictUpload, Engine, LevelData, Notice, WorkshopScreen } from './slices';
@@ -32,6 +32,7 @@ export interface Actions extends ScenarioActions {
   selectConflict: (id: string | null) => void;
   selectPlace: (index: number | null) => void;
   setDataPanelOpen: (open: boolean) => void;
+  setAppUpdate: (patch: Partial<AppUpdate>) => void;
   focusMap: (target: { ubigeo?: string; lonlat?: [number, number] }) => void;
   setPendingFacility: (codigo: number | null) => void;
   /** Asks for a level's data although the scenario is at another level (compare, reports). */
@@ -97,6 +98,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       searchWanted: false,
       userDataWanted: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
+      appUpdate: { offlineReady: false, waiting: false, error: null },
     },
   };
 }
@@ -162,6 +164,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       selectConflict: (id) => selectOr(id === null ? null : { kind: 'conflict', id }),
       selectPlace: (index) => selectOr(index === null ? null : { kind: 'place', index }),
       setDataPanelOpen: (dataPanelOpen) => view({ dataPanelOpen }),
+      setAppUpdate: (patch) => set((s) => ({ view: { ...s.view, appUpdate: { ...s.view.appUpdate, ...patch } } })),
       focusMap: (target) => set((s) => ({ view: { ...s.view, mapFocus: { ...target, seq: (s.view.mapFocus?.seq ?? 0) + 1 } } })),
       setPendingFacility: (pendingFacility) => view({ pendingFacility }),
       wantLevel: (level) => set((s) => (s.view.levelsWanted.includes(level) ? {} : { view: { ...s.view, levelsWanted: [...s.view.levelsWanted, level] } })),

@@ -21,6 +21,7 @@ import { StabilityPanel } from './stability/StabilityPanel';
 import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
 import { UndoRedo, useUndoKeys } from './UndoRedo';
+import { AppUpdateNotice } from './AppUpdateNotice';
 import { RetryButton } from './RetryButton';
 import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
 
@@ -76,6 +77,7 @@ export function App() {
           <ScenarioBar />
         </div>
       </header>
+      <AppUpdateNotice />
       {engine.status === 'loading' && !geo && (
         <main className="status" aria-busy="true">
           <p role="status">

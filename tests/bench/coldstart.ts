@@ -19,7 +19,8 @@ export interface ColdStart {
 export async function measureColdStart(baseUrl: string): Promise<ColdStart> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // without the service worker: its precache (the whole app, in the background) is not the first load
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const sizes: { url: string; bytes: number }[] = [];
     const pending: Promise<void>[] = [];
     context.on('requestfinished', (req) => {

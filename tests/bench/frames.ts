@@ -65,7 +65,7 @@ async function panAndZoom(page: Page, client: CDPSession, name: string): Promise
 export async function measureFrames(baseUrl: string): Promise<FrameCost[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const client = await page.context().newCDPSession(page);
     await client.send('Performance.enable');
     await page.goto(baseUrl);

@@ -15,7 +15,7 @@ const out = process.argv[2] ?? 'screenshot.png';
 const server = await startPreview(process.env.DIST ?? 'dist', Number(process.env.PORT ?? 4182));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 try {
-  const page = await browser.newPage({ viewport: { width: Number(process.env.WIDTH ?? 1400), height: Number(process.env.HEIGHT ?? 850) } });
+  const page = await browser.newPage({ serviceWorkers: 'block', viewport: { width: Number(process.env.WIDTH ?? 1400), height: Number(process.env.HEIGHT ?? 850) } });
   const logs: string[] = [];
   page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));

@@ -44,6 +44,7 @@ export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string |
             `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${formatNumber(w.pct, i18n.language, 0)} %`).join('; ')}`,
             `${t('scenarios.meta.sources')}: ${p.sources.map((d) => `${d.institution} ${d.title} (${d.vintage})`).join('; ')}`,
             p.definitions,
+            p.stability,
             `${t('scenarios.meta.scenarioDate')}: ${p.scenarioDate.slice(0, 10)} · ${t('scenarios.meta.author')}: ${p.author || '—'} · Territorio ${p.appVersion} · ${t('scenarios.meta.data')} ${p.dataVersion.slice(0, 12)}`,
             p.note,
           ]

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
+import { catalogOf } from '../state/selectors';
+import { applyUpdate } from '../pwa';
+
+/**
+ * Offline workshops (issue 15): says when the app is ready to work without a network, when the
+ * network is gone, and when a new version waits (updating keeps the open scenario).
+ */
+export function AppUpdateNotice() {
+  const { t } = useTranslation();
+  const { offlineReady, waiting } = useStore((s) => s.view.appUpdate);
+  const dataVersion = useStore((s) => catalogOf(s)?.inputsSha256.slice(0, 12));
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [readySeen, setReadySeen] = useState(false);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  if (!waiting && online && (!offlineReady || readySeen)) return null;
+  return (
+    <div className="app-update" role="status" data-testid="app-update">
+      {!online && <span data-testid="offline-banner">{t('pwa.offline', { version: dataVersion ?? '—' })} </span>}
+      {waiting && (
+        <>
+          <span>{t('pwa.waiting')}</span>{' '}
+          <button type="button" data-testid="apply-update" onClick={applyUpdate}>
+            {t('pwa.update')}
+          </button>
+        </>
+      )}
+      {online && !waiting && offlineReady && !readySeen && (
+        <>
+          <span data-testid="offline-ready">{t('pwa.ready', { version: dataVersion ?? '—' })}</span>{' '}
+          <button type="button" onClick={() => setReadySeen(true)} aria-label={t('pwa.dismiss')}>
+            ×
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
