@@ -2,6 +2,7 @@ import type { Geometry, Position } from 'geojson';
 import type { Boundaries } from '../data/boundaries';
 import type { UnitColours } from '../map/classes';
 import { legendRanges } from '../map/classes';
+import { declutter, labelAnchors, labelWidth, type LabelBox } from '../map/labels';
 import { NO_DATA, OUT_OF_SCOPE, cssColour, paletteFor } from '../map/palette';
 import type { ClassMode } from '../state/scenario';
 import type { Tr } from './provenance';
@@ -47,18 +48,26 @@ export interface ProjectedUnit {
  * Paths of the units, fitted into `box` around the units in `fit` (all when empty). Units wholly
  * outside the fitted view are left out, so a department's map stays small.
  */
-export function projectUnits(b: Boundaries, fit: Set<string>, box: Box): ProjectedUnit[] {
+/** The frame that fits the `fit` units into `box` (equirectangular, scaled by cos of the mid-latitude). */
+function frameOf(b: Boundaries, fit: Set<string>, box: Box) {
   const all = b.features.map((f) => ({ ubigeo: f.properties.ubigeo, polys: rings(f.geometry) }));
   const fitted = fit.size ? all.filter((u) => fit.has(u.ubigeo)) : all;
   const bb: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const u of fitted) bboxOf(u.polys, bb);
-  if (!Number.isFinite(bb[0])) return [];
+  if (!Number.isFinite(bb[0])) return null;
   const kx = Math.cos((((bb[1] + bb[3]) / 2) * Math.PI) / 180);
   const scale = Math.min(box.width / Math.max(1e-9, (bb[2] - bb[0]) * kx), box.height / Math.max(1e-9, bb[3] - bb[1]));
   const ox = box.x + (box.width - (bb[2] - bb[0]) * kx * scale) / 2;
   const oy = box.y + (box.height - (bb[3] - bb[1]) * scale) / 2;
-  const px = (lon: number) => (ox + (lon - bb[0]) * kx * scale).toFixed(1);
-  const py = (lat: number) => (oy + (bb[3] - lat) * scale).toFixed(1);
+  return { all, bb, x: (lon: number) => ox + (lon - bb[0]) * kx * scale, y: (lat: number) => oy + (bb[3] - lat) * scale };
+}
+
+export function projectUnits(b: Boundaries, fit: Set<string>, box: Box): ProjectedUnit[] {
+  const frame = frameOf(b, fit, box);
+  if (!frame) return [];
+  const { all, bb } = frame;
+  const px = (lon: number) => frame.x(lon).toFixed(1);
+  const py = (lat: number) => frame.y(lat).toFixed(1);
   const margin = 0.05 * Math.max(bb[2] - bb[0], bb[3] - bb[1]);
   const out: ProjectedUnit[] = [];
   for (const u of all) {
@@ -144,6 +153,33 @@ export interface MapSvgOptions {
   footer?: string[];
   /** department outlines drawn over the units */
   outlines?: Boundaries;
+  /** Names to write on the map, most important first (the top N with their rank); dropped where they would overlap. */
+  labels?: { ubigeo: string; text: string }[];
+}
+
+/** The labels that fit: anchored inside each unit (src/map/labels.ts), decluttered in the map's box. */
+function svgLabels(o: MapSvgOptions, box: Box, font: string): string[] {
+  if (!o.labels?.length) return [];
+  const frame = frameOf(o.boundaries, o.fit, box);
+  if (!frame) return [];
+  const anchors = labelAnchors(o.boundaries);
+  const at = new Map(anchors.ids.map((id, k) => [id, k]));
+  const SIZE = 12;
+  const placed: { x: number; y: number; text: string }[] = [];
+  const boxes: LabelBox[] = [];
+  for (const l of o.labels) {
+    const k = at.get(l.ubigeo);
+    if (k === undefined || Number.isNaN(anchors.lon[k])) continue;
+    const x = frame.x(anchors.lon[k]) - box.x;
+    const y = frame.y(anchors.lat[k]) - box.y;
+    placed.push({ x, y, text: l.text });
+    boxes.push({ x, y, w: labelWidth(l.text, SIZE), h: SIZE + 4 });
+  }
+  const kept = declutter(boxes, boxes.map((_, i) => i), box.width, box.height);
+  return kept.map((i) => {
+    const p = placed[i];
+    return `<text x="${(p.x + box.x).toFixed(1)}" y="${(p.y + box.y + SIZE * 0.35).toFixed(1)}" text-anchor="middle" ${font} font-size="${SIZE}" font-weight="bold" fill="#111" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(p.text)}</text>`;
+  });
 }
 
 /** A complete SVG document: title, map, legend and footer (sources). */
@@ -180,6 +216,7 @@ export function mapSvg(o: MapSvgOptions): string {
     parts.push(`<g fill="none" stroke="#3b3b3b" stroke-width="0.9">${lines.map((u) => `<path d="${u.d}"/>`).join('')}</g>`);
   }
   parts.push(`<g fill="none" stroke="#141414" stroke-width="1.8">${tops.map((u) => `<path d="${u.d}"/>`).join('')}</g>`);
+  parts.push(...svgLabels(o, box, font));
   if (o.legend?.length) {
     let ly = top + 4;
     const lx = o.width - legendW + 4;

@@ -147,6 +147,7 @@ export const en: Messages = {
     hotspots: 'Conflict hot spots (local Moran)',
     places: 'Populated places (INEI) and access',
     choropleth: 'Priority (score or rank)',
+    labels: 'Names (the top ones with their rank)',
     facilities: 'Health facilities',
     opacity: 'Opacity',
     seeData: 'see in Data',

@@ -152,6 +152,7 @@ export const es = {
     hotspots: 'Puntos calientes de conflictividad (Moran local)',
     places: 'Centros poblados (INEI) y acceso',
     choropleth: 'Prioridad (puntaje o puesto)',
+    labels: 'Nombres (los primeros, con su puesto)',
     facilities: 'Establecimientos de salud',
     opacity: 'Opacidad',
     seeData: 'ver en Datos',

@@ -10,6 +10,7 @@ import { boundaryLayer } from './boundaryLayer';
 import { facilityFlagLayer, facilityLayer } from './facilityLayer';
 import { conflictHeatmap, conflictPoints, hotspotLayer } from './conflictLayers';
 import { nearestLineLayer, placesLayer, type placesData } from './placesLayer';
+import { labelLayer, type MapLabel } from './labelLayer';
 
 /** Everything the deck.gl layers are made of: plain values from the store and the views' memoised colours. */
 export interface MapViewModel {
@@ -30,6 +31,8 @@ export interface MapViewModel {
   conflicts: ConflictEvent[];
   selectedConflict: string | null;
   onHover: (ubigeo: string | null, x: number, y: number) => void;
+  /** Unit names kept on screen by the declutter (src/map/labels.ts). */
+  labels: { items: MapLabel[]; version: string } | null;
 }
 
 /**
@@ -58,6 +61,8 @@ export function buildLayers(vm: MapViewModel): Layer[] {
         })
       : null,
     l.conflictPoints.visible ? conflictPoints(vm.conflicts, l.conflictPoints.opacity, vm.selectedConflict) : null,
+    // names on top of everything, so they read over points and heat as well
+    l.labels.visible && vm.labels && vm.labels.items.length > 0 ? labelLayer(vm.labels.items, l.labels.opacity, vm.labels.version) : null,
   ];
   return out.filter((x): x is Layer => x !== null);
 }

@@ -134,6 +134,8 @@ export interface MapLayers {
   provincias: LayerState;
   distritos: LayerState;
   choropleth: LayerState;
+  /** Unit names (the top N with their rank), decluttered on screen. */
+  labels: LayerState;
   /** Health facilities, filtered; `flags` rings the points the pipeline flagged. */
   facilities: LayerState & FacilityFilter & { flags: boolean };
   /** Conflict heatmap: kernel radius (px), intensity, weights by status and violence, window kind. */
@@ -158,6 +160,7 @@ export function defaultLayers(): MapLayers {
     provincias: { visible: false, opacity: 0.8 },
     distritos: { visible: false, opacity: 0.6 },
     choropleth: { visible: true, opacity: 0.92 },
+    labels: { visible: true, opacity: 1 },
     facilities: {
       visible: false,
       opacity: 0.9,

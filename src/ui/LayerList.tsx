@@ -16,6 +16,7 @@ const LAYERS: { key: keyof MapLayers; datasets: string[] }[] = [
   { key: 'provincias', datasets: ['limites_provincias'] },
   { key: 'distritos', datasets: ['limites_distritos'] },
   { key: 'choropleth', datasets: ['limites_provincias'] },
+  { key: 'labels', datasets: ['limites_provincias'] },
   { key: 'facilities', datasets: ['establecimientos'] },
   { key: 'places', datasets: ['centros_poblados'] },
   { key: 'conflictHeatmap', datasets: ['conflictos'] },

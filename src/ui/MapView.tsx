@@ -13,6 +13,8 @@ import type { ChoroplethStyle } from '../map/unitLayer';
 import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
 import { useMapPTop } from './stability/stabilityView';
+import { declutter, labelAnchors, labelWidth, type LabelBox } from '../map/labels';
+import type { MapLabel } from '../map/labelLayer';
 import { buildLayers } from '../map/buildLayers';
 import { selectionFromPick } from '../map/picking';
 import { Legend } from './Legend';
@@ -45,6 +47,9 @@ export function MapView() {
   // the map is rebuilt (a new canvas, a new context) when the browser restores it or the user asks.
   const [generation, setGeneration] = useState(0);
   const [contextLost, setContextLost] = useState(false);
+  // bumped when the camera stops: the labels are decluttered again for the new view
+  const [cameraStops, setCameraStops] = useState(0);
+  const [labels, setLabels] = useState<{ items: MapLabel[]; version: string } | null>(null);
   const lost = useRef(false);
   const scopeFitted = useRef('');
   const ranked = useStore((s) => s.derived.ranking);
@@ -100,6 +105,8 @@ export function MapView() {
       setContextLost(false);
       setGeneration((g) => g + 1);
     });
+    map.on('moveend', () => setCameraStops((c) => c + 1));
+    map.on('resize', () => setCameraStops((c) => c + 1));
     map.on('load', () => {
       performance.mark('territorio:basemap');
       setStyleReady(true);
@@ -163,20 +170,49 @@ export function MapView() {
   }, [access, nearest, selectedPlace, pl.showLine]);
   const choropleth = useMemo(() => (style ? { ...style, selected } : null), [style, selected]);
 
+  // Names: the scope's units projected, the top N first, the rest by rank, kept where they fit.
+  const labelsOn = layers.labels.visible;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !boundaries || !ranked || !labelsOn) {
+      setLabels(null);
+      return;
+    }
+    const { units, ranking } = ranked;
+    const anchors = labelAnchors(boundaries);
+    const canvas = map.getCanvas();
+    const boxes: LabelBox[] = [];
+    const items: (MapLabel & { priority: number })[] = [];
+    for (let k = 0; k < anchors.ids.length; k++) {
+      const i = index.get(anchors.ids[k]);
+      if (i === undefined || ranking.inScope[i] !== 1 || Number.isNaN(anchors.lon[k])) continue;
+      const rank = ranking.rank[i];
+      const top = rank > 0 && rank <= topN;
+      const text = top ? `${rank}. ${units.names[i]}` : units.names[i];
+      const size = top ? 13 : 11;
+      const p = map.project([anchors.lon[k], anchors.lat[k]]);
+      boxes.push({ x: p.x, y: p.y, w: labelWidth(text, size), h: size + 4 });
+      items.push({ position: [anchors.lon[k], anchors.lat[k]], text, top, priority: top ? rank : 1e6 + (rank || 1e6) });
+    }
+    const order = items.map((_, j) => j).sort((a, b) => items[a].priority - items[b].priority);
+    const kept = declutter(boxes, order, canvas.clientWidth, canvas.clientHeight);
+    setLabels({ items: kept.map((j) => items[j]), version: `${cameraStops}:${ranked.version}:${topN}` });
+  }, [cameraStops, boundaries, ranked, topN, labelsOn, index, map]);
+
   // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
   useEffect(() => {
     if (!boundaries || !choropleth || !overlayRef.current || lost.current) return;
     overlayRef.current.setProps({
       layers: buildLayers({
         level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict,
+        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels,
         onHover: (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
       }),
     });
     layersSet.current = true;
   }, [
     level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, map,
+    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, map,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.

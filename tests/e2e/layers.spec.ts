@@ -1,4 +1,5 @@
-import { test, expect, openApp, layerAt } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, layerAt, tableRows } from './fixtures';
 import { parseScore } from './fixtures';
 
 test.describe('map layers (first slice of the map workspace)', () => {
@@ -13,6 +14,27 @@ test.describe('map layers (first slice of the map workspace)', () => {
     await expect(legend.getByTestId('legend-choropleth')).toHaveCount(0);
     await page.locator('[data-layer="choropleth"] input[type=checkbox]').check();
     await expect(legend.getByTestId('legend-choropleth')).toBeVisible();
+  });
+
+  test('unit names on the map: the top N with their rank, decluttered, and a layer that can be turned off', async ({ page }) => {
+    await openApp(page);
+    // the labels deck.gl draws (a canvas: read from the overlay's layer)
+    const labels = (p: Page) =>
+      p.evaluate(() => {
+        // MapboxOverlay keeps its props in `_props` (as tests/e2e/recovery.spec.ts reads them)
+        const overlay = (window as unknown as { __territorioOverlay: { _props: { layers: { id: string; props: { data: { text: string; top: boolean }[] } }[] } } }).__territorioOverlay;
+        return overlay._props.layers.find((l) => l.id === 'nombres')?.props.data.map((d) => ({ text: d.text, top: d.top })) ?? null;
+      });
+    const rows = await tableRows(page);
+    await expect.poll(async () => (await labels(page))?.length ?? 0).toBeGreaterThan(20);
+    const shown = (await labels(page))!;
+    // the first of the ranking is always labelled, with its rank
+    expect(shown).toContainEqual({ text: `1. ${rows[0].name}`, top: true });
+    // never more than the top 10 carry a rank, and names are not repeated
+    expect(shown.filter((l) => l.top).length).toBeLessThanOrEqual(10);
+    expect(new Set(shown.map((l) => l.text)).size).toBe(shown.length);
+    await page.locator('[data-layer="labels"] input[type=checkbox]').uncheck();
+    await expect.poll(() => labels(page)).toBeNull();
   });
 
   test('filtering facilities by category changes the count shown', async ({ page }) => {

@@ -33,6 +33,8 @@ export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string |
       index: new Map(units.ids.map((id, i) => [id, i])),
       colours: unitColours(ranking, classes, s.topN),
       fit: new Set(Array.from(ranking.scopeIndices, (i) => units.ids[i])),
+      // the top N named on the map, with their rank
+      labels: Array.from(ranking.order.subarray(0, Math.min(s.topN, ranking.order.length)), (i) => ({ ubigeo: units.ids[i], text: `${ranking.rank[i]}. ${units.names[i]}` })),
       width: o.width,
       height: o.height,
       title: p ? `${p.title} — ${p.scope}` : undefined,

@@ -129,4 +129,23 @@ describe('exports', () => {
     expect(svg).toContain('data-ubigeo="0802"');
     expect(wrap('uno dos tres cuatro', 9)).toEqual(['uno dos', 'tres', 'cuatro']);
   });
+
+  it('SVG map: the top N named with their rank, escaped, a unit outside the view not named', () => {
+    const ctx = context();
+    const svg = mapSvg({
+      boundaries,
+      index: new Map(ids.map((id, i) => [id, i])),
+      colours: unitColours(ctx.ranking, ctx.scenario.classes, 1),
+      fit: new Set(['0801', '0802', '0803']),
+      width: 600,
+      height: 400,
+      labels: [
+        { ubigeo: '0802', text: '1. Acomayo & <Cusco>' },
+        { ubigeo: '0101', text: '2. Chachapoyas' },
+      ],
+    });
+    expect(svg).toContain('>1. Acomayo &amp; &lt;Cusco&gt;</text>');
+    // Amazonas lies outside the fitted view: its label would fall off the map
+    expect(svg).not.toContain('Chachapoyas');
+  });
 });

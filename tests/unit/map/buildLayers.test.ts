@@ -39,6 +39,7 @@ function viewModel(patch: Partial<MapViewModel> = {}): MapViewModel {
     conflicts: [],
     selectedConflict: null,
     onHover: () => undefined,
+    labels: null,
     ...patch,
   };
 }
@@ -47,6 +48,12 @@ const ids = (vm: MapViewModel) => buildLayers(vm).map((l) => l.id);
 describe('buildLayers (pure: view model → deck.gl layers)', () => {
   it('draws only the choropleth by default', () => {
     expect(ids(viewModel())).toEqual(['provincia-choropleth']);
+  });
+
+  it('draws the names on top when there are labels to show, and not when the layer is off', () => {
+    const labels = { items: [{ position: [0.5, 0.5] as [number, number], text: '1. Chachapoyas', top: true }], version: 'v' };
+    expect(ids(viewModel({ labels }))).toEqual(['provincia-choropleth', 'nombres']);
+    expect(ids(viewModel({ labels, layers: { ...defaultLayers(), labels: { visible: false, opacity: 1 } } }))).toEqual(['provincia-choropleth']);
   });
 
   it('draws nothing before the level is ranked', () => {
