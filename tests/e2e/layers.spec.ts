@@ -99,3 +99,26 @@ test('a click on a facility opens its card, with the data-quality flag', async (
   await expect(card).toContainText(String(rows[target.i].codigo));
   await expect(card.getByTestId('facility-flag')).toContainText('fuera de su provincia declarada');
 });
+
+test.describe('reduced motion', () => {
+  // the zoom button's change, read in the same task as the click: whole at once, or the first frame of an animation
+  const zoomStep = (page: Page) =>
+    page.evaluate(() => {
+      const map = (window as unknown as { __territorioMap: { getZoom(): number } }).__territorioMap;
+      const z0 = map.getZoom();
+      document.querySelector<HTMLButtonElement>('.maplibregl-ctrl-zoom-in')!.click();
+      return map.getZoom() - z0;
+    });
+
+  test('with «reducir movimiento» the map jumps instead of animating', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page);
+    expect(await zoomStep(page)).toBeCloseTo(1, 5);
+  });
+
+  test('without it, the zoom animates (the same click has not arrived yet)', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await openApp(page);
+    expect(await zoomStep(page)).toBeLessThan(0.5);
+  });
+});
