@@ -15,6 +15,7 @@ import { unitColours } from '../map/classes';
 import { useMapPTop } from './stability/stabilityView';
 import { declutter, labelAnchors, labelWidth, type LabelBox } from '../map/labels';
 import type { MapLabel } from '../map/labelLayer';
+import { MapUnitList, type VisibleUnit } from './MapUnitList';
 import { buildLayers } from '../map/buildLayers';
 import { selectionFromPick } from '../map/picking';
 import { Legend } from './Legend';
@@ -50,6 +51,7 @@ export function MapView() {
   // bumped when the camera stops: the labels are decluttered again for the new view
   const [cameraStops, setCameraStops] = useState(0);
   const [labels, setLabels] = useState<{ items: MapLabel[]; version: string } | null>(null);
+  const [inView, setInView] = useState<VisibleUnit[]>([]);
   const lost = useRef(false);
   const scopeFitted = useRef('');
   const ranked = useStore((s) => s.derived.ranking);
@@ -174,8 +176,9 @@ export function MapView() {
   const labelsOn = layers.labels.visible;
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !boundaries || !ranked || !labelsOn) {
+    if (!map || !boundaries || !ranked) {
       setLabels(null);
+      setInView([]);
       return;
     }
     const { units, ranking } = ranked;
@@ -183,6 +186,7 @@ export function MapView() {
     const canvas = map.getCanvas();
     const boxes: LabelBox[] = [];
     const items: (MapLabel & { priority: number })[] = [];
+    const visible: VisibleUnit[] = [];
     for (let k = 0; k < anchors.ids.length; k++) {
       const i = index.get(anchors.ids[k]);
       if (i === undefined || ranking.inScope[i] !== 1 || Number.isNaN(anchors.lon[k])) continue;
@@ -191,12 +195,17 @@ export function MapView() {
       const text = top ? `${rank}. ${units.names[i]}` : units.names[i];
       const size = top ? 13 : 11;
       const p = map.project([anchors.lon[k], anchors.lat[k]]);
+      if (p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight) {
+        visible.push({ ubigeo: units.ids[i], name: units.names[i], parent: units.level === 'distrito' ? units.provincias[i] : units.departamentos[i], rank });
+      }
       boxes.push({ x: p.x, y: p.y, w: labelWidth(text, size), h: size + 4 });
       items.push({ position: [anchors.lon[k], anchors.lat[k]], text, top, priority: top ? rank : 1e6 + (rank || 1e6) });
     }
+    // the keyboard list: ranked units by rank, then the rest by name
+    setInView(visible.sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || a.name.localeCompare(b.name)));
     const order = items.map((_, j) => j).sort((a, b) => items[a].priority - items[b].priority);
-    const kept = declutter(boxes, order, canvas.clientWidth, canvas.clientHeight);
-    setLabels({ items: kept.map((j) => items[j]), version: `${cameraStops}:${ranked.version}:${topN}` });
+    const kept = labelsOn ? declutter(boxes, order, canvas.clientWidth, canvas.clientHeight) : [];
+    setLabels(labelsOn ? { items: kept.map((j) => items[j]), version: `${cameraStops}:${ranked.version}:${topN}` } : null);
   }, [cameraStops, boundaries, ranked, topN, labelsOn, index, map]);
 
   // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
@@ -281,6 +290,7 @@ export function MapView() {
       {hover && ranked && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
       <Legend />
       {map && <MapTools map={map} bounds={PERU_BOUNDS} />}
+      {map && <MapUnitList units={inView} />}
       {contextLost && (
         <div className="map-lost" role="alert" data-testid="map-context-lost">
           <p>{t('map.contextLost')}</p>

@@ -122,3 +122,25 @@ test.describe('reduced motion', () => {
     expect(await zoomStep(page)).toBeLessThan(0.5);
   });
 });
+
+test('the keyboard path through the map: a list of the units in view, whose choice the map and the table follow', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('scope-select').selectOption({ label: 'Cusco (13 provincias)' });
+  const toggle = page.getByTestId('map-units-toggle');
+  await expect(toggle).toHaveText(/\(13\)$/);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const list = page.getByTestId('map-units');
+  await list.focus();
+  // options in ranking order: down to the second, up to the first; each choice is announced and explained
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('selected-province')).toContainText((await tableRows(page))[1].name);
+  await page.keyboard.press('ArrowUp');
+  const first = (await tableRows(page))[0];
+  await expect(page.getByTestId('selected-province')).toContainText(first.name);
+  await expect(page.getByTestId('detail-panel')).toBeVisible();
+  await expect(list).toHaveValue(first.ubigeo);
+  // zoomed in, fewer units are in view, and the list follows
+  await page.evaluate(() => (window as unknown as { __territorioMap: { zoomTo(z: number, o: object): void; getZoom(): number } }).__territorioMap.zoomTo(9, { duration: 0 }));
+  await expect.poll(async () => Number(/\((\d+)\)$/.exec((await toggle.textContent()) ?? '')?.[1])).toBeLessThan(13);
+});
