@@ -9,6 +9,8 @@ export const en: Messages = {
     dismiss: 'Close notice',
   },
   app: {
+    hidePanels: 'Hide panels',
+    showPanels: 'Show panels',
     crashTitle: 'Something failed while drawing the app',
     crashText: 'Detail: {{detail}}. Your saved scenarios are not lost.',
     crashReload: 'Reload (without the shared link)',
@@ -380,6 +382,8 @@ export const en: Messages = {
     tools: 'Map tools',
     zoomPeru: 'Show all of Peru',
     northUp: 'North up',
+    legendShow: 'Legend',
+    legendHide: 'Hide legend',
     unitsInView_one: 'Units in view ({{count}})',
     unitsInView_other: 'Units in view ({{count}})',
     unitsInViewHint: 'Use the arrows to pick a unit of the map (by rank); the map outlines it and its detail opens.',

@@ -10,6 +10,8 @@ export const es = {
     dismiss: 'Cerrar aviso',
   },
   app: {
+    hidePanels: 'Ocultar paneles',
+    showPanels: 'Mostrar paneles',
     crashTitle: 'Algo falló al dibujar la aplicación',
     crashText: 'Detalle: {{detail}}. Sus escenarios guardados no se han perdido.',
     crashReload: 'Volver a cargar (sin el enlace compartido)',
@@ -394,6 +396,8 @@ export const es = {
     tools: 'Herramientas del mapa',
     zoomPeru: 'Ver todo el Perú',
     northUp: 'Norte arriba',
+    legendShow: 'Leyenda',
+    legendHide: 'Ocultar leyenda',
     unitsInView_one: 'Unidades en la vista ({{count}})',
     unitsInView_many: 'Unidades en la vista ({{count}})',
     unitsInView_other: 'Unidades en la vista ({{count}})',

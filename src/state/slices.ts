@@ -180,6 +180,8 @@ export interface ViewSlice {
   workshop: WorkshopView;
   /** The service worker: ready to work offline, a new version waiting, or registration failed. */
   appUpdate: AppUpdate;
+  /** The left panels (layers, weights…): folded by width ('auto': folded on a laptop screen) or by the user. */
+  leftPanel: 'auto' | 'open' | 'closed';
 }
 
 export interface AppUpdate {

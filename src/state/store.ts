@@ -33,6 +33,7 @@ export interface Actions extends ScenarioActions {
   selectPlace: (index: number | null) => void;
   setDataPanelOpen: (open: boolean) => void;
   setAppUpdate: (patch: Partial<AppUpdate>) => void;
+  setLeftPanel: (state: 'auto' | 'open' | 'closed') => void;
   focusMap: (target: { ubigeo?: string; lonlat?: [number, number] }) => void;
   setPendingFacility: (codigo: number | null) => void;
   /** Asks for a level's data although the scenario is at another level (compare, reports). */
@@ -99,6 +100,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       userDataWanted: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
       appUpdate: { offlineReady: false, waiting: false, error: null },
+      leftPanel: 'auto',
     },
   };
 }
@@ -164,6 +166,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       selectConflict: (id) => selectOr(id === null ? null : { kind: 'conflict', id }),
       selectPlace: (index) => selectOr(index === null ? null : { kind: 'place', index }),
       setDataPanelOpen: (dataPanelOpen) => view({ dataPanelOpen }),
+      setLeftPanel: (leftPanel) => view({ leftPanel }),
       setAppUpdate: (patch) => set((s) => ({ view: { ...s.view, appUpdate: { ...s.view.appUpdate, ...patch } } })),
       focusMap: (target) => set((s) => ({ view: { ...s.view, mapFocus: { ...target, seq: (s.view.mapFocus?.seq ?? 0) + 1 } } })),
       setPendingFacility: (pendingFacility) => view({ pendingFacility }),

@@ -22,6 +22,7 @@ import { DetailPanel } from './DetailPanel';
 import { DataPanel } from './DataPanel';
 import { UndoRedo, useUndoKeys } from './UndoRedo';
 import { AppUpdateNotice } from './AppUpdateNotice';
+import { PanelToggle, useLeftPanelOpen } from './PanelToggle';
 import { RetryButton } from './RetryButton';
 import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
 
@@ -37,6 +38,7 @@ export function App() {
   const selection = useStore((s) => s.view.selection.kind);
   const scopeName = useScopeName();
   const ready = engine.status === 'ready';
+  const leftOpen = useLeftPanelOpen();
   useUndoKeys();
 
   useEffect(() => {
@@ -54,6 +56,7 @@ export function App() {
           <p className="question">{t('app.question')}</p>
         </div>
         <div className="controls">
+          {ready && <PanelToggle />}
           {ready && <UndoRedo />}
           {ready && <SearchBox />}
           {ready && <ScopeSelector />}
@@ -98,7 +101,7 @@ export function App() {
       {engine.status !== 'error' && geo && (
         // The map draws as soon as the boundaries arrive; the panels fill in when the engine is ready.
         <main className="workspace" aria-busy={!ready}>
-          <aside className="left" aria-label={t('weights.title')}>
+          <aside className="left" id="left-panels" aria-label={t('weights.title')} hidden={!leftOpen}>
             {ready ? (
               <>
                 <LayerList />

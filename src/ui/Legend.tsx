@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dot } from './Dot';
 import { useStore } from '../state/store';
@@ -26,13 +27,25 @@ export function Legend() {
   const ranked = useStore((s) => s.derived.ranking);
   const layers = useStore((s) => s.scenario.layers);
   const pTop = useMapPTop();
+  const [open, setOpen] = useState(true);
   // what the map draws: P(top N) falls back to score intervals until the first stability run ends
   const drawn = drawableMode(classes, pTop?.values);
   const palette = paletteFor(classes.count);
   const ranges = legendRanges(drawn, ranked?.ranking.order.length ?? 0);
   const fmt = (x: number) => formatNumber(x, i18n.language, 0);
+  // folded away, the legend leaves the map (and whatever it covered) free; one click brings it back
+  if (!open) {
+    return (
+      <button type="button" className="legend legend-show" aria-expanded={false} data-testid="legend-show" onClick={() => setOpen(true)}>
+        {t('map.legendShow')}
+      </button>
+    );
+  }
   return (
     <section className="legend" aria-labelledby="legend-title" data-testid="legend">
+      <button type="button" className="legend-hide" aria-expanded={true} data-testid="legend-hide" onClick={() => setOpen(false)}>
+        {t('map.legendHide')}
+      </button>
       {layers.facilities.visible && (
         <div data-testid="legend-facilities">
           <h2 id={layers.choropleth.visible ? undefined : 'legend-title'}>{t('layers.legendFacilities')}</h2>
