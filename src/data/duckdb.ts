@@ -10,6 +10,31 @@ import type { DataSource } from './source';
 
 export type { DataSource };
 
+/** Without an answer for this long, a query makes the engine be checked (our queries take well under a second). */
+const QUERY_WATCH_MS = 10_000;
+/** A live worker posts something (an answer to some query) within this while work is pending. */
+const PING_MS = 4_000;
+/** Decoding a Parquet file takes under a second here; this long without a reply, the worker is gone. */
+const DECODE_WATCH_MS = 20_000;
+const SILENT = Symbol('silent');
+
+/** Whether the promise settles within `ms`. */
+function answersWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    p.then(
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+    );
+  });
+}
+
 class DuckDBSource implements DataSource {
   private nextId = 1;
   private pending = new Map<number, (r: ParquetResponse) => void>();
@@ -20,16 +45,32 @@ class DuckDBSource implements DataSource {
   private conn: duckdb.AsyncDuckDBConnection | null = null;
   private engineWorker: Worker | null = null;
 
+  /** Tables loaded so far (name → file), in order: what a restarted engine loads again. */
+  private tables = new Map<string, string>();
+  private restarting: Promise<void> | null = null;
+  /** When the engine's worker last posted anything (its answers): the sign it is alive. */
+  private lastHeard = 0;
+  private restartListeners: ((what: 'engine' | 'parquet') => void)[] = [];
+
   constructor() {
-    this.parquetWorker = new ParquetWorker();
-    this.parquetWorker.onmessage = (e: MessageEvent<ParquetResponse>) => {
+    this.parquetWorker = this.spawnParquet();
+  }
+
+  private spawnParquet(): Worker {
+    const w = new ParquetWorker();
+    w.onmessage = (e: MessageEvent<ParquetResponse>) => {
       const resolve = this.pending.get(e.data.id);
       this.pending.delete(e.data.id);
       resolve?.(e.data);
     };
     // A worker that fails to load or crashes must not leave the app waiting forever.
-    this.parquetWorker.onerror = (e: ErrorEvent) => this.failAll(e.message || 'worker');
-    this.parquetWorker.onmessageerror = () => this.failAll('mensaje ilegible');
+    w.onerror = (e: ErrorEvent) => this.failAll(e.message || 'worker');
+    w.onmessageerror = () => this.failAll('mensaje ilegible');
+    return w;
+  }
+
+  onRestart(listener: (what: 'engine' | 'parquet') => void) {
+    this.restartListeners.push(listener);
   }
 
   private failAll(detail: string) {
@@ -44,6 +85,9 @@ class DuckDBSource implements DataSource {
 
   async open() {
     const worker = new Worker(workerUrl);
+    worker.addEventListener('message', () => {
+      this.lastHeard = performance.now();
+    });
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(wasmUrl);
     await db.open({ query: { castBigIntToDouble: true } });
@@ -61,13 +105,33 @@ class DuckDBSource implements DataSource {
     return this.conn;
   }
 
-  private decode(url: string): Promise<ParquetResponse> {
+  private decodeOnce(url: string): Promise<ParquetResponse | typeof SILENT> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
+      // A worker that was terminated answers nothing and fires no event: after DECODE_WATCH_MS
+      // without a reply it counts as gone.
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve(SILENT);
+      }, DECODE_WATCH_MS);
+      this.pending.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
       // Absolute: a relative URL would resolve against the worker's script, not the page.
       this.parquetWorker.postMessage({ id, url: new URL(url, document.baseURI).href } satisfies ParquetRequest);
     });
+  }
+
+  /** Fetch and decode in the Parquet worker; a silent worker is replaced once and the file asked again. */
+  private async decode(url: string): Promise<ParquetResponse> {
+    const first = await this.decodeOnce(url);
+    if (first !== SILENT) return first;
+    this.parquetWorker.terminate();
+    this.parquetWorker = this.spawnParquet();
+    this.restartListeners.forEach((l) => l('parquet'));
+    const second = await this.decodeOnce(url);
+    return second === SILENT ? { id: 0, ok: false, stage: 'decode', detail: 'el lector de Parquet no responde' } : second;
   }
 
   async loadParquet(table: string, url: string) {
@@ -77,19 +141,75 @@ class DuckDBSource implements DataSource {
       if (res.stage === 'fetch') throw new DataError('fetchFailed', { url, status: res.status ?? 0 });
       throw new DataError('parquetInvalid', { url, detail: res.detail });
     }
-    await this.connection.query(`DROP TABLE IF EXISTS "${table}"`);
-    // insertArrowFromIPCStream detaches the buffer; it is ours alone, so no copy is needed.
-    await this.connection.insertArrowFromIPCStream(res.ipc, { name: table, create: true });
+    await this.engine(async () => {
+      await this.connection.query(`DROP TABLE IF EXISTS "${table}"`);
+      // insertArrowFromIPCStream detaches the buffer; a retry after a restart decodes the file again.
+      await this.connection.insertArrowFromIPCStream(res.ipc.buffer.byteLength ? res.ipc : await this.reread(url), { name: table, create: true });
+    });
+    this.tables.set(table, url);
     const count = await this.query(`SELECT count(*)::DOUBLE AS n FROM "${table}"`, table);
     return { rows: Number(count.getChild('n')?.get(0) ?? 0), bytes: res.bytes };
   }
 
+  /** A file decoded again (from the browser's cache or the service worker's: no network needed). */
+  private async reread(url: string): Promise<Uint8Array> {
+    const res = await this.decode(url);
+    if (!res.ok) throw new DataError('parquetInvalid', { url, detail: res.detail });
+    return res.ipc;
+  }
+
   async query(sql: string, what: string): Promise<Table> {
     try {
-      return await this.connection.query(sql);
+      return await this.engine(() => this.connection.query(sql));
     } catch (err) {
+      if (err instanceof DataError) throw err;
       throw new DataError('queryFailed', { what, detail: err instanceof Error ? err.message : String(err) });
     }
+  }
+
+  /**
+   * Runs work on the engine. If it has not answered in QUERY_WATCH_MS, the engine is asked
+   * something trivial; no answer in PING_MS means its worker is gone (a terminated worker fires
+   * no event): the engine is restarted, its tables loaded again, and the work run once more.
+   */
+  private async engine<T>(work: () => Promise<T>): Promise<T> {
+    if (this.restarting) await this.restarting;
+    const first = work();
+    first.catch(() => undefined);
+    if (await answersWithin(first, QUERY_WATCH_MS)) return first;
+    // The worker answers in order, so a ping waits behind queued queries: any message from the
+    // worker while we wait means it is alive and busy; only silence means it is gone.
+    for (;;) {
+      const asked = performance.now();
+      this.connection.query('SELECT 1').catch(() => undefined);
+      if (await answersWithin(first, PING_MS)) return first;
+      if (this.lastHeard < asked) break;
+    }
+    await this.restart();
+    return work();
+  }
+
+  private restart(): Promise<void> {
+    this.restarting ??= (async () => {
+      this.engineWorker?.terminate();
+      this.db = null;
+      this.conn = null;
+      this.engineWorker = null;
+      await this.open();
+      for (const [table, url] of this.tables) {
+        await this.connection.insertArrowFromIPCStream(await this.reread(url), { name: table, create: true });
+      }
+      this.restartListeners.forEach((l) => l('engine'));
+    })().finally(() => {
+      this.restarting = null;
+    });
+    return this.restarting;
+  }
+
+  /** For the recovery test: ends a worker the way a crash would (no event, no answer). */
+  terminateWorker(which: 'engine' | 'parquet') {
+    if (which === 'engine') this.engineWorker?.terminate();
+    else this.parquetWorker.terminate();
   }
 
   async close() {

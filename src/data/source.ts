@@ -8,6 +8,8 @@ export interface DataSource {
   loadParquet(table: string, url: string): Promise<{ rows: number; bytes: number }>;
   query(sql: string, what: string): Promise<Table>;
   close(): Promise<void>;
+  /** Told when a dead worker was replaced and its data loaded again (the browser's engine does this). */
+  onRestart?(listener: (what: 'engine' | 'parquet') => void): void;
 }
 
 /**

@@ -7,6 +7,8 @@ export const en: Messages = {
     waiting: 'A new version of Territorio is available. Updating keeps the open scenario.',
     update: 'Update now',
     dismiss: 'Close notice',
+    engineRestarted: 'The data engine stopped answering and was restarted; the data were loaded again. Your scenario did not change.',
+    parquetRestarted: 'The Parquet reader stopped answering and was restarted; the file was read again.',
   },
   app: {
     hidePanels: 'Hide panels',

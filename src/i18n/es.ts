@@ -8,6 +8,8 @@ export const es = {
     waiting: 'Hay una versión nueva de Territorio. Al actualizar, el escenario abierto se conserva.',
     update: 'Actualizar ahora',
     dismiss: 'Cerrar aviso',
+    engineRestarted: 'El motor de datos dejó de responder y se reinició; los datos se cargaron de nuevo. Su escenario no cambió.',
+    parquetRestarted: 'El lector de archivos Parquet dejó de responder y se reinició; el archivo se leyó de nuevo.',
   },
   app: {
     hidePanels: 'Ocultar paneles',

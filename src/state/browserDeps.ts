@@ -15,6 +15,8 @@ import { fileStore } from './fileStore';
 export const browserDeps: CoordinatorDeps = {
   async openEngine(onStep, onGeo, _signal, definitions) {
     const d = await loadApp(onStep, onGeo, definitions);
+    // the recovery e2e test ends a worker the way a crash would (tests/e2e/recovery.spec.ts)
+    (window as unknown as { __territorioWorkers?: unknown }).__territorioWorkers = d.source;
     return { source: d.source, engine: { catalog: d.catalog, tables: d.tables }, provincias: d.provincias, geo: d.geo };
   },
   loadLevel: (source, level, _signal, definitions) => loadLevel(source, level, definitions),

@@ -214,6 +214,8 @@ export class Coordinator {
         return;
       }
       this.source = r.source;
+      // a dead worker replaced under the data access: say so (the data and the scenario are intact)
+      r.source.onRestart?.((what) => this.commit((s) => ({ data: { ...s.data, restarts: { ...s.data.restarts, [what]: s.data.restarts[what] + 1 } } })));
       this.commit((s) => ({
         data: {
           ...s.data,

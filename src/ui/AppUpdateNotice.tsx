@@ -14,6 +14,9 @@ export function AppUpdateNotice() {
   const dataVersion = useStore((s) => catalogOf(s)?.inputsSha256.slice(0, 12));
   const [online, setOnline] = useState(() => navigator.onLine);
   const [readySeen, setReadySeen] = useState(false);
+  const restarts = useStore((s) => s.data.restarts);
+  const restartCount = restarts.engine + restarts.parquet;
+  const [restartsSeen, setRestartsSeen] = useState(0);
   useEffect(() => {
     const on = () => setOnline(true);
     const off = () => setOnline(false);
@@ -24,9 +27,18 @@ export function AppUpdateNotice() {
       window.removeEventListener('offline', off);
     };
   }, []);
-  if (!waiting && online && (!offlineReady || readySeen)) return null;
+  const restarted = restartCount > restartsSeen;
+  if (!waiting && online && (!offlineReady || readySeen) && !restarted) return null;
   return (
     <div className="app-update" role="status" data-testid="app-update">
+      {restarted && (
+        <>
+          <span data-testid="worker-restarted">{t(restarts.engine > 0 ? 'pwa.engineRestarted' : 'pwa.parquetRestarted')}</span>{' '}
+          <button type="button" onClick={() => setRestartsSeen(restartCount)} aria-label={t('pwa.dismiss')}>
+            ×
+          </button>
+        </>
+      )}
       {!online && <span data-testid="offline-banner">{t('pwa.offline', { version: dataVersion ?? '—' })} </span>}
       {waiting && (
         <>

@@ -89,3 +89,30 @@ test.describe('engine failures', () => {
     await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
   });
 });
+
+test.describe('dead workers', () => {
+  const kill = (page: Parameters<typeof openApp>[0], which: 'engine' | 'parquet') =>
+    page.evaluate((w) => (window as unknown as { __territorioWorkers: { terminateWorker(w: string): void } }).__territorioWorkers.terminateWorker(w), which);
+
+  test('a killed DuckDB worker is replaced, its tables loaded again, and the work goes on with the scenario intact', async ({ page }) => {
+    test.setTimeout(150_000);
+    await openApp(page);
+    await page.getByTestId('weight-input-pobreza_pct').fill('44');
+    await page.getByTestId('weight-input-pobreza_pct').blur();
+    await kill(page, 'engine');
+    // the district level needs the engine: its queries find it dead, it is restarted, they run again
+    await page.getByTestId('level-select').selectOption('distrito');
+    await expect(page.getByTestId('ranking-count')).toContainText('distritos', { timeout: 90_000 });
+    await expect(page.getByTestId('worker-restarted')).toContainText('se reinició');
+    await expect(page.getByTestId('weight-input-pobreza_pct')).toHaveValue('44');
+  });
+
+  test('a killed Parquet worker is replaced and the populated places are read again', async ({ page }) => {
+    test.setTimeout(150_000);
+    await openApp(page);
+    await kill(page, 'parquet');
+    await page.locator('[data-layer="places"] input[type=checkbox]').check();
+    await expect(page.getByTestId('access-status')).toContainText('centros poblados', { timeout: 90_000 });
+    await expect(page.getByTestId('worker-restarted')).toContainText('Parquet');
+  });
+});
