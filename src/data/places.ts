@@ -3,13 +3,15 @@ import type { Catalog } from './catalog';
 import { DataError } from './errors';
 import { DATA_BASE_URL } from './loadApp';
 import { startAccessWorker, type AccessClient } from './accessClient';
-import { categoryRank } from '../domain/access';
+import { ACCESS_CATEGORIES, categoryRank, selectFacilities, type AccessCategory } from '../domain/access';
 
 /** Populated places, facilities and units as the access worker and the map need them. */
 export interface AccessData {
   client: AccessClient;
   places: { count: number; lon: Float64Array; lat: Float64Array; nombre: string[]; ubigeo: string[] };
   facilities: { count: number; lon: Float64Array; lat: Float64Array; nombre: string[]; categoria: string[] };
+  /** Facilities with coordinates in each access category (the ones its search uses). */
+  categoryCounts: Record<AccessCategory, number>;
   /** Unit ids in the worker's order (index = the worker's unit index). */
   districtIds: string[];
   provinceIds: string[];
@@ -62,6 +64,12 @@ async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<Acc
     nombre: column(f, 'nombre', (v) => String(v ?? '')),
     categoria: column(f, 'categoria', String),
   };
+  const rank = Uint8Array.from(facilities.categoria, categoryRank);
+  const emergency = Uint8Array.from(column(f, 'emergencia', (v) => (v ? 1 : 0)));
+  // facilities with coordinates per category: what the access status names (the worker searches these)
+  const categoryCounts = Object.fromEntries(
+    ACCESS_CATEGORIES.map((c) => [c, selectFacilities({ lon: facilities.lon, lat: facilities.lat, rank, emergency }, c).length]),
+  ) as Record<AccessCategory, number>;
   const client = startAccessWorker();
   const started = performance.now();
   await client.init(
@@ -70,8 +78,8 @@ async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<Acc
       facilities: {
         lon: facilities.lon,
         lat: facilities.lat,
-        rank: Uint8Array.from(facilities.categoria, categoryRank),
-        emergency: Uint8Array.from(column(f, 'emergencia', (v) => (v ? 1 : 0))),
+        rank,
+        emergency,
       },
       units: {
         placeDistrict: Int32Array.from(places.ubigeo, (u) => districtIndex.get(u) ?? -1),
@@ -84,7 +92,7 @@ async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<Acc
     // the map draws the same coordinates: copy rather than hand them over
     { transfer: false },
   );
-  return { client, places, facilities, districtIds, provinceIds, initMs: performance.now() - started };
+  return { client, places, facilities, categoryCounts, districtIds, provinceIds, initMs: performance.now() - started };
 }
 
 /** Shared per engine (see oncePerSource). */

@@ -14,8 +14,12 @@ export interface SearchEntry {
   /** A point to zoom to (facilities). */
   lon?: number;
   lat?: number;
+  /** Words that find it without being shown (a facility's class and type: «hospital»). */
+  terms?: string;
   /** Pre-normalised name, filled by buildIndex. */
   norm?: string;
+  /** Pre-normalised name, context and terms together, filled by buildIndex. */
+  words?: string;
 }
 
 export function normaliseName(s: string): string {
@@ -28,26 +32,34 @@ export function normaliseName(s: string): string {
 }
 
 export function buildIndex(entries: SearchEntry[]): SearchEntry[] {
-  return entries.map((e) => ({ ...e, norm: normaliseName(e.name) }));
+  return entries.map((e) => ({ ...e, norm: normaliseName(e.name), words: ` ${normaliseName(`${e.name} ${e.context} ${e.terms ?? ''}`)}` }));
 }
 
 const KIND_ORDER: Record<SearchKind, number> = { departamento: 0, provincia: 1, distrito: 2, establecimiento: 3 };
 
 /**
- * Best matches first: exact name, then names starting with the query, then a word starting with
- * it, then any substring; within a tier, larger units before smaller ones, then alphabetical.
+ * Best matches first: exact name (or a facility's exact IPRESS code), then names starting with the
+ * query, then a word starting with it, then any substring, then every word of the query starting
+ * a word of the name, place or class («hospital victor ramos», «posta huanchaco»); within a tier,
+ * larger units before smaller ones, then alphabetical.
  */
 export function search(index: SearchEntry[], query: string, limit = 12): SearchEntry[] {
   const q = normaliseName(query);
   if (q.length < 2) return [];
+  const code = /^\d+$/.test(q) ? String(Number(q)) : null;
+  const parts = q.split(' ').filter(Boolean).map((w) => ` ${w}`);
   const scored: { e: SearchEntry; tier: number }[] = [];
   for (const e of index) {
     const n = e.norm ?? normaliseName(e.name);
     let tier = -1;
-    if (n === q) tier = 0;
+    if (n === q || (code !== null && e.kind === 'establecimiento' && e.key === code)) tier = 0;
     else if (n.startsWith(q)) tier = 1;
     else if (n.includes(` ${q}`)) tier = 2;
     else if (n.includes(q)) tier = 3;
+    else if (parts.length > 1) {
+      const words = e.words ?? ` ${normaliseName(`${e.name} ${e.context} ${e.terms ?? ''}`)}`;
+      if (parts.every((w) => words.includes(w))) tier = 4;
+    }
     if (tier >= 0) scored.push({ e, tier });
   }
   scored.sort(

@@ -99,7 +99,7 @@ export const en: Messages = {
       exclude: 'leave the unit out of the ranking',
     },
     coverage: 'Minimum weight coverage',
-    indicators: 'Active indicators: {{count}}',
+    indicators: 'Indicators that weigh: {{count}} (ticked: {{ticked}})',
     none: 'No active indicator: turn at least one on to compute the ranking.',
     weightOf: 'Weight of {{name}}',
     pointsOf: 'Weight points of {{name}}',
@@ -445,7 +445,8 @@ export const en: Messages = {
     percent: '%',
     index: '',
     metres: 'm a.s.l.',
-    conflicts: 'conflicts',
+    conflicts_one: 'conflict',
+    conflicts_other: 'conflicts',
     km: 'km',
   },
 };

@@ -91,7 +91,7 @@ export function AccessPanel() {
                 total: n(measured),
                 pct: n((100 * beyond) / measured, 1),
                 km: places.thresholdKm,
-                facilities: n(access.facilities.count),
+                facilities: n(access.categoryCounts[places.category]),
               })
             : t('app.loading')}
       </p>

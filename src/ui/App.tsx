@@ -39,6 +39,7 @@ export function App() {
   const scopeName = useScopeName();
   const ready = engine.status === 'ready';
   const leftOpen = useLeftPanelOpen();
+  const question = useStore((s) => s.scenario.question.trim());
   useUndoKeys();
 
   useEffect(() => {
@@ -53,7 +54,10 @@ export function App() {
       <header className="topbar">
         <div className="brand">
           <h1>{t('app.title')}</h1>
-          <p className="question">{t('app.question')}</p>
+          {/* the scenario's own question when it has one (a workshop may ask about districts, or another budget) */}
+          <p className="question" data-testid="app-question">
+            {question || t('app.question')}
+          </p>
         </div>
         <div className="controls">
           {ready && <PanelToggle />}

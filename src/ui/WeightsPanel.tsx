@@ -201,7 +201,8 @@ export function WeightsPanel() {
         <span className="muted small">%</span>
       </div>
       <UniversePanel />
-      <h3>{t('weights.indicators', { count: pcts.size })}</h3>
+      {/* a ticked indicator at 0 points does not weigh: both counts are said, so they never seem to disagree */}
+      <h3>{t('weights.indicators', { count: pcts.size, ticked: available.filter((i) => i.enabled).length })}</h3>
       {pcts.size === 0 && <p role="status" className="warning">{t('weights.none')}</p>}
       <ul className="indicator-list">
         {available.map((ind) => (

@@ -6,5 +6,6 @@ import { indicatorById } from '../domain/indicators';
 export function formatIndicator(id: string, value: number, t: TFunction, lng: string): string {
   if (Number.isNaN(value)) return t('indicators.missing');
   const def = indicatorById(id);
-  return `${formatNumber(value, lng, def.digits)} ${def.unitText ?? t(`units.${def.unit}`)}`.trim();
+  // count: a counted unit agrees with its number («1 conflicto», «2 conflictos»)
+  return `${formatNumber(value, lng, def.digits)} ${def.unitText ?? t(`units.${def.unit}`, { count: value })}`.trim();
 }

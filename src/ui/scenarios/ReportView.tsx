@@ -30,7 +30,7 @@ export function ReportView() {
     return () => document.body.classList.remove('sc-report-open');
   }, []);
 
-  const p = ctx ? provenance({ ...ctx, scenario: stamped(scenario, dataVersion, t('scenarios.untitled')) }) : null;
+  const p = ctx ? provenance({ ...ctx, scenario: stamped(scenario, dataVersion, t('scenarios.untitled')), exportedAt: new Date().toISOString() }) : null;
   const top = ctx ? Array.from(ctx.ranking.order.subarray(0, Math.min(scenario.topN || 10, ctx.ranking.order.length))) : [];
   const blank = <span className="sc-blank">{t('scenarios.report.blank')}</span>;
   const text = (v: string) => (v ? <p className="sc-pre">{v}</p> : blank);

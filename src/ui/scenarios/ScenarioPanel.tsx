@@ -229,11 +229,11 @@ export function ScenarioPanel() {
     const s = current();
     download(`${fileStem(s, untitled())}.json`, new Blob([scenarioToFile(s)], { type: 'application/json' }));
   };
-  const exportCsv = () => ctx && download(`${fileStem(ctx.scenario, untitled())}.csv`, new Blob([rankingCsv({ ...ctx, scenario: current() })], { type: 'text/csv;charset=utf-8' }));
+  const exportCsv = () => ctx && download(`${fileStem(ctx.scenario, untitled())}.csv`, new Blob([rankingCsv({ ...ctx, scenario: current(), exportedAt: new Date().toISOString() })], { type: 'text/csv;charset=utf-8' }));
   const exportGeoJson = () => {
     const b = boundariesOf(useStore.getState(), scenario.level);
     if (!ctx || !b) return;
-    const g = scoredGeoJson({ ...ctx, scenario: current() }, b);
+    const g = scoredGeoJson({ ...ctx, scenario: current(), exportedAt: new Date().toISOString() }, b);
     download(`${fileStem(ctx.scenario, untitled())}.geojson`, new Blob([JSON.stringify(g)], { type: 'application/geo+json' }));
   };
   // the effect above rasterises the SVG once it is built
