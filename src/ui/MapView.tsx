@@ -27,7 +27,7 @@ const PERU_BOUNDS: [number, number, number, number] = [-81.4, -18.4, -68.6, -0.0
 
 export function MapView() {
   const [map, setMap] = useState<maplibregl.Map | null>(null);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -126,7 +126,9 @@ export function MapView() {
       setStyleReady(false);
       map.remove();
     };
-  }, [geo, generation]);
+    // the language is read when the map is made: MapLibre's control titles cannot be changed later,
+    // so a new language rebuilds the map (the scenario and the layers are untouched)
+  }, [geo, generation, i18n.language]);
 
   // Colours only: a weight change recomputes these bytes, never the geometry.
   const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);

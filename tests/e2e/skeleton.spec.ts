@@ -111,6 +111,9 @@ test.describe('walking skeleton: ranked province map', () => {
     await page.getByLabel('Idioma').selectOption('en');
     await expect(page.getByText('Which provinces should we prioritise')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // MapLibre's own controls follow (the map is rebuilt in the new language)
+    await expect(page.locator('.maplibregl-ctrl-zoom-in')).toHaveAttribute('title', 'Zoom in');
+    await expect(page.getByTestId('ranking-table')).toBeVisible();
   });
 
   test('no request leaves the origin', async ({ page, requests }) => {
