@@ -32,7 +32,7 @@ export interface MapViewModel {
   selectedConflict: string | null;
   onHover: (ubigeo: string | null, x: number, y: number) => void;
   /** Unit names kept on screen by the declutter (src/map/labels.ts). */
-  labels: { items: MapLabel[]; version: string } | null;
+  labels: { items: MapLabel[]; version: string; characterSet: string[] } | null;
 }
 
 /**
@@ -62,7 +62,7 @@ export function buildLayers(vm: MapViewModel): Layer[] {
       : null,
     l.conflictPoints.visible ? conflictPoints(vm.conflicts, l.conflictPoints.opacity, vm.selectedConflict) : null,
     // names on top of everything, so they read over points and heat as well
-    l.labels.visible && vm.labels && vm.labels.items.length > 0 ? labelLayer(vm.labels.items, l.labels.opacity, vm.labels.version) : null,
+    l.labels.visible && vm.labels && vm.labels.items.length > 0 ? labelLayer(vm.labels.items, l.labels.opacity, vm.labels.version, vm.labels.characterSet) : null,
   ];
   return out.filter((x): x is Layer => x !== null);
 }

@@ -11,7 +11,7 @@ export interface MapLabel {
  * Unit names, drawn by deck.gl from the system's sans-serif (no font file is fetched); white halo
  * for reading over any colour. Which labels exist is decided by `declutter` when the camera stops.
  */
-export function labelLayer(labels: MapLabel[], opacity: number, version: string) {
+export function labelLayer(labels: MapLabel[], opacity: number, version: string, characterSet: string[]) {
   return new TextLayer<MapLabel>({
     id: 'nombres',
     data: labels,
@@ -23,8 +23,9 @@ export function labelLayer(labels: MapLabel[], opacity: number, version: string)
     getColor: (d) => (d.top ? [10, 10, 10, 255] : [40, 40, 40, 255]),
     fontFamily: "'DejaVu Sans', Verdana, Arial, sans-serif",
     fontWeight: 600,
-    // accented names (Marañón, Huánuco): the glyph atlas is built from the labels themselves
-    characterSet: 'auto',
+    // accented names (Marañón, Huánuco): every character of the level's names, so the glyph atlas
+    // is built once and not again whenever the labels shown change
+    characterSet,
     fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
     outlineWidth: 3,
     outlineColor: [255, 255, 255, 230],

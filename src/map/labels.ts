@@ -12,6 +12,8 @@ export interface LabelAnchors {
   ids: string[];
   lon: Float64Array;
   lat: Float64Array;
+  /** Area of the unit's largest polygon (m²): larger units get their name first, as on printed maps. */
+  area: Float64Array;
 }
 
 const cache = new WeakMap<Boundaries, LabelAnchors>();
@@ -21,7 +23,7 @@ export function labelAnchors(b: Boundaries): LabelAnchors {
   const hit = cache.get(b);
   if (hit) return hit;
   const n = b.features.length;
-  const out: LabelAnchors = { ids: new Array<string>(n), lon: new Float64Array(n), lat: new Float64Array(n) };
+  const out: LabelAnchors = { ids: new Array<string>(n), lon: new Float64Array(n), lat: new Float64Array(n), area: new Float64Array(n) };
   b.features.forEach((f, i) => {
     out.ids[i] = f.properties.ubigeo;
     const g = f.geometry;
@@ -40,6 +42,7 @@ export function labelAnchors(b: Boundaries): LabelAnchors {
       out.lat[i] = NaN;
       return;
     }
+    out.area[i] = bestArea;
     const p = polygon(best);
     let c = centerOfMass(p).geometry.coordinates;
     if (!booleanPointInPolygon(c, p)) c = pointOnFeature(p).geometry.coordinates;
@@ -100,4 +103,11 @@ export function declutter(boxes: readonly LabelBox[], order: readonly number[], 
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) grid[r * cols + c].push(i);
   }
   return kept;
+}
+
+/** Every character the labels can use (names, digits, «. »): deck.gl builds its glyph atlas once from it. */
+export function labelCharacters(names: readonly string[]): string[] {
+  const set = new Set<string>('0123456789. ');
+  for (const n of names) for (const ch of n) set.add(ch);
+  return [...set];
 }

@@ -13,7 +13,7 @@ import type { ChoroplethStyle } from '../map/unitLayer';
 import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
 import { useMapPTop } from './stability/stabilityView';
-import { declutter, labelAnchors, labelWidth, type LabelBox } from '../map/labels';
+import { declutter, labelAnchors, labelCharacters, labelWidth, type LabelBox } from '../map/labels';
 import type { MapLabel } from '../map/labelLayer';
 import { MapUnitList, type VisibleUnit } from './MapUnitList';
 import { buildLayers } from '../map/buildLayers';
@@ -50,8 +50,8 @@ export function MapView() {
   const [contextLost, setContextLost] = useState(false);
   // bumped when the camera stops: the labels are decluttered again for the new view
   const [cameraStops, setCameraStops] = useState(0);
-  const [labels, setLabels] = useState<{ items: MapLabel[]; version: string } | null>(null);
-  const [inView, setInView] = useState<VisibleUnit[]>([]);
+  const [labels, setLabels] = useState<{ items: MapLabel[]; version: string; characterSet: string[] } | null>(null);
+  const [inViewIds, setInViewIds] = useState<string[]>([]);
   const lost = useRef(false);
   const scopeFitted = useRef('');
   const ranked = useStore((s) => s.derived.ranking);
@@ -174,41 +174,59 @@ export function MapView() {
   }, [access, nearest, selectedPlace, pl.showLine]);
   const choropleth = useMemo(() => (style ? { ...style, selected } : null), [style, selected]);
 
-  // Names: the scope's units projected, the top N first, the rest by rank, kept where they fit.
+  // Names: the scope's units projected, the top N first (with their rank), then the larger units,
+  // kept where they fit. Recomputed when the camera stops or the top N changes — not at every
+  // step of a weight drag (the ranking is read from a ref for that reason).
   const labelsOn = layers.labels.visible;
+  const rankedRef = useRef(ranked);
+  useEffect(() => {
+    rankedRef.current = ranked;
+  }, [ranked]);
+  const units = ranked?.units;
+  const topKey = style?.topKey;
+  const scopeKey = `${scope.departamento}:${scope.provincia}`;
+  const characterSet = useMemo(() => labelCharacters(units?.names ?? []), [units]);
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !boundaries || !ranked) {
+    const current = rankedRef.current;
+    if (!map || !boundaries || !current || current.units !== units) {
       setLabels(null);
-      setInView([]);
+      setInViewIds([]);
       return;
     }
-    const { units, ranking } = ranked;
+    const { ranking } = current;
     const anchors = labelAnchors(boundaries);
     const canvas = map.getCanvas();
     const boxes: LabelBox[] = [];
     const items: (MapLabel & { priority: number })[] = [];
-    const visible: VisibleUnit[] = [];
+    const visible: string[] = [];
     for (let k = 0; k < anchors.ids.length; k++) {
       const i = index.get(anchors.ids[k]);
       if (i === undefined || ranking.inScope[i] !== 1 || Number.isNaN(anchors.lon[k])) continue;
       const rank = ranking.rank[i];
       const top = rank > 0 && rank <= topN;
-      const text = top ? `${rank}. ${units.names[i]}` : units.names[i];
+      const text = top ? `${rank}. ${current.units.names[i]}` : current.units.names[i];
       const size = top ? 13 : 11;
       const p = map.project([anchors.lon[k], anchors.lat[k]]);
-      if (p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight) {
-        visible.push({ ubigeo: units.ids[i], name: units.names[i], parent: units.level === 'distrito' ? units.provincias[i] : units.departamentos[i], rank });
-      }
+      if (p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight) visible.push(anchors.ids[k]);
       boxes.push({ x: p.x, y: p.y, w: labelWidth(text, size), h: size + 4 });
-      items.push({ position: [anchors.lon[k], anchors.lat[k]], text, top, priority: top ? rank : 1e6 + (rank || 1e6) });
+      items.push({ position: [anchors.lon[k], anchors.lat[k]], text, top, priority: top ? rank - 1e15 : -anchors.area[k] });
     }
-    // the keyboard list: ranked units by rank, then the rest by name
-    setInView(visible.sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || a.name.localeCompare(b.name)));
+    setInViewIds(visible);
     const order = items.map((_, j) => j).sort((a, b) => items[a].priority - items[b].priority);
     const kept = labelsOn ? declutter(boxes, order, canvas.clientWidth, canvas.clientHeight) : [];
-    setLabels(labelsOn ? { items: kept.map((j) => items[j]), version: `${cameraStops}:${ranked.version}:${topN}` } : null);
-  }, [cameraStops, boundaries, ranked, topN, labelsOn, index, map]);
+    setLabels(labelsOn ? { items: kept.map((j) => items[j]), version: `${cameraStops}:${topKey}:${scopeKey}`, characterSet } : null);
+  }, [cameraStops, boundaries, units, topKey, scopeKey, topN, labelsOn, index, map, characterSet]);
+  // the keyboard list, with the current ranks: ranked units by rank, then the rest by name
+  const inView = useMemo<VisibleUnit[]>(() => {
+    if (!ranked) return [];
+    const { units: u, ranking } = ranked;
+    return inViewIds
+      .map((id) => index.get(id))
+      .filter((i): i is number => i !== undefined)
+      .map((i) => ({ ubigeo: u.ids[i], name: u.names[i], parent: u.level === 'distrito' ? u.provincias[i] : u.departamentos[i], rank: ranking.rank[i] }))
+      .sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || a.name.localeCompare(b.name));
+  }, [inViewIds, ranked, index]);
 
   // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
   useEffect(() => {

@@ -19,8 +19,10 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
   const selected = useStore(selectedUnitId);
   const select = useStore((s) => s.select);
   const topN = useStore((s) => s.scenario.topN);
-  const stability = useStore((s) => s.derived.stability);
-  const result = stability?.result ?? null;
+  // the result and whether it is current, not the run's progress: the rows re-render once per run
+  const result = useStore((s) => s.derived.stability?.result ?? null);
+  const fresh = useStore((s) => s.derived.stability?.fresh ?? false);
+  const started = useStore((s) => s.derived.stability !== null);
   const [sort, setSort] = useState<{ key: SortKey; asc: boolean }>({ key: 'rank', asc: true });
   const [focusPos, setFocusPos] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -151,7 +153,7 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
                   <td className="num score">
                     {Number.isNaN(score) ? <span className="insufficient">{t('ranking.insufficient')}</span> : formatNumber(score, lng)}
                   </td>
-                  <StabilityCell band={Number.isNaN(score) ? null : bandOf(result, id)} stale={!stability?.fresh} running={Boolean(stability) && !result} />
+                  <StabilityCell band={Number.isNaN(score) ? null : bandOf(result, id)} stale={!fresh} running={started && !result} />
                 </tr>
               );
             })}

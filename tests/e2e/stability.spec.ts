@@ -68,7 +68,7 @@ test.describe('rank stability (issue 14)', () => {
     const old = new Map(before.map((b) => [b.ubigeo, `${b.p05}-${b.p95}`]));
     expect(after.filter((b) => b.rank > 0 && old.get(b.ubigeo) !== `${b.p05}-${b.p95}`).length).toBeGreaterThan(0);
     const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
-    console.log(`stability after a weight drag: longest main-thread task ${Math.round(longest)} ms`);
+    console.log(`stability after a weight drag: longest main-thread task ${Math.round(longest)} ms (all: ${(await page.evaluate(() => (window as unknown as { __long: number[] }).__long)).map(Math.round).join(", ")})`);
     expect(longest).toBeLessThan(400);
   });
 
