@@ -163,6 +163,16 @@ test.describe('scenarios for workshops', () => {
     await expect(view.getByTestId('compare-summary')).toHaveText(/^\d+ de las 10 primeras provincias coinciden$/);
     const common = Number((await view.getByTestId('compare-summary').textContent())!.split(' ')[0]);
     expect(common).toBeLessThan(10);
+    // the overlap at every depth, and a chosen depth with who entered and who left
+    await expect(view.getByTestId('compare-depths')).toHaveText(/^Coinciden: \d de los 3 primeros · \d de los 5 primeros · \d+ de los 10 primeros\.$/);
+    await view.getByTestId('compare-depth').selectOption('3');
+    await expect(view.getByTestId('compare-summary')).toHaveText(/^\d de las 3 primeras provincias coinciden$/);
+    const common3 = Number((await view.getByTestId('compare-summary').textContent())!.split(' ')[0]);
+    const entered3 = (await view.locator('.sc-moves li').first().textContent())!;
+    expect(entered3.startsWith('Entran a los primeros 3 en B:')).toBe(true);
+    // as many entered as left the top 3
+    expect(common3 === 3 ? entered3.endsWith('ninguna') : !entered3.endsWith('ninguna')).toBe(true);
+    await view.getByTestId('compare-depth').selectOption('10');
     await expect(view.getByTestId('compare-map-A').locator('path[data-ubigeo]').first()).toBeAttached();
     await expect(view.getByTestId('compare-map-B')).toBeVisible();
     const rows = view.locator('[data-testid="rank-shifts"] tbody tr');

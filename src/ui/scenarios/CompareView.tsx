@@ -33,6 +33,8 @@ export function CompareView() {
   const [aKey, setA] = useState(() => entries.find((e) => e.id !== currentId)?.id ?? CURRENT);
   const [bKey, setB] = useState(CURRENT);
   const [onlyChanged, setOnlyChanged] = useState(false);
+  // how deep to compare: «10 de 10 coinciden» can hide a top 3 that changed completely
+  const [depth, setDepth] = useState<number | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = useOverlay(closeRef);
   const scenarioOf = (key: string): Scenario => entries.find((e) => e.id === key)?.scenario ?? current;
@@ -45,9 +47,14 @@ export function CompareView() {
 
   const result = useMemo(() => {
     if (!a || !b || a.units !== b.units) return null;
-    const n = b.scenario.topN || 10;
-    return { shifts: rankShifts(a.ranking, b.ranking), overlap: topOverlap(a.ranking, b.ranking, n) };
-  }, [a, b]);
+    const n = depth ?? (b.scenario.topN || 10);
+    const depths = [...new Set([3, 5, 10, n])].filter((d) => d <= Math.max(a.ranking.order.length, b.ranking.order.length)).sort((x, y) => x - y);
+    return {
+      shifts: rankShifts(a.ranking, b.ranking),
+      overlap: topOverlap(a.ranking, b.ranking, n),
+      depths: depths.map((d) => topOverlap(a.ranking, b.ranking, d)),
+    };
+  }, [a, b, depth]);
 
   const options = [{ key: CURRENT, label: nameOf(CURRENT) }, ...entries.map((e) => ({ key: e.id, label: e.name }))];
   const select = (id: string, label: string, value: string, onChange: (v: string) => void, testId: string) => (
@@ -87,8 +94,21 @@ export function CompareView() {
         <p role="status">{t('scenarios.compare.loading')}</p>
       ) : (
         <>
+          <div className="sc-field">
+            <label htmlFor="sc-compare-depth">{t('scenarios.compare.topN')}</label>
+            <select id="sc-compare-depth" data-testid="compare-depth" value={result.overlap.n} onChange={(e) => setDepth(Number(e.target.value))}>
+              {[...new Set([3, 5, 10, 20, result.overlap.n])].sort((x, y) => x - y).map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </div>
           <p className="sc-summary" data-testid="compare-summary">
             {t(district ? 'scenarios.compare.summaryDistricts' : 'scenarios.compare.summary', { common: result.overlap.common, n: result.overlap.n })}
+          </p>
+          <p className="small" data-testid="compare-depths">
+            {t('scenarios.compare.byDepth', { list: result.depths.map((o) => t('scenarios.compare.depth', { common: o.common, n: o.n })).join(' · ') })}
           </p>
           {unitsKey(sA.definitions) !== unitsKey(sB.definitions) && (
             <p role="status" className="warning" data-testid="compare-definitions-differ">
