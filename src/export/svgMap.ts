@@ -182,6 +182,8 @@ function svgLabels(o: MapSvgOptions, box: Box, font: string): string[] {
   });
 }
 
+let clipCount = 0;
+
 /** A complete SVG document: title, map, legend and footer (sources). */
 export function mapSvg(o: MapSvgOptions): string {
   const font = `font-family="DejaVu Sans, Arial, sans-serif"`;
@@ -203,6 +205,12 @@ export function mapSvg(o: MapSvgOptions): string {
   let y = 8;
   for (const l of titleLines) parts.push(`<text x="10" y="${(y += 24) - 4}" ${font} font-size="19" font-weight="bold" fill="#12355b">${escapeXml(l)}</text>`);
   for (const l of subtitleLines) parts.push(`<text x="10" y="${(y += 17) - 3}" ${font} font-size="13" fill="#333">${escapeXml(l)}</text>`);
+  // neighbours of the fitted units reach past the map's box: clipped, they never run under the
+  // title, the legend or the footer
+  // its own id: the compare view and the report put several maps in one page
+  const clip = `map-box-${++clipCount}`;
+  parts.push(`<defs><clipPath id="${clip}"><rect x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}"/></clipPath></defs>`);
+  parts.push(`<g clip-path="url(#${clip})">`);
   parts.push(`<g stroke="#ffffff" stroke-width="0.4" stroke-linejoin="round">`);
   const tops: ProjectedUnit[] = [];
   for (const u of units) {
@@ -216,6 +224,7 @@ export function mapSvg(o: MapSvgOptions): string {
     parts.push(`<g fill="none" stroke="#3b3b3b" stroke-width="0.9">${lines.map((u) => `<path d="${u.d}"/>`).join('')}</g>`);
   }
   parts.push(`<g fill="none" stroke="#141414" stroke-width="1.8">${tops.map((u) => `<path d="${u.d}"/>`).join('')}</g>`);
+  parts.push(`</g>`);
   parts.push(...svgLabels(o, box, font));
   if (o.legend?.length) {
     let ly = top + 4;

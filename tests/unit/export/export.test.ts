@@ -127,6 +127,10 @@ describe('exports', () => {
     expect(svg).toContain('Mesa 3 &lt;Cusco&gt;');
     expect(svg).toContain('INEI &amp; MINSA');
     expect(svg).toContain('data-ubigeo="0802"');
+    // the map is clipped to its own box, below the title
+    const clip = /<clipPath id="(map-box-\d+)"><rect x="8" y="\d+" /.exec(svg)?.[1];
+    expect(clip).toBeTruthy();
+    expect(svg).toContain(`<g clip-path="url(#${clip})">`);
     expect(wrap('uno dos tres cuatro', 9)).toEqual(['uno dos', 'tres', 'cuatro']);
   });
 
