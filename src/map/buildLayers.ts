@@ -12,6 +12,12 @@ import { conflictHeatmap, conflictPoints, hotspotLayer } from './conflictLayers'
 import { nearestLineLayer, placesLayer, type placesData } from './placesLayer';
 import { labelLayer, type MapLabel } from './labelLayer';
 
+/**
+ * Below this zoom the 1,891 district outlines are a grey smear that costs frames (issue 16): the
+ * layer waits until they can be told apart (about a department filling the map).
+ */
+export const DISTRICT_LINES_MIN_ZOOM = 6.5;
+
 /** Everything the deck.gl layers are made of: plain values from the store and the views' memoised colours. */
 export interface MapViewModel {
   level: Level;
@@ -31,6 +37,8 @@ export interface MapViewModel {
   conflicts: ConflictEvent[];
   selectedConflict: string | null;
   onHover: (ubigeo: string | null, x: number, y: number) => void;
+  /** The map's zoom when the camera last stopped (district lines wait for a legible zoom). */
+  zoom: number;
   /** Unit names kept on screen by the declutter (src/map/labels.ts). */
   labels: { items: MapLabel[]; version: string; characterSet: string[] } | null;
 }
@@ -46,7 +54,7 @@ export function buildLayers(vm: MapViewModel): Layer[] {
     vm.hotspots && l.hotspots.visible && vm.provinceLines
       ? hotspotLayer(vm.provinceLines, vm.hotspots.classOf, l.hotspots.opacity, vm.hotspots.version)
       : null,
-    l.distritos.visible && vm.districtLines ? boundaryLayer('lineas-distritos', vm.districtLines, l.distritos.opacity, [90, 90, 90, 255], 0.6) : null,
+    l.distritos.visible && vm.districtLines && vm.zoom >= DISTRICT_LINES_MIN_ZOOM ? boundaryLayer('lineas-distritos', vm.districtLines, l.distritos.opacity, [90, 90, 90, 255], 0.6) : null,
     l.provincias.visible && vm.provinceLines ? boundaryLayer('lineas-provincias', vm.provinceLines, l.provincias.opacity, [40, 40, 40, 255], 1) : null,
     l.places.visible && vm.places ? placesLayer(vm.places.data, l.places.opacity, vm.places.version) : null,
     l.places.visible && vm.placeLine ? nearestLineLayer(vm.placeLine.from, vm.placeLine.to) : null,

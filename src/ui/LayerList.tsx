@@ -53,6 +53,7 @@ function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets:
           />
         </div>
       )}
+      {layerKey === 'distritos' && state.visible && <p className="small muted">{t('layers.districtLinesZoom')}</p>}
       <p className="muted small layer-source">
         {data ? datasetLabel(data.catalog, datasets[0], i18n.language) : ''}{' '}
         <button type="button" className="link" onClick={() => useStore.getState().setDataPanelOpen(true)}>

@@ -50,6 +50,7 @@ export function MapView() {
   const [contextLost, setContextLost] = useState(false);
   // bumped when the camera stops: the labels are decluttered again for the new view
   const [cameraStops, setCameraStops] = useState(0);
+  const [zoom, setZoom] = useState(0);
   const [labels, setLabels] = useState<{ items: MapLabel[]; version: string; characterSet: string[] } | null>(null);
   const [inViewIds, setInViewIds] = useState<string[]>([]);
   const lost = useRef(false);
@@ -107,7 +108,10 @@ export function MapView() {
       setContextLost(false);
       setGeneration((g) => g + 1);
     });
-    map.on('moveend', () => setCameraStops((c) => c + 1));
+    map.on('moveend', () => {
+      setCameraStops((c) => c + 1);
+      setZoom(map.getZoom());
+    });
     map.on('resize', () => setCameraStops((c) => c + 1));
     map.on('load', () => {
       performance.mark('territorio:basemap');
@@ -234,14 +238,14 @@ export function MapView() {
     overlayRef.current.setProps({
       layers: buildLayers({
         level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels,
+        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, zoom,
         onHover: (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
       }),
     });
     layersSet.current = true;
   }, [
     level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, map,
+    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, zoom, map,
   ]);
 
   // Basemap layers: MapLibre's own, shown, hidden and faded here.

@@ -40,6 +40,7 @@ function viewModel(patch: Partial<MapViewModel> = {}): MapViewModel {
     selectedConflict: null,
     onHover: () => undefined,
     labels: null,
+    zoom: 8,
     ...patch,
   };
 }
@@ -64,6 +65,8 @@ describe('buildLayers (pure: view model → deck.gl layers)', () => {
     const layers = { ...defaultLayers(), provincias: { visible: true, opacity: 1 }, distritos: { visible: true, opacity: 0.5 } };
     expect(ids(viewModel({ layers }))).toEqual(['provincia-choropleth', 'lineas-provincias']);
     expect(ids(viewModel({ layers, districtLines: lines }))).toEqual(['provincia-choropleth', 'lineas-distritos', 'lineas-provincias']);
+    // zoomed out over Peru, district lines wait for a zoom where they can be told apart
+    expect(ids(viewModel({ layers, districtLines: lines, zoom: 5 }))).toEqual(['provincia-choropleth', 'lineas-provincias']);
   });
 
   it('adds facilities (and the flag rings only when asked), places and conflict layers on top', () => {
