@@ -25,6 +25,9 @@ import { MapTools } from './MapTools';
 const RANKED_MAP_MARK = 'territorio:ranked-map';
 const PERU_BOUNDS: [number, number, number, number] = [-81.4, -18.4, -68.6, -0.03];
 
+/** Quiet time after the last camera move before the names are placed again. */
+const CAMERA_SETTLE_MS = 300;
+
 export function MapView() {
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const { t, i18n } = useTranslation();
@@ -108,11 +111,20 @@ export function MapView() {
       setContextLost(false);
       setGeneration((g) => g + 1);
     });
-    map.on('moveend', () => {
-      setCameraStops((c) => c + 1);
-      setZoom(map.getZoom());
-    });
-    map.on('resize', () => setCameraStops((c) => c + 1));
+    // the camera has stopped once no move ended for CAMERA_SETTLE_MS: a jump per frame (or a burst
+    // of wheel zooms) re-declutters the names once, not at every step
+    let settle: ReturnType<typeof setTimeout> | null = null;
+    const stopped = () => {
+      if (settle) clearTimeout(settle);
+      settle = setTimeout(() => {
+        settle = null;
+        setCameraStops((c) => c + 1);
+        setZoom(map.getZoom());
+      }, CAMERA_SETTLE_MS);
+    };
+    map.on('moveend', stopped);
+    map.on('resize', stopped);
+    map.on('remove', () => settle && clearTimeout(settle));
     map.on('load', () => {
       performance.mark('territorio:basemap');
       setStyleReady(true);

@@ -83,6 +83,9 @@ export async function measureFrames(baseUrl: string): Promise<FrameCost[]> {
     // the same without the heatmap: what the heatmap's re-aggregation on camera moves costs
     await page.uncheck('[data-layer="conflictHeatmap"] input[type=checkbox]');
     results.push(await panAndZoom(page, client, 'the same without the heatmap'));
+    // and without the unit names: what the labels cost
+    await page.uncheck('[data-layer="labels"] input[type=checkbox]');
+    results.push(await panAndZoom(page, client, 'the same without the names'));
     return results;
   } finally {
     await browser.close();
