@@ -5,6 +5,7 @@ import { formatNumber } from '../i18n';
 import { indicatorById } from '../domain/indicators';
 import { datasetLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
+import { robustOutlier } from '../domain/outliers';
 
 /** Pointer-only (no live region): the ranking table is the accessible equivalent. */
 export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: number }) {
@@ -36,6 +37,13 @@ export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: num
         {ranking.indicatorIds.map((id) => (
           <li key={id}>
             {indicatorById(id).label[lng === 'en' ? 'en' : 'es']}: {formatIndicator(id, units.values[id][i], t, lng)}
+            {/* the same robust rule as the detail panel: far from the scope's median (MAD) */}
+            {inScope && robustOutlier(units.values[id], ranking.scopeIndices, i).outlier && (
+              <span className="outlier-mark" data-testid="tooltip-outlier">
+                {' '}
+                ({t('definitions.outlierMark')})
+              </span>
+            )}
           </li>
         ))}
       </ul>

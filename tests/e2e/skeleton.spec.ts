@@ -168,3 +168,24 @@ test.describe('accessibility', () => {
     expect(await runAxe(page)).toEqual([]);
   });
 });
+
+test('a value flagged as atypical in the detail is flagged in the tooltip too', async ({ page }) => {
+  const { provinceInteriorPoints } = await import('./geo');
+  await openApp(page);
+  const points = provinceInteriorPoints();
+  // the first provinces of the ranking until one has an atypical value (the emergency ratio has several)
+  let found: { ubigeo: string; marks: number } | null = null;
+  for (let k = 0; k < 40 && !found; k++) {
+    const row = rankingRows(page).nth(k);
+    await row.click();
+    const marks = await page.getByTestId('detail-table').getByTestId('outlier-mark').count();
+    if (marks > 0) found = { ubigeo: (await row.getAttribute('data-ubigeo'))!, marks };
+  }
+  expect(found).not.toBeNull();
+  const [lon, lat] = points.get(found!.ubigeo)!;
+  await page.evaluate(([x, y]) => (window as unknown as { __territorioMap: { jumpTo(o: object): void } }).__territorioMap.jumpTo({ center: [x, y], zoom: 7 }), [lon, lat]);
+  await page.waitForTimeout(400);
+  await hoverLonLat(page, lon, lat);
+  await expect(page.getByTestId('map-tooltip')).toBeVisible();
+  await expect(page.getByTestId('map-tooltip').getByTestId('tooltip-outlier')).toHaveCount(found!.marks);
+});
