@@ -151,6 +151,7 @@ export const en: Messages = {
     hotspots: 'Conflict hot spots (local Moran)',
     places: 'Populated places (INEI) and access',
     choropleth: 'Priority (score or rank)',
+    universeOnly: 'Only the scenario’s universe (the ones the ranking counts)',
     districtLinesZoom: 'Drawn once the map is zoomed in (from zoom 6.5, about one department on screen): further out they would be a grey smear.',
     labels: 'Names (the top ones with their rank)',
     facilities: 'Health facilities',

@@ -156,6 +156,7 @@ export const es = {
     hotspots: 'Puntos calientes de conflictividad (Moran local)',
     places: 'Centros poblados (INEI) y acceso',
     choropleth: 'Prioridad (puntaje o puesto)',
+    universeOnly: 'Solo los del universo del escenario (los que cuenta el ranking)',
     districtLinesZoom: 'Se dibujan al acercar el mapa (desde el zoom 6,5, un departamento en pantalla): más lejos serían una mancha gris.',
     labels: 'Nombres (los primeros, con su puesto)',
     facilities: 'Establecimientos de salud',

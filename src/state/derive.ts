@@ -189,12 +189,17 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
   if (
     facilities !== valueOf(prev.data.facilities) || fl.categories !== pf.categories || fl.institutions !== pf.institutions ||
     fl.minAge !== pf.minAge || fl.maxAge !== pf.maxAge || fl.includeUnknownAge !== pf.includeUnknownAge ||
+    fl.universeOnly !== pf.universeOnly || s.definitions.universe !== prev.scenario.definitions.universe ||
     s.definitions.referenceYear !== prev.scenario.definitions.referenceYear
   ) {
+    // «solo el universo»: the layer's own filter narrowed to the facilities the ranking counts
+    const u = s.definitions.universe;
+    const categories = fl.universeOnly ? fl.categories.filter((c) => u.categories.includes(c as never)) : fl.categories;
+    const institutions = fl.universeOnly ? (fl.institutions ?? [...u.institutions]).filter((g) => u.institutions.includes(g as never)) : fl.institutions;
     const visible = facilities
       ? filterFacilities(
           facilities,
-          { categories: fl.categories, institutions: fl.institutions, minAge: fl.minAge, maxAge: fl.maxAge, includeUnknownAge: fl.includeUnknownAge },
+          { categories, institutions, minAge: fl.minAge, maxAge: fl.maxAge, includeUnknownAge: fl.includeUnknownAge },
           // the scenario's reference year (issue 12), the same as the age indicators'
           s.definitions.referenceYear,
         )

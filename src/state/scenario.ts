@@ -137,7 +137,7 @@ export interface MapLayers {
   /** Unit names (the top N with their rank), decluttered on screen. */
   labels: LayerState;
   /** Health facilities, filtered; `flags` rings the points the pipeline flagged. */
-  facilities: LayerState & FacilityFilter & { flags: boolean };
+  facilities: LayerState & FacilityFilter & { flags: boolean; universeOnly: boolean };
   /** Conflict heatmap: kernel radius (px), intensity, weights by status and violence, window kind. */
   conflictHeatmap: LayerState & { radiusPx: number; intensity: number; weights: HeatWeights; windowKind: WindowKind };
   conflictPoints: LayerState;
@@ -170,6 +170,8 @@ export function defaultLayers(): MapLayers {
       maxAge: null,
       includeUnknownAge: true,
       flags: false,
+      // off: the layer shows the whole register; on: only the facilities the ranking counts
+      universeOnly: false,
     },
     conflictHeatmap: { visible: false, opacity: 0.8, radiusPx: 40, intensity: 1, weights: { ...DEFAULT_HEAT_WEIGHTS }, windowKind: 'todo' },
     conflictPoints: { visible: false, opacity: 1 },

@@ -150,6 +150,10 @@ function FacilityFilters() {
         <input type="checkbox" checked={layer.flags} onChange={(e) => setLayer('facilities', { flags: e.target.checked })} />
         {t('layers.flags')}
       </label>
+      <label className="radio">
+        <input type="checkbox" data-testid="facilities-universe-only" checked={layer.universeOnly} onChange={(e) => setLayer('facilities', { universeOnly: e.target.checked })} />
+        {t('layers.universeOnly')}
+      </label>
       <p role="status" data-testid="facility-count">
         {error
           ? t(`errors.${error.key}`, error.params)

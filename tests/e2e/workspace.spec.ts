@@ -26,6 +26,12 @@ test.describe('map workspace: filters, boundary layers, map tools', () => {
     await expect(count).toContainText(es(await facilityCount(`institucion = 'ESSALUD'`)));
     for (const label of await institutions.locator('label').all()) await label.locator('input').check();
 
+    // Only the scenario's universe (the GORE preset counts the regional governments' facilities)
+    await page.getByTestId('facilities-universe-only').check();
+    await expect(count).toContainText(es(await facilityCount(`institucion = 'GOBIERNO REGIONAL'`)));
+    await page.getByTestId('facilities-universe-only').uncheck();
+    await expect(count).toContainText(es(await facilityCount('true')));
+
     // 30 years or more at the reference year, without those lacking a start date.
     const age = page.getByTestId('age-filter');
     await age.getByLabel('desde').fill('30');
