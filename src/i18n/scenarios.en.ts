@@ -165,6 +165,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     question: 'The question',
     map: 'The map',
     top: 'The first {{n}} and why',
+    weights: 'How it was weighed',
     canvas: 'The canvas',
     agreements: 'Agreements and decision',
     reasons: 'weighs most: {{reasons}}',

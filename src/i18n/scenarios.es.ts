@@ -163,6 +163,7 @@ export const scenariosEs = {
     question: 'La pregunta',
     map: 'El mapa',
     top: 'Los primeros {{n}} y por qué',
+    weights: 'Cómo se ponderó',
     canvas: 'El lienzo',
     agreements: 'Acuerdos y decisión',
     reasons: 'pesa más: {{reasons}}',

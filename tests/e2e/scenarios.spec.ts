@@ -284,7 +284,7 @@ test.describe('scenarios for workshops', () => {
     await page.getByTestId('open-present').click();
     const present = page.getByTestId('present-mode');
     await expect(present).toBeVisible();
-    await expect(present.getByTestId('slide-counter')).toHaveText('Diapositiva 1 de 5');
+    await expect(present.getByTestId('slide-counter')).toHaveText('Diapositiva 1 de 6');
     await expect(present.getByTestId('slide')).toContainText(QUESTION);
     expect(await runAxe(page)).toEqual([]);
     await page.keyboard.press('ArrowRight');
@@ -293,8 +293,15 @@ test.describe('scenarios for workshops', () => {
     await page.keyboard.press('ArrowRight');
     await expect(present.getByTestId('slide')).toContainText('Los primeros 10 y por qué');
     await expect(present.locator('.sc-present-top li')).toHaveCount(10);
+    // the weights slide: every weighted indicator with its share, the heaviest first
+    await page.keyboard.press('ArrowRight');
+    await expect(present.getByTestId('slide')).toContainText('Cómo se ponderó');
+    const shares = (await present.locator('[data-testid="present-weights"] li strong').allTextContents()).map((x) => Number(x.replace(/[^\d]/g, '')));
+    expect(shares.length).toBeGreaterThan(2);
+    expect([...shares].sort((a, b) => b - a)).toEqual(shares);
+    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThanOrEqual(shares.length);
     await page.keyboard.press('End');
-    await expect(present.getByTestId('slide-counter')).toHaveText('Diapositiva 5 de 5');
+    await expect(present.getByTestId('slide-counter')).toHaveText('Diapositiva 6 de 6');
     await expect(present.getByTestId('slide')).toContainText('La Gerencia de Desarrollo Social');
     await page.keyboard.press('ArrowLeft');
     await expect(present.getByTestId('slide')).toContainText('No sabemos');

@@ -73,6 +73,25 @@ export function PresentMode() {
       ),
     },
     {
+      // how the ranking was weighed: a group presents its choices, not only their result
+      title: t('scenarios.present.weights'),
+      body: p && (
+        <>
+          <ul className="sc-present-weights" data-testid="present-weights">
+            {[...p.weights]
+              .sort((a, b) => b.pct - a.pct)
+              .map((w) => (
+                <li key={w.id}>
+                  <strong>{formatNumber(w.pct, i18n.language, 0)} %</strong> {w.label} <span className="muted">({t(`indicators.direction_${w.direction}`)})</span>
+                </li>
+              ))}
+          </ul>
+          <p className="sc-present-small">{p.definitions}</p>
+          <p className="sc-present-small">{p.stability}</p>
+        </>
+      ),
+    },
+    {
       title: t('scenarios.present.canvas'),
       body: (
         <dl className="sc-present-canvas">
