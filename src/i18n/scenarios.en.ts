@@ -176,6 +176,8 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     print: 'Print or save as PDF',
     printHint: 'In the print dialog choose “Save as PDF”.',
     top: 'First {{n}} of the ranking',
+    all: 'The whole ranking ({{n}})',
+    whole: 'The whole ranking ({{n}})',
     reasons: 'Main reasons',
     weights: 'Weights and indicators',
     sources: 'Data sources and vintages',

@@ -174,6 +174,8 @@ export const scenariosEs = {
     print: 'Imprimir o guardar como PDF',
     printHint: 'En el diálogo de impresión elija «Guardar como PDF».',
     top: 'Primeros {{n}} del ranking',
+    all: 'Todo el ranking ({{n}})',
+    whole: 'El ranking completo ({{n}})',
     reasons: 'Principales razones',
     weights: 'Pesos e indicadores',
     sources: 'Fuentes de datos y vigencia',

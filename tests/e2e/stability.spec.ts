@@ -131,6 +131,11 @@ test('the report gives each of the top N its band, and says how the bands were m
   await expect(cells.first()).toHaveText(new RegExp(`^${first.p05 === first.p95 ? first.p05 : `${first.p05}–${first.p95}`} \\((estable|inestable)\\)$`));
   await expect(report.getByTestId('report-stability')).toContainText('cada peso ±25 %');
   await expect(report.getByTestId('report-stability')).toContainText('semilla 20261202');
+  // the whole scope's ranking, each unit with its band
+  const ranked = (await bands(page)).filter((b) => b.rank > 0).length;
+  await report.page().getByTestId('report-all').check();
+  await expect(cells).toHaveCount(ranked);
+  await expect(report.locator('h2').filter({ hasText: `El ranking completo (${ranked})` })).toBeVisible();
 });
 
 test.describe('rank stability, accessibility', () => {

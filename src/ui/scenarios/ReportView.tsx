@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
@@ -31,7 +31,10 @@ export function ReportView() {
   }, []);
 
   const p = ctx ? provenance({ ...ctx, scenario: stamped(scenario, dataVersion, t('scenarios.untitled')), exportedAt: new Date().toISOString() }) : null;
-  const top = ctx ? Array.from(ctx.ranking.order.subarray(0, Math.min(scenario.topN || 10, ctx.ranking.order.length))) : [];
+  // the first N, or the whole scope's ranking (it runs over as many printed pages as it needs)
+  const [all, setAll] = useState(false);
+  const ranked = ctx?.ranking.order.length ?? 0;
+  const top = ctx ? Array.from(ctx.ranking.order.subarray(0, all ? ranked : Math.min(scenario.topN || 10, ranked))) : [];
   const blank = <span className="sc-blank">{t('scenarios.report.blank')}</span>;
   const text = (v: string) => (v ? <p className="sc-pre">{v}</p> : blank);
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'es-PE', { dateStyle: 'long' }).format(new Date(iso));
@@ -43,6 +46,9 @@ export function ReportView() {
           {t('scenarios.report.print')}
         </button>
         <span className="muted">{t('scenarios.report.printHint')}</span>
+        <label className="sc-report-all">
+          <input type="checkbox" data-testid="report-all" checked={all} onChange={(e) => setAll(e.target.checked)} /> {t('scenarios.report.all', { n: ranked })}
+        </label>
         <button ref={closeRef} type="button" onClick={close}>
           {t('scenarios.report.close')}
         </button>
@@ -64,7 +70,7 @@ export function ReportView() {
           <div className="sc-report-grid">
             <StaticMap ctx={ctx} width={460} height={470} label={t('map.label')} className="sc-report-map" />
             <section>
-              <h2>{t('scenarios.report.top', { n: top.length })}</h2>
+              <h2>{all ? t('scenarios.report.whole', { n: top.length }) : t('scenarios.report.top', { n: top.length })}</h2>
               <table className="sc-report-table" data-testid="report-top">
                 <thead>
                   <tr>
