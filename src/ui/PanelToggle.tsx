@@ -29,8 +29,18 @@ export function PanelToggle() {
   const open = useLeftPanelOpen();
   const setLeftPanel = useStore((s) => s.setLeftPanel);
   return (
-    <button type="button" data-testid="panel-toggle" aria-expanded={open} aria-controls="left-panels" onClick={() => setLeftPanel(open ? 'closed' : 'open')}>
-      {t(open ? 'app.hidePanels' : 'app.showPanels')}
+    // a compact button: the header stays one line at 1440 px; its name is said and shown on hover
+    <button
+      type="button"
+      className="panel-toggle"
+      data-testid="panel-toggle"
+      aria-expanded={open}
+      aria-controls="left-panels"
+      aria-label={t(open ? 'app.hidePanels' : 'app.showPanels')}
+      title={t(open ? 'app.hidePanels' : 'app.showPanels')}
+      onClick={() => setLeftPanel(open ? 'closed' : 'open')}
+    >
+      <span aria-hidden="true">☰</span>
     </button>
   );
 }
