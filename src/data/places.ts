@@ -2,12 +2,14 @@ import { oncePerSource, type DataSource } from './source';
 import type { Catalog } from './catalog';
 import { DataError } from './errors';
 import { DATA_BASE_URL } from './loadApp';
-import { startAccessWorker, type AccessClient } from './accessClient';
+import type { WorkerLike } from './accessClient';
+import { watchedAccessClient, type WatchedAccessClient } from './watchedAccess';
+import AccessWorker from '../workers/access.worker?worker';
 import { ACCESS_CATEGORIES, categoryRank, selectFacilities, type AccessCategory } from '../domain/access';
 
 /** Populated places, facilities and units as the access worker and the map need them. */
 export interface AccessData {
-  client: AccessClient;
+  client: WatchedAccessClient;
   places: { count: number; lon: Float64Array; lat: Float64Array; nombre: string[]; ubigeo: string[] };
   facilities: { count: number; lon: Float64Array; lat: Float64Array; nombre: string[]; categoria: string[] };
   /** Facilities with coordinates in each access category (the ones its search uses). */
@@ -70,7 +72,7 @@ async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<Acc
   const categoryCounts = Object.fromEntries(
     ACCESS_CATEGORIES.map((c) => [c, selectFacilities({ lon: facilities.lon, lat: facilities.lat, rank, emergency }, c).length]),
   ) as Record<AccessCategory, number>;
-  const client = startAccessWorker();
+  const client = watchedAccessClient(() => new AccessWorker() as unknown as WorkerLike);
   const started = performance.now();
   await client.init(
     {

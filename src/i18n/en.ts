@@ -9,6 +9,7 @@ export const en: Messages = {
     dismiss: 'Close notice',
     engineRestarted: 'The data engine stopped answering and was restarted; the data were loaded again. Your scenario did not change.',
     parquetRestarted: 'The Parquet reader stopped answering and was restarted; the file was read again.',
+    accessRestarted: 'The distance computation stopped answering and was restarted with the same data.',
   },
   app: {
     hidePanels: 'Hide panels',

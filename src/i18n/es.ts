@@ -10,6 +10,7 @@ export const es = {
     dismiss: 'Cerrar aviso',
     engineRestarted: 'El motor de datos dejó de responder y se reinició; los datos se cargaron de nuevo. Su escenario no cambió.',
     parquetRestarted: 'El lector de archivos Parquet dejó de responder y se reinició; el archivo se leyó de nuevo.',
+    accessRestarted: 'El cálculo de distancias dejó de responder y se reinició con los mismos datos.',
   },
   app: {
     hidePanels: 'Ocultar paneles',

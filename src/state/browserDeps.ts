@@ -23,7 +23,12 @@ export const browserDeps: CoordinatorDeps = {
   loadUnits: (source, level, definitions) => loadUnits(source, level, definitions),
   loadFacilities: (source) => loadFacilities(source),
   loadConflicts: (source, catalog) => loadConflicts(source, catalog),
-  loadAccess: (source, catalog) => loadAccess(source, catalog),
+  async loadAccess(source, catalog) {
+    const access = await loadAccess(source, catalog);
+    // the recovery e2e test ends the access worker the way a crash would
+    (window as unknown as { __territorioAccess?: unknown }).__territorioAccess = access.client;
+    return access;
+  },
   startStability: () => createStabilityRunner(() => new StabilityWorker()),
   loadSearchIndex: (source) => loadSearchIndex(source),
   async readUserFile(ref) {

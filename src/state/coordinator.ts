@@ -131,6 +131,7 @@ export class Coordinator {
   private disposed = false;
   private starting = false;
   private stability: StabilityRunner | null = null;
+  private accessWatched = new WeakSet<AccessData>();
   private stabilityTimer: ReturnType<typeof setTimeout> | null = null;
   private stabilityCancel: (() => void) | null = null;
   /** Units under alternative definitions (stability's definition factors), by level and unitsKey. */
@@ -483,6 +484,11 @@ export class Coordinator {
    * committed in one update. A newer threshold or category cancels the run in progress.
    */
   private syncAccess(s: AppState, access: AccessData) {
+    if (!this.accessWatched.has(access)) {
+      // a dead access worker replaced: said like the engine's (the data were given to the new one)
+      this.accessWatched.add(access);
+      access.client.onRestart(() => this.commit((st) => ({ data: { ...st.data, restarts: { ...st.data.restarts, access: st.data.restarts.access + 1 } } })));
+    }
     const { category, thresholdKm } = s.scenario.layers.places;
     if (category !== this.nearestKey) {
       this.nearestKey = category;

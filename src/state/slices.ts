@@ -62,7 +62,7 @@ export interface DataSlice {
   /** The user's files the scenario references, read and joined (key: SHA-256). */
   userFiles: Record<string, LoadState<JoinedTable>>;
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
-  restarts: { engine: number; parquet: number };
+  restarts: { engine: number; parquet: number; access: number };
 }
 
 

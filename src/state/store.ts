@@ -88,7 +88,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       searchIndex: IDLE,
       register: IDLE,
       userFiles: {},
-      restarts: { engine: 0, parquet: 0 },
+      restarts: { engine: 0, parquet: 0, access: 0 },
     },
     derived: emptyDerived(),
     view: {

@@ -15,7 +15,7 @@ export function AppUpdateNotice() {
   const [online, setOnline] = useState(() => navigator.onLine);
   const [readySeen, setReadySeen] = useState(false);
   const restarts = useStore((s) => s.data.restarts);
-  const restartCount = restarts.engine + restarts.parquet;
+  const restartCount = restarts.engine + restarts.parquet + restarts.access;
   const [restartsSeen, setRestartsSeen] = useState(0);
   useEffect(() => {
     const on = () => setOnline(true);
@@ -33,7 +33,7 @@ export function AppUpdateNotice() {
     <div className="app-update" role="status" data-testid="app-update">
       {restarted && (
         <>
-          <span data-testid="worker-restarted">{t(restarts.engine > 0 ? 'pwa.engineRestarted' : 'pwa.parquetRestarted')}</span>{' '}
+          <span data-testid="worker-restarted">{t(restarts.engine > 0 ? 'pwa.engineRestarted' : restarts.parquet > 0 ? 'pwa.parquetRestarted' : 'pwa.accessRestarted')}</span>{' '}
           <button type="button" onClick={() => setRestartsSeen(restartCount)} aria-label={t('pwa.dismiss')}>
             ×
           </button>

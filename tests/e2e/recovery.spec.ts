@@ -112,7 +112,21 @@ test.describe('dead workers', () => {
     await openApp(page);
     await kill(page, 'parquet');
     await page.locator('[data-layer="places"] input[type=checkbox]').check();
-    await expect(page.getByTestId('access-status')).toContainText('centros poblados', { timeout: 90_000 });
+    await expect(page.getByTestId('access-status')).toContainText('están a más de', { timeout: 90_000 });
     await expect(page.getByTestId('worker-restarted')).toContainText('Parquet');
   });
+});
+
+test('a killed access worker is replaced with the same data, and a new category is computed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.locator('[data-layer="places"] input[type=checkbox]').check();
+  const status = page.getByTestId('access-status');
+  await expect(status).toContainText('están a más de', { timeout: 60_000 });
+  await page.evaluate(() => (window as unknown as { __territorioAccess: { terminateWorker(): void } }).__territorioAccess.terminateWorker());
+  const before = await status.textContent();
+  await page.getByTestId('access-category').selectOption('hospital');
+  await expect(status).not.toHaveText(before!, { timeout: 60_000 });
+  await expect(status).toContainText('están a más de');
+  await expect(page.getByTestId('worker-restarted')).toContainText('distancias');
 });

@@ -3,20 +3,25 @@
 import { describe, expect, it } from 'vitest';
 import { createAccessClient, type WorkerLike } from '../../../src/data/accessClient';
 import { createAccessHandler, type AccessRequest } from '../../../src/workers/accessProtocol';
+import { watchedAccessClient } from '../../../src/data/watchedAccess';
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   readonly received: AccessRequest[] = [];
   private readonly handle = createAccessHandler();
+  /** A terminated worker answers nothing and says nothing, like a crashed one. */
+  dead = false;
 
   postMessage(message: unknown): void {
     const req = structuredClone(message) as AccessRequest;
     this.received.push(req);
-    setTimeout(() => this.onmessage?.({ data: this.handle(req) } as MessageEvent), 5);
+    setTimeout(() => !this.dead && this.onmessage?.({ data: this.handle(req) } as MessageEvent), 5);
   }
 
-  terminate(): void {}
+  terminate(): void {
+    this.dead = true;
+  }
 }
 
 function initData() {
@@ -74,5 +79,27 @@ describe('access client', () => {
     const client = createAccessClient(worker);
     await client.init(initData());
     expect(sent[0].length).toBe(8);
+  });
+
+  it('a worker that dies without a word is replaced, given the same data, and the call answered', async () => {
+    const spawned: FakeWorker[] = [];
+    const client = watchedAccessClient(() => {
+      const w = new FakeWorker();
+      spawned.push(w);
+      return w;
+    }, 50);
+    let restarts = 0;
+    client.onRestart(() => restarts++);
+    await client.init(initData());
+    const before = await client.compute('any');
+    client.terminateWorker();
+    const after = await client.compute('any', { fresh: true });
+    expect(restarts).toBe(1);
+    expect(spawned).toHaveLength(2);
+    // the new worker was initialised with the same places and facilities before the call
+    expect(spawned[1].received.map((m) => m.type)).toEqual(['init', 'compute']);
+    expect(Array.from(after!.facility)).toEqual(Array.from(before!.facility));
+    const r = await client.aggregate({ category: 'any', thresholdKm: 30, level: 'distrito' });
+    expect(Array.from(r!.beyond)).toEqual([1, 1]);
   });
 });
