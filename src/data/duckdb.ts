@@ -6,6 +6,7 @@ import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'
 import ParquetWorker from '../workers/parquet.worker?worker';
 import type { ParquetRequest, ParquetResponse } from '../workers/parquet.worker';
 import { DataError } from './errors';
+import { settlesWithin } from './settles';
 import type { DataSource } from './source';
 
 export type { DataSource };
@@ -17,23 +18,6 @@ const PING_MS = 4_000;
 /** Decoding a Parquet file takes under a second here; this long without a reply, the worker is gone. */
 const DECODE_WATCH_MS = 20_000;
 const SILENT = Symbol('silent');
-
-/** Whether the promise settles within `ms`. */
-function answersWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    p.then(
-      () => {
-        clearTimeout(timer);
-        resolve(true);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(true);
-      },
-    );
-  });
-}
 
 class DuckDBSource implements DataSource {
   private nextId = 1;
@@ -176,13 +160,13 @@ class DuckDBSource implements DataSource {
     if (this.restarting) await this.restarting;
     const first = work();
     first.catch(() => undefined);
-    if (await answersWithin(first, QUERY_WATCH_MS)) return first;
+    if (await settlesWithin(first, QUERY_WATCH_MS)) return first;
     // The worker answers in order, so a ping waits behind queued queries: any message from the
     // worker while we wait means it is alive and busy; only silence means it is gone.
     for (;;) {
       const asked = performance.now();
       this.connection.query('SELECT 1').catch(() => undefined);
-      if (await answersWithin(first, PING_MS)) return first;
+      if (await settlesWithin(first, PING_MS)) return first;
       if (this.lastHeard < asked) break;
     }
     await this.restart();

@@ -3,6 +3,7 @@
  * memory reclaimed) leaves its promises pending for ever. A call unanswered for WATCH_MS makes
  * the client start a new worker, give it the same data again and repeat the call, and say so.
  */
+import { settlesWithin } from './settles';
 import { createAccessClient, type AccessClient, type AccessInitData, type AccessInitInfo, type WorkerLike } from './accessClient';
 
 /** The nearest search for every place and facility takes well under a second here. */
@@ -13,17 +14,6 @@ export interface WatchedAccessClient extends AccessClient {
   onRestart(listener: () => void): void;
   /** For the recovery test: ends the worker the way a crash would (no event, no answer). */
   terminateWorker(): void;
-}
-
-function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = () => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    p.then(done, done);
-  });
 }
 
 export function watchedAccessClient(spawn: () => WorkerLike, watchMs = WATCH_MS): WatchedAccessClient {
