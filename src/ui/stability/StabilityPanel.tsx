@@ -1,4 +1,4 @@
-import { useCallback, useId } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { indicatorById } from '../../domain/indicators';
@@ -28,6 +28,7 @@ export function useIndicatorLabel(): (id: string) => string {
 export function StabilityPanel() {
   const { t } = useTranslation();
   const id = useId();
+  const [open, setOpen] = useState(false);
   const settings = useStore((s) => s.scenario.stability);
   const setStability = useStore((s) => s.setStability);
   const st = useStore((s) => s.derived.stability);
@@ -43,76 +44,82 @@ export function StabilityPanel() {
   );
   const set = (patch: Partial<StabilitySettings>) => setStability(patch);
   return (
-    <details className="layers stability" data-testid="stability-panel">
+    // closed, it renders nothing but its title: the chart, the Sobol table and the diagnostics
+    // (a correlation matrix per ranking) would otherwise be rebuilt at every step of a weight drag
+    <details className="layers stability" data-testid="stability-panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2>{t('stability.title')}</h2>
       </summary>
-      <p className="small muted">{t('stability.intro')}</p>
-      <fieldset className="field">
-        <legend>{t('stability.vary')}</legend>
-        <label htmlFor={`${id}-w`}>{t('stability.weightsLabel')}</label>{' '}
-        <select id={`${id}-w`} data-testid="stability-weights" value={settings.weights} onChange={(e) => set({ weights: e.target.value as WeightUncertainty })}>
-          {(['off', 'uniform', 'dirichlet'] as const).map((m) => (
-            <option key={m} value={m}>
-              {t(`stability.weightModes.${m}`)}
-            </option>
-          ))}
-        </select>
-        {settings.weights !== 'off' && (
-          <div>
-            <label htmlFor={`${id}-noise`}>{t('stability.weightNoise')}</label>{' '}
+      {open && (
+        <>
+          <p className="small muted">{t('stability.intro')}</p>
+          <fieldset className="field">
+            <legend>{t('stability.vary')}</legend>
+            <label htmlFor={`${id}-w`}>{t('stability.weightsLabel')}</label>{' '}
+            <select id={`${id}-w`} data-testid="stability-weights" value={settings.weights} onChange={(e) => set({ weights: e.target.value as WeightUncertainty })}>
+              {(['off', 'uniform', 'dirichlet'] as const).map((m) => (
+                <option key={m} value={m}>
+                  {t(`stability.weightModes.${m}`)}
+                </option>
+              ))}
+            </select>
+            {settings.weights !== 'off' && (
+              <div>
+                <label htmlFor={`${id}-noise`}>{t('stability.weightNoise')}</label>{' '}
+                <input
+                  id={`${id}-noise`}
+                  data-testid="stability-noise"
+                  type="number"
+                  min={5}
+                  max={100}
+                  step={5}
+                  value={Math.round(settings.weightNoise * 100)}
+                  onChange={(e) => {
+                    const v = Number(e.target.value);
+                    if (Number.isFinite(v)) set({ weightNoise: Math.min(1, Math.max(0.05, v / 100)) });
+                  }}
+                />
+              </div>
+            )}
+            {FLAGS.map((f) => (
+              <label key={f} className="radio">
+                <input type="checkbox" data-testid={`stability-${f}`} checked={settings[f]} onChange={(e) => set({ [f]: e.target.checked })} />
+                {t(`stability.factors.${f}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field stability-run">
+            <label htmlFor={`${id}-draws`}>{t('stability.draws')}</label>{' '}
+            <select id={`${id}-draws`} data-testid="stability-draws" value={settings.draws} onChange={(e) => set({ draws: Number(e.target.value) })}>
+              {[...new Set([...DRAW_CHOICES, settings.draws])].sort((a, b) => a - b).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>{' '}
+            <label htmlFor={`${id}-seed`}>{t('stability.seed')}</label>{' '}
             <input
-              id={`${id}-noise`}
-              data-testid="stability-noise"
+              id={`${id}-seed`}
+              data-testid="stability-seed"
               type="number"
-              min={5}
-              max={100}
-              step={5}
-              value={Math.round(settings.weightNoise * 100)}
+              min={1}
+              className="seed"
+              value={settings.seed}
               onChange={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isFinite(v)) set({ weightNoise: Math.min(1, Math.max(0.05, v / 100)) });
+                const v = Math.round(Number(e.target.value));
+                if (v >= 1 && v < 2 ** 31) set({ seed: v });
               }}
-            />
+            />{' '}
+            <button type="button" onClick={() => set({ seed: 1 + Math.floor(Math.random() * (2 ** 31 - 2)) })}>
+              {t('stability.newSeed')}
+            </button>
           </div>
-        )}
-        {FLAGS.map((f) => (
-          <label key={f} className="radio">
-            <input type="checkbox" data-testid={`stability-${f}`} checked={settings[f]} onChange={(e) => set({ [f]: e.target.checked })} />
-            {t(`stability.factors.${f}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field stability-run">
-        <label htmlFor={`${id}-draws`}>{t('stability.draws')}</label>{' '}
-        <select id={`${id}-draws`} data-testid="stability-draws" value={settings.draws} onChange={(e) => set({ draws: Number(e.target.value) })}>
-          {[...new Set([...DRAW_CHOICES, settings.draws])].sort((a, b) => a - b).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>{' '}
-        <label htmlFor={`${id}-seed`}>{t('stability.seed')}</label>{' '}
-        <input
-          id={`${id}-seed`}
-          data-testid="stability-seed"
-          type="number"
-          min={1}
-          className="seed"
-          value={settings.seed}
-          onChange={(e) => {
-            const v = Math.round(Number(e.target.value));
-            if (v >= 1 && v < 2 ** 31) set({ seed: v });
-          }}
-        />{' '}
-        <button type="button" onClick={() => set({ seed: 1 + Math.floor(Math.random() * (2 ** 31 - 2)) })}>
-          {t('stability.newSeed')}
-        </button>
-      </div>
-      <StabilityProgress />
-      {st?.result && <BandChart result={st.result} nameOf={nameOf} />}
-      {st && <SobolTable st={st} labelOf={labelOf} />}
-      {ranked && <DiagnosticsView ranking={ranked.ranking} labelOf={labelOf} />}
+          <StabilityProgress />
+          {st?.result && <BandChart result={st.result} nameOf={nameOf} />}
+          {st && <SobolTable st={st} labelOf={labelOf} />}
+          {ranked && <DiagnosticsView ranking={ranked.ranking} labelOf={labelOf} />}
+        </>
+      )}
     </details>
   );
 }
