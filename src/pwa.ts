@@ -11,6 +11,17 @@ let updateSW: ((reloadPage?: boolean) => Promise<void>) | null = null;
 
 export function startServiceWorker(store: StoreApi<AppState>): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  // Registered once the engine is ready: its precache (≈ 40 MB) would otherwise download beside
+  // the first load and slow the first ranked map it exists to speed up later.
+  if (store.getState().data.engine.status === 'ready') return register(store);
+  const stop = store.subscribe((s) => {
+    if (s.data.engine.status !== 'ready') return;
+    stop();
+    register(store);
+  });
+}
+
+function register(store: StoreApi<AppState>): void {
   updateSW = registerSW({
     immediate: true,
     onNeedRefresh: () => store.getState().setAppUpdate({ waiting: true }),

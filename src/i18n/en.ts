@@ -7,6 +7,7 @@ export const en: Messages = {
     waiting: 'A new version of Territorio is available. Updating keeps the open scenario.',
     update: 'Update now',
     dismiss: 'Close notice',
+    failed: 'Territorio could not be stored for offline use ({{detail}}). The app works, but a reload will need the network.',
     engineRestarted: 'The data engine stopped answering and was restarted; the data were loaded again. Your scenario did not change.',
     parquetRestarted: 'The Parquet reader stopped answering and was restarted; the file was read again.',
     accessRestarted: 'The distance computation stopped answering and was restarted with the same data.',

@@ -8,6 +8,7 @@ export const es = {
     waiting: 'Hay una versión nueva de Territorio. Al actualizar, el escenario abierto se conserva.',
     update: 'Actualizar ahora',
     dismiss: 'Cerrar aviso',
+    failed: 'No se pudo guardar Territorio para usarlo sin conexión ({{detail}}). La aplicación funciona, pero necesitará la red al recargar.',
     engineRestarted: 'El motor de datos dejó de responder y se reinició; los datos se cargaron de nuevo. Su escenario no cambió.',
     parquetRestarted: 'El lector de archivos Parquet dejó de responder y se reinició; el archivo se leyó de nuevo.',
     accessRestarted: 'El cálculo de distancias dejó de responder y se reinició con los mismos datos.',

@@ -10,7 +10,7 @@ import { applyUpdate } from '../pwa';
  */
 export function AppUpdateNotice() {
   const { t } = useTranslation();
-  const { offlineReady, waiting } = useStore((s) => s.view.appUpdate);
+  const { offlineReady, waiting, error } = useStore((s) => s.view.appUpdate);
   const dataVersion = useStore((s) => catalogOf(s)?.inputsSha256.slice(0, 12));
   const [online, setOnline] = useState(() => navigator.onLine);
   const [readySeen, setReadySeen] = useState(false);
@@ -28,13 +28,23 @@ export function AppUpdateNotice() {
     };
   }, []);
   const restarted = restartCount > restartsSeen;
-  if (!waiting && online && (!offlineReady || readySeen) && !restarted) return null;
+  const [errorSeen, setErrorSeen] = useState(false);
+  const failed = error !== null && !errorSeen;
+  if (!waiting && online && (!offlineReady || readySeen) && !restarted && !failed) return null;
   return (
     <div className="app-update" role="status" data-testid="app-update">
       {restarted && (
         <>
           <span data-testid="worker-restarted">{t(restarts.engine > 0 ? 'pwa.engineRestarted' : restarts.parquet > 0 ? 'pwa.parquetRestarted' : 'pwa.accessRestarted')}</span>{' '}
           <button type="button" onClick={() => setRestartsSeen(restartCount)} aria-label={t('pwa.dismiss')}>
+            ×
+          </button>
+        </>
+      )}
+      {failed && (
+        <>
+          <span data-testid="offline-failed">{t('pwa.failed', { detail: error })}</span>{' '}
+          <button type="button" onClick={() => setErrorSeen(true)} aria-label={t('pwa.dismiss')}>
             ×
           </button>
         </>

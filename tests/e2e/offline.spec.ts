@@ -40,6 +40,13 @@ test.describe('offline workshop (issue 15)', () => {
     await expect(page.getByTestId('offline-banner')).toHaveCount(0);
   });
 
+  test('a service worker that cannot be installed is said plainly, and the app goes on', async ({ page, context }) => {
+    await context.route('**/sw.js', (route) => route.fulfill({ status: 404, body: 'No encontrado' }));
+    await openApp(page);
+    await expect(page.getByTestId('offline-failed')).toContainText('No se pudo guardar Territorio para usarlo sin conexión');
+    await expect(page.getByTestId('ranking-table').locator('tbody tr').first()).toBeVisible();
+  });
+
   test('the app is installable: a manifest with name, start URL and icons', async ({ page, request }) => {
     await openApp(page);
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
