@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { stableWidth } from '../../domain/stability/uncertainty';
-import type { UnitBand } from './stabilityView';
+import { bandRange, type UnitBand } from './stabilityView';
 import './stability.css';
 
 /**
@@ -16,7 +16,7 @@ export function StabilityCell({ band, stale, running }: { band: UnitBand | null;
   if (!(band.p05 > 0)) return <td className="num band muted small">{t('stability.cellNever')}</td>;
   return (
     <td className={`num band${stale ? ' stale' : ''}`} data-testid="band-cell" data-stable={band.stable ? 'true' : 'false'}>
-      {band.p05 === band.p95 ? band.p05 : t('stability.bandText', { p05: band.p05, p95: band.p95 })}{' '}
+      {bandRange(band, t)}{' '}
       <span className={band.stable ? 'tag stable' : 'tag unstable'}>{t(band.stable ? 'stability.stable' : 'stability.unstable')}</span>
       {stale && <span className="sr-only"> ({t('stability.cellStale')})</span>}
     </td>

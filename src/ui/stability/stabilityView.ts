@@ -35,10 +35,16 @@ export function bandOf(result: StabilityResult | null | undefined, ubigeo: strin
 }
 
 /** «3–7 (estable)», «2 (estable)», or a dash without a band: for reports and slides. */
-export function bandLabel(band: UnitBand | null, t: (key: string, params?: Record<string, unknown>) => string): string {
+export function bandLabel(band: UnitBand | null, t: Tr): string {
   if (!band || !(band.p05 > 0)) return '—';
-  const range = band.p05 === band.p95 ? String(band.p05) : t('stability.bandText', { p05: band.p05, p95: band.p95 });
-  return `${range} (${t(band.stable ? 'stability.stable' : 'stability.unstable')})`;
+  return `${bandRange(band, t)} (${t(band.stable ? 'stability.stable' : 'stability.unstable')})`;
+}
+
+type Tr = (key: string, params?: Record<string, unknown>) => string;
+
+/** «3–7», or «2» when both ends meet: the table, the report and the slides write it the same way. */
+export function bandRange(band: UnitBand, t: Tr): string {
+  return band.p05 === band.p95 ? String(band.p05) : t('stability.bandText', { p05: band.p05, p95: band.p95 });
 }
 
 /** p95 − p05, for sorting; units without a band sort last. */
