@@ -67,7 +67,7 @@ export async function loadApp(
   return { catalog, source, tables, provincias: units, geo };
 }
 
-const LEVEL_BOUNDARIES: Record<Level, { file: string; object: string }> = {
+export const LEVEL_BOUNDARIES: Record<Level, { file: string; object: string }> = {
   provincia: { file: 'limites_provincias.topojson', object: 'provincias' },
   distrito: { file: 'limites_distritos.topojson', object: 'distritos' },
 };

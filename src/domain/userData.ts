@@ -40,7 +40,9 @@ export interface Register {
 
 /** The territory a table is joined to: the codes of the boundary layers and the district polygons. */
 export interface JoinContext {
-  districts: ReadonlyArray<Feature<Polygon | MultiPolygon | import('geojson').Geometry, Record<string, string>>>;
+  districtIds: ReadonlySet<string>;
+  /** The district polygons: only files keyed by coordinates need them (the worker fetches them then). */
+  districts: ReadonlyArray<Feature<Polygon | MultiPolygon | import('geojson').Geometry, Record<string, string>>> | null;
   provinceIds: ReadonlySet<string>;
   departmentIds: ReadonlySet<string>;
   register: Register | null;
@@ -163,13 +165,13 @@ export function guessKey(table: UserTable): KeySpec | null {
 }
 
 /** The key columns a spec needs that the table lacks. */
-export function missingKeyColumns(table: UserTable, key: KeySpec): string[] {
+export function missingKeyColumns(columns: readonly string[], key: KeySpec): string[] {
   const need = key.kind === 'coordenadas' ? [key.lon, key.lat] : [key.column];
-  return need.filter((c) => !table.columns.includes(c));
+  return need.filter((c) => !columns.includes(c));
 }
 
 interface Indexed {
-  feature: JoinContext['districts'][number];
+  feature: NonNullable<JoinContext['districts']>[number];
   bbox: [number, number, number, number];
 }
 
@@ -185,7 +187,7 @@ function bboxOf(coords: unknown, box = [Infinity, Infinity, -Infinity, -Infinity
 }
 
 const districtIndexCache = new WeakMap<object, Indexed[]>();
-function districtIndex(districts: JoinContext['districts']): Indexed[] {
+function districtIndex(districts: NonNullable<JoinContext['districts']>): Indexed[] {
   let idx = districtIndexCache.get(districts);
   if (!idx) {
     idx = districts
@@ -197,7 +199,7 @@ function districtIndex(districts: JoinContext['districts']): Indexed[] {
 }
 
 /** The district (UBIGEO) whose polygon holds the point, or null. */
-export function districtAt(lon: number, lat: number, districts: JoinContext['districts']): string | null {
+export function districtAt(lon: number, lat: number, districts: NonNullable<JoinContext['districts']>): string | null {
   for (const { feature, bbox } of districtIndex(districts)) {
     if (lon < bbox[0] || lon > bbox[2] || lat < bbox[1] || lat > bbox[3]) continue;
     if (booleanPointInPolygon([lon, lat], feature as Feature<Polygon | MultiPolygon>)) return feature.properties.ubigeo;
@@ -212,7 +214,9 @@ export function joinTable(table: UserTable, key: KeySpec, ctx: JoinContext, prof
   const province: (string | null)[] = new Array(n).fill(null);
   const department: (string | null)[] = new Array(n).fill(null);
   const facility = new Int32Array(n).fill(-1);
-  const districtIds = new Set(ctx.districts.map((f) => f.properties.ubigeo));
+  const districtIds = ctx.districtIds;
+  const polygons = ctx.districts;
+  if (key.kind === 'coordenadas' && !polygons) throw new Error('joinTable: a file keyed by coordinates needs the district polygons');
   const unmatched = new Map<string, number>();
   const seen = new Map<string, number>();
   let emptyKey = 0;
@@ -266,7 +270,7 @@ export function joinTable(table: UserTable, key: KeySpec, ctx: JoinContext, prof
       if (lon !== null && lat !== null) {
         // Swapped columns are common: Peru's longitudes are below −68, its latitudes above −19.
         const [x, y] = lon > -20 && lat < -60 ? [lat, lon] : [lon, lat];
-        const d = districtAt(x, y, ctx.districts);
+        const d = districtAt(x, y, polygons!);
         if (d) {
           placed = d;
           district[i] = d;

@@ -9,9 +9,8 @@ import type { IndicatorDef, Level } from './indicators';
 import type { TextCode } from './textCode';
 import type { NormalisationMethod, Winsorisation } from './normalise';
 import type { Direction } from './indicators';
-import { decimalStyle, parseNumber } from '../data/userFile/numbers';
-import { inadequateCapacity, isFirstLevel } from './facilityCondition';
-import type { JoinedTable, Register, UserFileRef } from './userData';
+import type { UserFileRef } from './userData';
+import type { UserFileSummary } from './userSummary';
 
 export type UserStat = 'mean' | 'sum' | 'count' | 'share' | 'minsa';
 export const USER_STATS: readonly UserStat[] = ['share', 'mean', 'sum', 'count', 'minsa'];
@@ -62,53 +61,47 @@ export function userIndicatorDef(u: UserIndicator, ref: UserFileRef | undefined)
   };
 }
 
-/** Rows of a joined table → one value per unit of `units` (NaN where the file says nothing). */
-export function userIndicatorValues(u: UserIndicator, joined: JoinedTable, units: Units, register: Register | null): Float64Array {
+/** A file's summary → one value per unit of `units` (NaN where the file says nothing). */
+export function userIndicatorValues(u: UserIndicator, summary: UserFileSummary, units: Units): Float64Array {
   const level: Level = units.level;
-  const { table, report } = joined;
-  const fileLevel = report.level;
+  const fileLevel = summary.report.level;
+  // Cells are districts (or provinces, departments for files at that level); a province adds its districts' cells.
+  const unitOfCell = (cell: string): string => (level === 'provincia' && fileLevel !== 'departamento' ? cell.slice(0, 4) : cell);
   // Province- or department-level files give each district its province's (department's) value.
-  const unitOfRow = (i: number): string | null => {
-    if (level === 'provincia') return fileLevel === 'departamento' ? joined.department[i] : joined.province[i];
-    return fileLevel === 'provincia' ? joined.province[i] : fileLevel === 'departamento' ? joined.department[i] : joined.district[i];
-  };
   const parentOfUnit = (k: number): string =>
     level === 'provincia' ? (fileLevel === 'departamento' ? units.ubigeoDep[k] : units.ids[k]) :
     fileLevel === 'provincia' ? units.ubigeoProv[k] : fileLevel === 'departamento' ? units.ubigeoDep[k] : units.ids[k];
-  const values = u.column ? table.records.map((r) => (r[u.column!] ?? '').trim()) : [];
-  const style = decimalStyle(values);
-  const cats = new Set(u.categories.map((c) => c.trim().toLowerCase()));
-  const sum = new Map<string, number>();
-  const count = new Map<string, number>();
-  const add = (key: string, x: number) => {
-    sum.set(key, (sum.get(key) ?? 0) + x);
-    count.set(key, (count.get(key) ?? 0) + 1);
-  };
-  for (let i = 0; i < table.records.length; i++) {
-    const key = unitOfRow(i);
-    if (!key) continue;
+  // Per cell, the sum and the count the statistic adds up (null: the column has no such figures).
+  const cellSums = ((): { sum: ArrayLike<number>; n: ArrayLike<number> } | null => {
     switch (u.stat) {
       case 'count':
-        add(key, 1);
-        break;
+        return { sum: summary.rows, n: summary.rows };
       case 'mean':
-      case 'sum': {
-        const x = parseNumber(values[i], style);
-        if (x !== null) add(key, x);
-        break;
-      }
-      case 'share':
-        if (values[i] !== '') add(key, cats.has(values[i].toLowerCase()) ? 100 : 0);
-        break;
-      case 'minsa': {
-        const f = joined.facility[i];
-        if (f < 0 || !register || !isFirstLevel(register.categoria[f])) break;
-        const y = values[i] === '' ? null : parseNumber(values[i], style);
-        const bad = inadequateCapacity(y === null ? null : Math.floor(y));
-        if (bad !== null) add(key, bad ? 100 : 0);
-        break;
+      case 'sum':
+        return (u.column && summary.numeric.get(u.column)) || null;
+      case 'minsa':
+        return (u.column && summary.minsa.get(u.column)) || null;
+      case 'share': {
+        const c = u.column ? summary.categories.get(u.column) : undefined;
+        if (!c) return null;
+        const sum = new Float64Array(summary.cells.length);
+        for (const cat of new Set(u.categories.map((x) => x.trim().toLowerCase()))) {
+          const counts = c.values.get(cat);
+          if (counts) counts.forEach((x, k) => (sum[k] += 100 * x));
+        }
+        return { sum, n: c.filled };
       }
     }
+  })();
+  const sum = new Map<string, number>();
+  const count = new Map<string, number>();
+  if (cellSums) {
+    summary.cells.forEach((cell, k) => {
+      if (cellSums.n[k] === 0) return;
+      const key = unitOfCell(cell);
+      sum.set(key, (sum.get(key) ?? 0) + cellSums.sum[k]);
+      count.set(key, (count.get(key) ?? 0) + cellSums.n[k]);
+    });
   }
   return Float64Array.from(units.ids, (_, k) => {
     const key = parentOfUnit(k);
@@ -121,16 +114,16 @@ export function userIndicatorValues(u: UserIndicator, joined: JoinedTable, units
 }
 
 /** How the column was made, for the method text next to the SQL of the others. */
-export function userIndicatorMethod(u: UserIndicator, ref: UserFileRef | undefined, joined: JoinedTable, level: Level): TextCode[] {
+export function userIndicatorMethod(u: UserIndicator, ref: UserFileRef | undefined, summary: UserFileSummary, level: Level): TextCode[] {
   const params = {
     file: ref?.name ?? u.file,
-    rows: joined.report.rows,
-    matched: joined.report.matched,
+    rows: summary.report.rows,
+    matched: summary.report.matched,
     sha: u.file.slice(0, 16),
     column: u.column ?? '',
     categories: u.categories.join(', '),
     level: { key: `userData.levels.${level}` },
-    fileLevel: { key: `userData.levels.${joined.report.level}` },
+    fileLevel: { key: `userData.levels.${summary.report.level}` },
     vintage: u.vintage,
   };
   return [

@@ -38,5 +38,7 @@ export function conflictFileErrorText(t: TFunction, error: ConflictFileError): s
     }
     case 'sin_filas':
       return t('userFile.errors.sin_filas');
+    case 'demasiadas_filas':
+      return t('userFile.errors.demasiadas_filas', { filas: error.params.filas, limite: error.params.limite });
   }
 }

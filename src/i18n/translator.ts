@@ -7,6 +7,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { userFileEn } from './userFile.en';
 import { userFileEs } from './userFile.es';
+import { applyAppNumbers } from './numberFormat';
 
 const translators = new Map<'es' | 'en', TFunction>();
 
@@ -22,6 +23,7 @@ export function userFileTranslator(lng: 'es' | 'en' = 'es'): TFunction {
       resources: { es: { translation: { userFile: userFileEs } }, en: { translation: { userFile: userFileEn } } },
       interpolation: { escapeValue: false },
     });
+    applyAppNumbers(instance);
     t = instance.getFixedT(lng);
     translators.set(lng, t);
   }

@@ -32,6 +32,7 @@ export const userDataEn = {
   progress: {
     leyendo: 'Reading {{done}} of {{total}} MB…',
     huella: 'Computing the SHA-256 fingerprint…',
+    uniendo: 'Joining the rows to the territory…',
     analizando: 'Analysing the file…',
     territorio: 'Loading the district boundaries and the facility register…',
   },

@@ -33,6 +33,7 @@ export const userDataEs = {
   progress: {
     leyendo: 'Leyendo {{done}} de {{total}} MB…',
     huella: 'Calculando la huella SHA-256…',
+    uniendo: 'Uniendo las filas al territorio…',
     analizando: 'Analizando el archivo…',
     territorio: 'Cargando los límites distritales y el registro de establecimientos…',
   },

@@ -32,6 +32,9 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
       'Required columns are missing: {{faltan}}. Accepted names for the date: fecha, date, periodo, mes, semana; ' +
       'for the place: ubigeo, departamento, provincia, distrito (or in English: department, province, district).',
     sin_filas: 'The file has no data rows.',
+    demasiadas_filas:
+      'The file has {{filas, number}} rows and a conflict layer takes up to {{limite, number}} events. ' +
+      'Filter the period or the region and load it again; for other tabular data use «Own data».',
   },
   warnings: {
     codificacion_windows_1252:

@@ -37,6 +37,9 @@ export const userFileEs = {
       'Faltan columnas obligatorias: {{faltan}}. Nombres aceptados para la fecha: fecha, date, periodo, mes, semana; ' +
       'para la ubicación: ubigeo, departamento, provincia, distrito (o en inglés).',
     sin_filas: 'El archivo no tiene filas de datos.',
+    demasiadas_filas:
+      'El archivo tiene {{filas, number}} filas y una capa de conflictos admite hasta {{limite, number}} eventos. ' +
+      'Filtre el periodo o la región y vuelva a cargarlo; para otros datos tabulares use «Datos propios».',
   },
   /** The file was read, with a caveat. */
   warnings: {

@@ -8,7 +8,7 @@ import StabilityWorker from '../workers/stability.worker?worker';
 import { loadSearchIndex } from '../data/searchIndex';
 import type { CoordinatorDeps } from './coordinator';
 import { DataError } from '../data/errors';
-import { readUserFileInWorker } from '../data/userFileClient';
+import { loadUserFileInWorker } from '../data/userFileClient';
 import { fileStore } from './fileStore';
 
 /** The coordinator's loaders in the browser: DuckDB-WASM, fetched boundaries, the access worker. */
@@ -31,9 +31,9 @@ export const browserDeps: CoordinatorDeps = {
   },
   startStability: () => createStabilityRunner(() => new StabilityWorker()),
   loadSearchIndex: (source) => loadSearchIndex(source),
-  async readUserFile(ref) {
+  async loadUserFile(ref, ctx) {
     const stored = await fileStore.get(ref.sha256);
     if (!stored) throw new DataError('userFileMissing', { file: ref.name });
-    return (await readUserFileInWorker(stored.blob, ref.name, { sheet: ref.sheet, dropColumns: ref.dropped })).result;
+    return loadUserFileInWorker(stored.blob, ref, ctx);
   },
 };

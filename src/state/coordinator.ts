@@ -8,8 +8,8 @@ import type { AccessData } from '../data/places';
 import type { UnitAccess } from '../data/accessClient';
 import { DataError, toDataError } from '../data/errors';
 import { loadRegister } from '../data/register';
-import type { UserFileResult } from '../data/userFile/codes';
-import { joinTable, type JoinedTable, type UserFileRef } from '../domain/userData';
+import type { JoinContext, UserFileRef } from '../domain/userData';
+import type { UserFileSummary } from '../domain/userSummary';
 import { joinContextOf, userDataNeeded } from './userDataState';
 import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
 import type { ConflictEvent } from '../domain/conflictEvents';
@@ -42,8 +42,11 @@ export interface CoordinatorDeps {
   loadConflicts(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<ConflictEvent[]>;
   loadAccess(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<AccessData>;
   loadSearchIndex(source: DataSource, signal: AbortSignal): Promise<SearchEntry[]>;
-  /** A user's file the scenario references, read again from the local file store (absent in Node). */
-  readUserFile?(ref: UserFileRef, signal: AbortSignal): Promise<UserFileResult>;
+  /**
+   * A user's file the scenario references, read again (from the local file store in the app) and
+   * joined as the scenario says: its summary (in the user-file worker in the app, in-process in Node).
+   */
+  loadUserFile?(ref: UserFileRef, ctx: JoinContext, signal: AbortSignal): Promise<UserFileSummary>;
   /** The stability worker (issue 14): a Web Worker in the app, the same code in-process in Node tests. */
   startStability?(): StabilityRunner;
 }
@@ -456,19 +459,15 @@ export class Coordinator {
    */
   private syncUserFiles(s: AppState) {
     const ctx = joinContextOf(s);
-    const read = this.deps.readUserFile;
-    if (!ctx || !read) return;
+    const load = this.deps.loadUserFile;
+    if (!ctx || !load) return;
     for (const ref of s.scenario.userData.files) {
       if (s.data.userFiles[ref.sha256] || (ref.key.kind === 'ipress' && !ctx.register)) continue;
       const c = this.controller();
-      const put = (st: LoadState<JoinedTable>) => this.commit((x) => ({ data: { ...x.data, userFiles: { ...x.data.userFiles, [ref.sha256]: st } } }));
+      const put = (st: LoadState<UserFileSummary>) => this.commit((x) => ({ data: { ...x.data, userFiles: { ...x.data.userFiles, [ref.sha256]: st } } }));
       put(loading());
-      const p = read(ref, c.signal)
-        .then((r) => {
-          if (c.signal.aborted) return;
-          if (!r.ok) throw new DataError('userFileUnreadable', { file: ref.name, code: r.error.code });
-          put(ready(joinTable(r.table, ref.key, ctx)));
-        })
+      const p = load(ref, ctx, c.signal)
+        .then((summary) => !c.signal.aborted && put(ready(summary)))
         .catch((err) => !c.signal.aborted && put(failed(toDataError(err))))
         .finally(() => {
           this.controllers.delete(c);

@@ -145,11 +145,11 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     // The user's own indicators (scenario.userData), from the files read and joined.
-    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles || next.data.register !== prev.data.register;
+    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles;
     if (s.userData.indicators.length > 0 ? baseChanged || userChanged || !groups?.user : groups?.user) {
       const { user: _dropped, ...rest } = groups ?? {};
       void _dropped;
-      groups = s.userData.indicators.length > 0 ? { ...rest, user: userColumns(s.userData, next.data.userFiles, base, valueOf(next.data.register)) } : rest;
+      groups = s.userData.indicators.length > 0 ? { ...rest, user: userColumns(s.userData, next.data.userFiles, base) } : rest;
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     if (baseChanged || groups !== p.columns[level] || !d.units[level]) {

@@ -15,7 +15,8 @@ import type { History } from './history';
 import type { Ranking } from './ranking';
 import type { Scenario } from './scenario';
 import type { LibraryEntry } from './scenarioLibrary';
-import type { JoinedTable, Register } from '../domain/userData';
+import type { Register } from '../domain/userData';
+import type { UserFileSummary } from '../domain/userSummary';
 import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
 import type { SobolIndices } from '../domain/stability/sobol';
 
@@ -60,7 +61,7 @@ export interface DataSlice {
   /** The facility register for joining a user's file by IPRESS code (all facilities, with or without a point). */
   register: LoadState<Register>;
   /** The user's files the scenario references, read and joined (key: SHA-256). */
-  userFiles: Record<string, LoadState<JoinedTable>>;
+  userFiles: Record<string, LoadState<UserFileSummary>>;
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
   restarts: { engine: number; parquet: number; access: number };
 }

@@ -2,7 +2,8 @@
 import { valueOf } from './loadState';
 import type { CoreState, DerivedColumns } from './slices';
 import type { Units } from '../data/units';
-import type { JoinContext, JoinedTable, Register } from '../domain/userData';
+import type { JoinContext } from '../domain/userData';
+import type { UserFileSummary } from '../domain/userSummary';
 import { userIndicatorDef, userIndicatorMethod, userIndicatorValues } from '../domain/userIndicators';
 import type { IndicatorDef } from '../domain/indicators';
 import type { LoadState } from './loadState';
@@ -14,6 +15,7 @@ export function joinContextOf(s: CoreState): JoinContext | null {
   const provinces = valueOf(s.data.levels.provincia)?.units;
   if (!districts || !provinces) return null;
   return {
+    districtIds: new Set(districts.boundaries.features.map((f) => f.properties.ubigeo)),
     districts: districts.boundaries.features,
     provinceIds: new Set(provinces.ids),
     departmentIds: new Set(provinces.ubigeoDep),
@@ -25,15 +27,15 @@ export function joinContextOf(s: CoreState): JoinContext | null {
 export const userDataNeeded = (s: CoreState): boolean => s.scenario.userData.files.length > 0 || s.view.userDataWanted;
 
 /** The user indicators' columns for one level (the files not yet read give NaN). */
-export function userColumns(userData: UserData, files: Record<string, LoadState<JoinedTable>>, units: Units, register: Register | null): DerivedColumns {
+export function userColumns(userData: UserData, files: Record<string, LoadState<UserFileSummary>>, units: Units): DerivedColumns {
   const values: Record<string, Float64Array> = {};
   const method: DerivedColumns['method'] = {};
   for (const u of userData.indicators) {
     const st = files[u.file];
-    const joined = st && st.status === 'ready' ? st.value : null;
+    const summary = st && st.status === 'ready' ? st.value : null;
     const ref = userData.files.find((f) => f.sha256 === u.file);
-    values[u.id] = joined ? userIndicatorValues(u, joined, units, register) : new Float64Array(units.ids.length).fill(NaN);
-    method[u.id] = joined ? userIndicatorMethod(u, ref, joined, units.level) : [{ key: 'userData.method.notLoaded', params: { file: ref?.name ?? u.file } }];
+    values[u.id] = summary ? userIndicatorValues(u, summary, units) : new Float64Array(units.ids.length).fill(NaN);
+    method[u.id] = summary ? userIndicatorMethod(u, ref, summary, units.level) : [{ key: 'userData.method.notLoaded', params: { file: ref?.name ?? u.file } }];
   }
   return { values, method };
 }

@@ -2,13 +2,18 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestLevel, useStore } from '../state/store';
 import { boundariesOf } from '../state/selectors';
-import { readUserFileInWorker } from '../data/userFileClient';
-import { buildGazetteer, conflictEventsFromTable, type ConflictRowIssue } from '../domain/conflictEvents';
+import { conflictsInWorker, readUserFileInWorker, releaseInWorker } from '../data/userFileClient';
+import type { ConflictRowIssue } from '../domain/conflictEvents';
 import { gazetteerPlaces } from '../domain/gazetteer';
 import { formatNumber } from '../i18n';
 import { userFileMessage } from './userFileMessage';
 
 const SHOWN_ISSUES = 8;
+/**
+ * Events one upload may add. Every event crosses to the page and is drawn and counted there; the
+ * Defensoría reports about 200 active cases a month, so this is decades of monthly reports.
+ */
+export const MAX_UPLOAD_EVENTS = 50_000;
 
 type Outcome =
   | { kind: 'error'; message: string }
@@ -34,16 +39,27 @@ export function ConflictUpload() {
     setOutcome(null);
     try {
       // the one reader, in its worker (the same as «Datos propios»)
-      const read = (await readUserFileInWorker(file, file.name)).result;
-      if (!read.ok) {
-        setOutcome({ kind: 'error', message: userFileMessage(t, read.error) });
+      const { result: read, handle } = await readUserFileInWorker(file, file.name);
+      if (!read.ok || handle === null) {
+        setOutcome({ kind: 'error', message: userFileMessage(t, read.ok ? { code: 'sin_datos', params: {} } : read.error) });
+        return;
+      }
+      // refused before the districts are even needed: the worker counted the rows
+      if (read.rows > MAX_UPLOAD_EVENTS) {
+        releaseInWorker(handle);
+        setOutcome({ kind: 'error', message: userFileMessage(t, { code: 'demasiadas_filas', params: { filas: read.rows, limite: MAX_UPLOAD_EVENTS } }) });
         return;
       }
       const provinces = boundariesOf(useStore.getState(), 'provincia');
       const districts = (await requestLevel('distrito')).boundaries;
       if (!provinces) throw new Error(t('conflicts.boundariesNotReady'));
-      const gazetteer = buildGazetteer(gazetteerPlaces(districts, provinces));
-      const result = conflictEventsFromTable(read.table, gazetteer, { idPrefix: `usuario_${file.name}`, fuente: t('conflicts.userSource', { file: file.name }) });
+      // the rows stay in the worker: they are placed there, and only the events come back
+      const result = await conflictsInWorker(
+        handle,
+        gazetteerPlaces(districts, provinces),
+        { idPrefix: `usuario_${file.name}`, fuente: t('conflicts.userSource', { file: file.name }) },
+        MAX_UPLOAD_EVENTS,
+      ).finally(() => releaseInWorker(handle));
       if (!result.ok) {
         setOutcome({ kind: 'error', message: userFileMessage(t, result.error) });
         return;

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useStore } from '../state/store';
@@ -8,9 +8,10 @@ import type { LoadState } from '../state/loadState';
 import { errorOf, ready } from '../state/loadState';
 import { joinContextOf } from '../state/userDataState';
 import { fileStore } from '../state/fileStore';
-import { readUserFileInWorker, type ReadInWorker } from '../data/userFileClient';
+import { joinInWorker, readUserFileInWorker, releaseInWorker, type ReadInWorker } from '../data/userFileClient';
 import type { UserFileError } from '../data/userFile/codes';
-import { guessKey, joinTable, missingKeyColumns, type JoinedTable, type KeySpec, type UserFileRef } from '../domain/userData';
+import { missingKeyColumns, type KeySpec, type UserFileRef } from '../domain/userData';
+import type { UserFileSummary } from '../domain/userSummary';
 import { USER_STATS, userIndicatorId, type UserIndicator, type UserStat } from '../domain/userIndicators';
 import { looksLikeTemplate, templateCsv, templateSheets } from '../domain/facilityCondition';
 import { writeXlsx } from '../data/userFile/xlsxWrite';
@@ -56,7 +57,10 @@ export function UserDataPanel() {
   const fileStates = useStore((s) => s.data.userFiles);
   const n = (x: number, d = 0) => formatNumber(x, i18n.language, d);
 
+  // the worker lets go of the rows when this file is added or replaced (it keeps a few at most anyway)
+  const release = () => stage.kind === 'read' && releaseInWorker(stage.read.handle);
   const read = async (file: File, opts: { sheet?: string | null; dropped?: string[] } = {}) => {
+    release();
     wantUserData();
     setStage({ kind: 'busy', text: t('userData.progress.analizando') });
     try {
@@ -76,7 +80,7 @@ export function UserDataPanel() {
         kind: 'read',
         file,
         read: ok,
-        key: guessKey(ok.result.table),
+        key: ok.guess,
         dropped: opts.dropped ?? [],
         notice: opts.dropped?.length ? t('userData.dropped', { columns: listText(t, opts.dropped) }) : undefined,
       });
@@ -93,7 +97,7 @@ export function UserDataPanel() {
     );
 
   return (
-    <details className="layers user-data" data-testid="user-data-panel" onToggle={(e) => (e.currentTarget.open ? wantUserData() : undefined)}>
+    <details className="layers user-data" data-testid="user-data-panel" data-territorio={ctx ? 'listo' : 'cargando'} onToggle={(e) => (e.currentTarget.open ? wantUserData() : undefined)}>
       <summary>
         <h2>{t('userData.title')}</h2>
       </summary>
@@ -147,7 +151,10 @@ export function UserDataPanel() {
           n={n}
           onKey={(key) => setStage({ ...stage, key })}
           onSheet={(sheet) => void read(stage.file, { sheet, dropped: stage.dropped })}
-          onDone={() => setStage({ kind: 'idle' })}
+          onDone={() => {
+            release();
+            setStage({ kind: 'idle' });
+          }}
         />
       )}
       {ctx === null && stage.kind === 'read' && <p role="status">{t('userData.progress.territorio')}</p>}
@@ -168,18 +175,30 @@ function ReadFile(props: {
   const { stage, ctx, t, n } = props;
   const id = useId();
   const result = stage.read.result;
-  const table = result.table;
+  const columns = result.columns;
+  const handle = stage.read.handle;
   const key = stage.key;
-  const missing = key ? missingKeyColumns(table, key) : [];
-  const needsRegister = key?.kind === 'ipress';
-  const joined = useMemo<JoinedTable | null>(
-    () => (key && missing.length === 0 && ctx && (!needsRegister || ctx.register) ? joinTable(table, key, ctx, stage.read.profile ?? undefined) : null),
-    [key, missing.length, ctx, needsRegister, table, stage.read.profile],
-  );
+  const missing = key ? missingKeyColumns(columns, key) : [];
+  const joinable = key !== null && missing.length === 0 && ctx !== null && (key.kind !== 'ipress' || ctx.register !== null);
+  // The join runs in the worker that holds the rows; the page gets its summary (a new key asks again).
+  const [join, setJoin] = useState<{ key: KeySpec; summary: UserFileSummary; joinMs: number } | { key: KeySpec; error: string } | null>(null);
+  useEffect(() => {
+    if (!joinable || handle === null || !key || !ctx) return;
+    let live = true;
+    joinInWorker(handle, key, ctx).then(
+      (r) => live && setJoin({ key, ...r }),
+      (err: unknown) => live && setJoin({ key, error: err instanceof Error ? err.message : String(err) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [joinable, handle, key, ctx]);
+  const current = join && join.key === key ? join : null;
+  const joined = current && 'summary' in current ? current : null;
   const sheets = result.sheets;
   const setKind = (kind: KeySpec['kind']) => {
-    const c = table.columns[0];
-    props.onKey(kind === 'coordenadas' ? { kind, lon: c, lat: table.columns[1] ?? c } : kind === 'ipress' ? { kind, column: c } : { kind, column: c, level: 'distrito' });
+    const c = columns[0];
+    props.onKey(kind === 'coordenadas' ? { kind, lon: c, lat: columns[1] ?? c } : kind === 'ipress' ? { kind, column: c } : { kind, column: c, level: 'distrito' });
   };
   return (
     <div data-testid="user-file-read">
@@ -219,7 +238,7 @@ function ReadFile(props: {
           <>
             <label htmlFor={`${id}-col`}>{t('userData.key.column')}</label>
             <select id={`${id}-col`} data-testid="key-column" value={key.column} onChange={(e) => props.onKey({ ...key, column: e.target.value })}>
-              {table.columns.map((c) => (
+              {columns.map((c) => (
                 <option key={c}>{c}</option>
               ))}
             </select>
@@ -241,13 +260,13 @@ function ReadFile(props: {
           <>
             <label htmlFor={`${id}-lon`}>{t('userData.key.lon')}</label>
             <select id={`${id}-lon`} value={key.lon} onChange={(e) => props.onKey({ ...key, lon: e.target.value })}>
-              {table.columns.map((c) => (
+              {columns.map((c) => (
                 <option key={c}>{c}</option>
               ))}
             </select>
             <label htmlFor={`${id}-lat`}>{t('userData.key.lat')}</label>
             <select id={`${id}-lat`} value={key.lat} onChange={(e) => props.onKey({ ...key, lat: e.target.value })}>
-              {table.columns.map((c) => (
+              {columns.map((c) => (
                 <option key={c}>{c}</option>
               ))}
             </select>
@@ -255,24 +274,34 @@ function ReadFile(props: {
         )}
         {missing.length > 0 && (
           <p role="alert" className="error" data-testid="key-missing">
-            {t('userData.key.missing', { columns: listText(t, missing), available: listText(t, table.columns) })}
+            {t('userData.key.missing', { columns: listText(t, missing), available: listText(t, columns) })}
           </p>
         )}
       </fieldset>
-      {joined && <JoinReportView joined={joined} stage={stage} t={t} n={n} />}
-      {joined && joined.report.matched > 0 && <NewIndicator joined={joined} stage={stage} t={t} onDone={props.onDone} />}
+      {joinable && !current && (
+        <p role="status" data-testid="user-file-joining">
+          {t('userData.progress.uniendo')}
+        </p>
+      )}
+      {current && 'error' in current && (
+        <p role="alert" className="error" data-testid="user-file-error">
+          {t('userData.errors.failed', { detail: current.error })}
+        </p>
+      )}
+      {joined && <JoinReportView joined={joined.summary} joinMs={joined.joinMs} stage={stage} t={t} n={n} />}
+      {joined && joined.summary.report.matched > 0 && <NewIndicator joined={joined.summary} stage={stage} t={t} onDone={props.onDone} />}
     </div>
   );
 }
 
-function JoinReportView({ joined, stage, t, n }: { joined: JoinedTable; stage: Extract<Stage, { kind: 'read' }>; t: TFunction; n: (x: number, d?: number) => string }) {
+function JoinReportView({ joined, joinMs, stage, t, n }: { joined: UserFileSummary; joinMs: number; stage: Extract<Stage, { kind: 'read' }>; t: TFunction; n: (x: number, d?: number) => string }) {
   const r = joined.report;
   const level = t(`userData.levels.${r.level}`);
   const list = (xs: { value: string; rows: number }[]) => xs.map((x) => (x.rows > 1 ? `${x.value} (×${x.rows})` : x.value)).join(', ');
   const result = stage.read.result;
   const detail = result.format === 'csv' ? ` (${result.encoding ?? ''}, «${result.delimiter === '\t' ? 'TAB' : (result.delimiter ?? ',')}»)` : result.sheets ? ` («${result.sheets.read}»)` : '';
   return (
-    <section data-testid="join-report" data-parse-ms={Math.round(stage.read.parseMs)} aria-label={t('userData.report.title')}>
+    <section data-testid="join-report" data-parse-ms={Math.round(stage.read.parseMs)} data-join-ms={Math.round(joinMs)} aria-label={t('userData.report.title')}>
       <h3>{t('userData.report.title')}</h3>
       <p data-testid="join-rows">{t('userData.report.rows', { rows: n(r.rows), matched: n(r.matched), pct: n(r.rows ? (100 * r.matched) / r.rows : 0, 1), level })}</p>
       <p className="small muted">{t('userData.report.format', { format: result.format.toUpperCase(), detail, sha: stage.read.sha256 })}</p>
@@ -327,13 +356,13 @@ function JoinReportView({ joined, stage, t, n }: { joined: JoinedTable; stage: E
   );
 }
 
-function NewIndicator({ joined, stage, t, onDone }: { joined: JoinedTable; stage: Extract<Stage, { kind: 'read' }>; t: TFunction; onDone: () => void }) {
+function NewIndicator({ joined, stage, t, onDone }: { joined: UserFileSummary; stage: Extract<Stage, { kind: 'read' }>; t: TFunction; onDone: () => void }) {
   const id = useId();
   const addUserIndicators = useStore((s) => s.addUserIndicators);
   const replaceAgeProxy = useStore((s) => s.replaceAgeProxy);
   const commit = useStore((s) => s.commit);
   const columns = joined.report.columns.filter((c) => c.kind !== 'texto');
-  const template = looksLikeTemplate(joined.table.columns) && joined.key.kind === 'ipress';
+  const template = looksLikeTemplate(joined.columns) && joined.key.kind === 'ipress';
   const [column, setColumn] = useState(columns[0]?.name ?? '');
   const profile = columns.find((c) => c.name === column);
   const stats: UserStat[] = USER_STATS.filter((s) =>
@@ -370,10 +399,13 @@ function NewIndicator({ joined, stage, t, onDone }: { joined: JoinedTable; stage
   });
   const addToScenario = async (indicator: UserIndicator, replaceAge: boolean) => {
     await fileStore.put({ sha256: sha, name: stage.file.name, blob: stage.file, savedAt: new Date().toISOString() });
-    commit((s) => ({ data: { ...s.data, userFiles: { ...s.data.userFiles, [sha]: ready(joined) } } }));
-    addUserIndicators(ref(), [indicator]);
-    if (replaceAge) replaceAgeProxy(indicator.id);
+    const r = ref();
+    // the report and the form close first, the ranking changes in the next task: two short tasks, not one long one
     onDone();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    commit((s) => ({ data: { ...s.data, userFiles: { ...s.data.userFiles, [sha]: ready(joined) } } }));
+    addUserIndicators(r, [indicator]);
+    if (replaceAge) replaceAgeProxy(indicator.id);
   };
   const submit = () => {
     if (!label.trim()) return setProblem(t('userData.indicator.needLabel'));
@@ -466,7 +498,7 @@ function UserIndicatorList({
   n,
 }: {
   userData: UserData;
-  fileStates: Record<string, LoadState<JoinedTable>>;
+  fileStates: Record<string, LoadState<UserFileSummary>>;
   t: TFunction;
   n: (x: number, d?: number) => string;
 }) {

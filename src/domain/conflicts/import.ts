@@ -29,6 +29,8 @@ export interface ConflictImportOptions {
   serie?: string;
   /** Ids are `<idPrefix>_<record number in the file, from 001>`. */
   idPrefix?: string;
+  /** A file with more rows is refused whole (a user's upload: every event crosses to the page and is drawn). */
+  maxRows?: number;
 }
 
 export const USER_SERIES = 'archivo_usuario_v1';
@@ -60,6 +62,9 @@ export function conflictEventsFromTable(
   if (!cols.ubigeo && !cols.provincia && !cols.distrito) faltan.push('ubicacion');
   if (faltan.length > 0) return { ok: false, error: { code: 'faltan_columnas', params: { faltan } } };
   if (table.records.length === 0) return { ok: false, error: { code: 'sin_filas', params: {} } };
+  if (options.maxRows !== undefined && table.records.length > options.maxRows) {
+    return { ok: false, error: { code: 'demasiadas_filas', params: { filas: table.records.length, limite: options.maxRows } } };
+  }
   let defaultPeriod: ParsedPeriod | null = null;
   if (options.periodo) {
     defaultPeriod = parsePeriod(options.periodo);

@@ -48,9 +48,10 @@ export type RequiredColumn = 'fecha' | 'ubicacion';
 
 export type ConflictFileError =
   | { code: 'faltan_columnas'; params: { faltan: RequiredColumn[] } }
-  | { code: 'sin_filas'; params: Record<string, never> };
+  | { code: 'sin_filas'; params: Record<string, never> }
+  | { code: 'demasiadas_filas'; params: { filas: number; limite: number } };
 
-export const CONFLICT_FILE_ERROR_CODES = ['faltan_columnas', 'sin_filas'] as const satisfies ReadonlyArray<ConflictFileError['code']>;
+export const CONFLICT_FILE_ERROR_CODES = ['faltan_columnas', 'sin_filas', 'demasiadas_filas'] as const satisfies ReadonlyArray<ConflictFileError['code']>;
 
 export function issue<C extends ConflictRejectCode | ConflictWarningCode>(line: number, code: C, params: IssueParams = {}): ConflictRowIssue<C> {
   return { line, code, params };

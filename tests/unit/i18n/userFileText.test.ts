@@ -21,9 +21,9 @@ describe('userFileErrorText', () => {
   it('writes empty and oversized files, with sizes in each language', async () => {
     expect(both(err(await readUserFile(new Uint8Array(0), 'vacío.csv')))).toEqual(['El archivo «vacío.csv» está vacío.', 'The file «vacío.csv» is empty.']);
     const big = err(await readUserFile(new Uint8Array(3 * 1024 * 1024), 'grande.csv', { maxBytes: 2 * 1024 * 1024 }));
-    expect(both(big)).toEqual(['El archivo «grande.csv» pesa 3,0 MB; el máximo es 2,0 MB.', 'The file «grande.csv» is 3.0 MB; the limit is 2.0 MB.']);
+    expect(both(big)).toEqual(['El archivo «grande.csv» pesa 3.0 MB; el máximo es 2.0 MB.', 'The file «grande.csv» is 3.0 MB; the limit is 2.0 MB.']);
     expect(userFileErrorText(es, { code: 'archivo_muy_grande', params: { archivo: 'x', bytes: 52_690_124, limite: 50 * 1024 * 1024 } }))
-      .toBe('El archivo «x» pesa 50,2 MB; el máximo es 50,0 MB.');
+      .toBe('El archivo «x» pesa 50.2 MB; el máximo es 50.0 MB.');
   });
 
   it('lists ragged rows, one or several, and how many more there are', async () => {

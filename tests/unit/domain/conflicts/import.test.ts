@@ -36,6 +36,13 @@ fecha;ubigeo;departamento;provincia;distrito;estado;caso;empresa;violencia;dialo
     expect(Object.keys(a).sort()).toEqual(CONFLICT_EVENT_COLUMNS.map((col) => col.name).sort());
   });
 
+  it('refuses a file over the row limit whole, naming both numbers', () => {
+    const csv = `fecha;ubigeo\n${Array.from({ length: 6 }, () => '2024-03;0807').join('\n')}\n`;
+    const over = conflictEventsFromTable(table(csv), gaz, { maxRows: 5 });
+    expect(over).toEqual({ ok: false, error: { code: 'demasiadas_filas', params: { filas: 6, limite: 5 } } });
+    expect(ok(conflictEventsFromTable(table(csv), gaz, { maxRows: 6 })).events).toHaveLength(6);
+  });
+
   it('falls back to the province when the district is unknown or not given, with a warning', () => {
     const r = ok(conflictEventsFromTable(table(`
 fecha;departamento;provincia;distrito
