@@ -8,6 +8,8 @@ import type { StoreApi } from 'zustand';
 import type { AppState } from './state/store';
 
 let updateSW: ((reloadPage?: boolean) => Promise<void>) | null = null;
+/** This tab asked for the update (it reloads itself); another tab's update is only announced. */
+let applying = false;
 
 export function startServiceWorker(store: StoreApi<AppState>): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
@@ -22,7 +24,16 @@ export function startServiceWorker(store: StoreApi<AppState>): void {
 }
 
 function register(store: StoreApi<AppState>): void {
+  // A new worker taking control of a page that already had one: a version activated by another
+  // tab. This tab still runs the old code, whose lazy chunks the new cache may no longer hold, so
+  // it is told to reload (its scenario is written on the way out, as for any update). The first
+  // install also takes control (clientsClaim), with no worker before it: nothing to say then.
+  const hadController = navigator.serviceWorker.controller !== null;
+  const elsewhere = () => !applying && store.getState().setAppUpdate({ updatedElsewhere: true, waiting: false });
+  navigator.serviceWorker.addEventListener('controllerchange', () => hadController && elsewhere());
   updateSW = registerSW({
+    // without this, the plugin reloads every tab that saw the prompt, under the user's hands
+    onNeedReload: elsewhere,
     immediate: true,
     onNeedRefresh: () => store.getState().setAppUpdate({ waiting: true }),
     onOfflineReady: () => store.getState().setAppUpdate({ offlineReady: true }),
@@ -36,6 +47,7 @@ function register(store: StoreApi<AppState>): void {
  * registration, not for one found later in the session (it calls that one «external»).
  */
 export function applyUpdate(): void {
+  applying = true;
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (reloading) return;

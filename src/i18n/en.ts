@@ -6,6 +6,8 @@ export const en: Messages = {
     offline: 'Offline: working from the stored copy (data version {{version}}). Nothing you do is lost.',
     waiting: 'A new version of Territorio is available. Updating keeps the open scenario.',
     update: 'Update now',
+    updatedElsewhere: 'Territorio was updated from another tab. Reload this one to go on with the new version; the open scenario is kept.',
+    reload: 'Reload',
     dismiss: 'Close notice',
     failed: 'Territorio could not be stored for offline use ({{detail}}). The app works, but a reload will need the network.',
     engineRestarted: 'The data engine stopped answering and was restarted; the data were loaded again. Your scenario did not change.',

@@ -7,6 +7,8 @@ export const es = {
     offline: 'Sin conexión: trabajando con la copia guardada (datos versión {{version}}). Nada de lo que haga se pierde.',
     waiting: 'Hay una versión nueva de Territorio. Al actualizar, el escenario abierto se conserva.',
     update: 'Actualizar ahora',
+    updatedElsewhere: 'Territorio se actualizó desde otra pestaña. Vuelva a cargar esta para seguir con la versión nueva; el escenario abierto se conserva.',
+    reload: 'Volver a cargar',
     dismiss: 'Cerrar aviso',
     failed: 'No se pudo guardar Territorio para usarlo sin conexión ({{detail}}). La aplicación funciona, pero necesitará la red al recargar.',
     engineRestarted: 'El motor de datos dejó de responder y se reinició; los datos se cargaron de nuevo. Su escenario no cambió.',

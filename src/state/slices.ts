@@ -190,6 +190,8 @@ export interface ViewSlice {
 export interface AppUpdate {
   offlineReady: boolean;
   waiting: boolean;
+  /** Another tab installed a new version: this one runs the old code and should reload. */
+  updatedElsewhere: boolean;
   error: string | null;
 }
 

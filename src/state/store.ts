@@ -100,7 +100,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       searchWanted: false,
       userDataWanted: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
-      appUpdate: { offlineReady: false, waiting: false, error: null },
+      appUpdate: { offlineReady: false, waiting: false, updatedElsewhere: false, error: null },
       leftPanel: 'auto',
     },
   };

@@ -10,7 +10,7 @@ import { applyUpdate } from '../pwa';
  */
 export function AppUpdateNotice() {
   const { t } = useTranslation();
-  const { offlineReady, waiting, error } = useStore((s) => s.view.appUpdate);
+  const { offlineReady, waiting, updatedElsewhere, error } = useStore((s) => s.view.appUpdate);
   const dataVersion = useStore((s) => catalogOf(s)?.inputsSha256.slice(0, 12));
   const [online, setOnline] = useState(() => navigator.onLine);
   const [readySeen, setReadySeen] = useState(false);
@@ -30,7 +30,7 @@ export function AppUpdateNotice() {
   const restarted = restartCount > restartsSeen;
   const [errorSeen, setErrorSeen] = useState(false);
   const failed = error !== null && !errorSeen;
-  if (!waiting && online && (!offlineReady || readySeen) && !restarted && !failed) return null;
+  if (!waiting && !updatedElsewhere && online && (!offlineReady || readySeen) && !restarted && !failed) return null;
   return (
     <div className="app-update" role="status" data-testid="app-update">
       {restarted && (
@@ -50,7 +50,15 @@ export function AppUpdateNotice() {
         </>
       )}
       {!online && <span data-testid="offline-banner">{t('pwa.offline', { version: dataVersion ?? '—' })} </span>}
-      {waiting && (
+      {updatedElsewhere && (
+        <>
+          <span data-testid="updated-elsewhere">{t('pwa.updatedElsewhere')}</span>{' '}
+          <button type="button" data-testid="reload-updated" onClick={() => window.location.reload()}>
+            {t('pwa.reload')}
+          </button>
+        </>
+      )}
+      {waiting && !updatedElsewhere && (
         <>
           <span>{t('pwa.waiting')}</span>{' '}
           <button type="button" data-testid="apply-update" onClick={applyUpdate}>
@@ -58,7 +66,7 @@ export function AppUpdateNotice() {
           </button>
         </>
       )}
-      {online && !waiting && offlineReady && !readySeen && (
+      {online && !waiting && !updatedElsewhere && offlineReady && !readySeen && (
         <>
           <span data-testid="offline-ready">{t('pwa.ready', { version: dataVersion ?? '—' })}</span>{' '}
           <button type="button" onClick={() => setReadySeen(true)} aria-label={t('pwa.dismiss')}>

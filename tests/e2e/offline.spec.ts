@@ -58,7 +58,7 @@ test.describe('offline workshop (issue 15)', () => {
     for (const icon of manifest.icons) expect((await request.get(new URL((icon as unknown as { src: string }).src, page.url()).href)).ok()).toBe(true);
   });
 
-  test('a new version waits until the user accepts it, and updating keeps the open scenario', async ({ page }) => {
+  test('a new version waits until the user accepts it, updating keeps the open scenario, and another open tab is told to reload', async ({ page }) => {
     // a copy of the build on its own server, so a «new version» can be published in place
     const dir = mkdtempSync(join(tmpdir(), 'territorio-sw-'));
     cpSync(process.env.E2E_DIST ?? 'dist', dir, { recursive: true });
@@ -67,6 +67,10 @@ test.describe('offline workshop (issue 15)', () => {
       await page.goto(server.url);
       await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 120_000 });
+      // a second tab of the same app, controlled by the same worker
+      const other = await page.context().newPage();
+      await other.goto(server.url);
+      await expect(other.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
       await page.getByTestId('weight-input-pobreza_pct').fill('66');
       await page.getByTestId('weight-input-pobreza_pct').blur();
       // publish: any change of the service worker's bytes is a new version (the server restarts:
@@ -83,6 +87,15 @@ test.describe('offline workshop (issue 15)', () => {
       await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId('weight-input-pobreza_pct')).toHaveValue('66');
       await expect(page.getByTestId('apply-update')).toHaveCount(0);
+      // the other tab runs the old code under the new worker: it says so and offers the reload
+      await expect(other.getByTestId('updated-elsewhere')).toContainText('se actualizó desde otra pestaña', { timeout: 30_000 });
+      // it did not reload on its own: its own notice of the restored working copy never came
+      await expect(other.getByTestId('scenario-notice')).toHaveCount(0);
+      await expect(other.getByTestId('apply-update')).toHaveCount(0);
+      await Promise.all([other.waitForEvent('framenavigated'), other.getByTestId('reload-updated').click()]);
+      await expect(other.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
+      await expect(other.getByTestId('updated-elsewhere')).toHaveCount(0);
+      await other.close();
     } finally {
       stopPreview(server);
       rmSync(dir, { recursive: true, force: true });
