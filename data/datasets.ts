@@ -3,6 +3,7 @@
 // completeness and quirk counts are measured at build time (catalog.ts).
 import type { CatalogDataset } from '../src/data/catalog';
 import { RAW_FILES, WORLD_ATLAS_FILE } from './rawFiles';
+import { SNAPSHOT_FILE } from '../src/data/indicatorSnapshot';
 
 export type DatasetId =
   | 'establecimientos'
@@ -148,7 +149,8 @@ export const DATASETS: readonly DatasetMeta[] = [
 export const CATALOG_FILE = 'catalog.json';
 
 /** Every file `npm run data` writes (what data:ensure looks for). */
-export const OUTPUT_FILES: readonly string[] = [...DATASETS.map((d) => d.file), CATALOG_FILE];
+/** Every file the pipeline writes: the datasets, the app's indicator snapshot (issue 16) and the catalogue. */
+export const OUTPUT_FILES: readonly string[] = [...DATASETS.map((d) => d.file), SNAPSHOT_FILE, CATALOG_FILE];
 
 export function datasetMeta(id: DatasetId): DatasetMeta {
   const meta = DATASETS.find((d) => d.id === id);

@@ -23,8 +23,8 @@ export interface AppData {
 
 export type LoadStep = 'catalog' | 'engine' | 'tables' | 'boundaries' | 'indicators';
 
-/** Tables loaded into DuckDB-WASM at start-up (catalog dataset id = table name). */
-export const START_TABLES = ['establecimientos', 'provincias', 'distritos', 'emergencias_2024'];
+import { START_TABLES } from './indicatorSnapshot';
+export { START_TABLES };
 
 export const DATA_BASE_URL = `${import.meta.env.BASE_URL}data/`;
 

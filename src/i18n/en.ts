@@ -31,6 +31,13 @@ export const en: Messages = {
       indicators: 'Computing indicators',
     },
     loadingLevel: 'Computing the indicators of this level…',
+    snapshotMismatch_one:
+      'Data error: the precomputed indicators the first map was drawn from differ from those the engine computed ' +
+      '({{n}} value differs: {{indicator}} of {{ubigeo}}, {{snapshot}} against {{engine}}). The engine’s are shown.',
+    snapshotMismatch_other:
+      'Data error: the precomputed indicators the first map was drawn from differ from those the engine computed ' +
+      '({{n}} values differ; the first: {{indicator}} of {{ubigeo}}, {{snapshot}} against {{engine}}). The engine’s are shown.',
+    snapshotOtherVersion: 'Data error: the precomputed indicators belong to another version of the data. Those the engine computed are shown.',
     failedAtStep: 'Step that failed: {{step}}.',
     stage: {
       engine: 'The query engine start-up',

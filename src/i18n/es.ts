@@ -32,6 +32,16 @@ export const es = {
       indicators: 'Calculando indicadores',
     },
     loadingLevel: 'Calculando los indicadores de este nivel…',
+    snapshotMismatch_one:
+      'Error de datos: los indicadores precalculados con los que se dibujó el primer mapa no coinciden con los que calculó el motor ' +
+      '({{n}} valor distinto: {{indicator}} de {{ubigeo}}, {{snapshot}} frente a {{engine}}). Se muestran los del motor.',
+    snapshotMismatch_many:
+      'Error de datos: los indicadores precalculados con los que se dibujó el primer mapa no coinciden con los que calculó el motor ' +
+      '({{n}} valores distintos; el primero: {{indicator}} de {{ubigeo}}, {{snapshot}} frente a {{engine}}). Se muestran los del motor.',
+    snapshotMismatch_other:
+      'Error de datos: los indicadores precalculados con los que se dibujó el primer mapa no coinciden con los que calculó el motor ' +
+      '({{n}} valores distintos; el primero: {{indicator}} de {{ubigeo}}, {{snapshot}} frente a {{engine}}). Se muestran los del motor.',
+    snapshotOtherVersion: 'Error de datos: los indicadores precalculados son de otra versión de los datos. Se muestran los que calculó el motor.',
     failedAtStep: 'Paso que falló: {{step}}.',
     stage: {
       engine: 'El inicio del motor de consultas',

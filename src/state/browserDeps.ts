@@ -1,4 +1,5 @@
-import { loadApp, loadLevel } from '../data/loadApp';
+import { DATA_BASE_URL, loadApp, loadLevel } from '../data/loadApp';
+import { parseSnapshot, SNAPSHOT_FILE } from '../data/indicatorSnapshot';
 import { loadUnits } from '../data/units';
 import { loadFacilities } from '../data/facilities';
 import { loadConflicts } from '../data/conflicts';
@@ -18,6 +19,10 @@ export const browserDeps: CoordinatorDeps = {
     // the recovery e2e test ends a worker the way a crash would (tests/e2e/recovery.spec.ts)
     (window as unknown as { __territorioWorkers?: unknown }).__territorioWorkers = d.source;
     return { source: d.source, engine: { catalog: d.catalog, tables: d.tables }, provincias: d.provincias, geo: d.geo };
+  },
+  async loadSnapshot(signal) {
+    const res = await fetch(`${DATA_BASE_URL}${SNAPSHOT_FILE}`, { signal });
+    return res.ok ? parseSnapshot(await res.text()) : null;
   },
   loadLevel: (source, level, _signal, definitions) => loadLevel(source, level, definitions),
   loadUnits: (source, level, definitions) => loadUnits(source, level, definitions),

@@ -25,6 +25,7 @@ import type { StabilityReply } from '../workers/stabilityProtocol';
 import { factorsOf } from '../domain/stability/uncertainty';
 import { definitionFactorsOf, stabilityModelOf, variantDefinitions } from './stabilityModel';
 import type { StabilityState } from './slices';
+import { compareWithEngine, type IndicatorSnapshot } from '../data/indicatorSnapshot';
 
 /** What the coordinator loads with: the browser's loaders in the app, native DuckDB and files in Node tests. */
 export interface CoordinatorDeps {
@@ -42,6 +43,8 @@ export interface CoordinatorDeps {
   loadConflicts(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<ConflictEvent[]>;
   loadAccess(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<AccessData>;
   loadSearchIndex(source: DataSource, signal: AbortSignal): Promise<SearchEntry[]>;
+  /** The province indicators precomputed by the pipeline (null when absent or unreadable): the first map's ranking. */
+  loadSnapshot?(signal: AbortSignal): Promise<IndicatorSnapshot | null>;
   /**
    * A user's file the scenario references, read again (from the local file store in the app) and
    * joined as the scenario says: its summary (in the user-file worker in the app, in-process in Node).
@@ -197,13 +200,38 @@ export class Coordinator {
     let step: LoadStep = 'catalog';
     setEngine(loading(step));
     this.starting = true;
+    // The first ranked map does not wait for the engine: the pipeline's snapshot of the province
+    // indicators (same SQL, native DuckDB) is ranked as soon as it and the boundaries are here,
+    // when it was computed under this scenario's definitions. The engine checks it once ready.
+    const early: { geo: Geo | null; snapshot: IndicatorSnapshot | null } = { geo: null, snapshot: null };
+    const showEarly = () => {
+      const { geo, snapshot } = early;
+      if (c.signal.aborted || !geo || !snapshot || this.store.getState().data.levels.provincia.status === 'ready') return;
+      this.commit((s) => ({
+        data: { ...s.data, levels: { ...s.data.levels, provincia: ready({ units: snapshot.units, boundaries: geo.provincias }) }, snapshot: { status: 'pending' } },
+      }));
+    };
+    const definitionsKey = unitsKey(this.store.getState().scenario.definitions);
+    this.deps
+      .loadSnapshot?.(c.signal)
+      .then((snapshot) => {
+        if (snapshot?.units.definitionsKey !== definitionsKey) return;
+        early.snapshot = snapshot;
+        showEarly();
+      })
+      .catch(() => undefined); // no snapshot: the map is ranked when the engine is ready, as before
     try {
       const opening = this.deps.openEngine(
         (next) => {
           step = next;
           if (!c.signal.aborted) setEngine(loading(next));
         },
-        (geo) => !c.signal.aborted && this.commit((s) => ({ data: { ...s.data, geo } })),
+        (geo) => {
+          if (c.signal.aborted) return;
+          this.commit((s) => ({ data: { ...s.data, geo } }));
+          early.geo = geo;
+          showEarly();
+        },
         c.signal,
         this.store.getState().scenario.definitions,
       );
@@ -220,12 +248,17 @@ export class Coordinator {
       this.source = r.source;
       // a dead worker replaced under the data access: say so (the data and the scenario are intact)
       r.source.onRestart?.((what) => this.commit((s) => ({ data: { ...s.data, restarts: { ...s.data.restarts, [what]: s.data.restarts[what] + 1 } } })));
+      // the snapshot ranked first, if any, against the engine's own numbers: any difference is an error on screen
+      const used = this.store.getState().data.snapshot.status === 'pending' ? early.snapshot : null;
+      const check = used ? compareWithEngine(used.units, r.provincias) : null;
+      if (check && used!.inputsSha256 !== r.engine.catalog.inputsSha256) check.differences++;
       this.commit((s) => ({
         data: {
           ...s.data,
           engine: ready(r.engine),
           geo: r.geo,
           levels: { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) },
+          snapshot: check ? { status: check.differences > 0 ? 'mismatch' : 'verified', check } : { status: 'unused' },
         },
       }));
       this.react(this.store.getState());

@@ -17,6 +17,7 @@ import type { Scenario } from './scenario';
 import type { LibraryEntry } from './scenarioLibrary';
 import type { Register } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
+import type { SnapshotCheck } from '../data/indicatorSnapshot';
 import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
 import type { SobolIndices } from '../domain/stability/sobol';
 
@@ -64,6 +65,12 @@ export interface DataSlice {
   userFiles: Record<string, LoadState<UserFileSummary>>;
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
   restarts: { engine: number; parquet: number; access: number };
+  /**
+   * The precomputed province indicators the first map was ranked from (issue 16): `pending` until
+   * the engine computes them again, then `verified` or `mismatch` (shown as an error); `unused`
+   * when there was none for this scenario's definitions.
+   */
+  snapshot: { status: 'unused' | 'pending' } | { status: 'verified' | 'mismatch'; check: SnapshotCheck };
 }
 
 

@@ -89,6 +89,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       register: IDLE,
       userFiles: {},
       restarts: { engine: 0, parquet: 0, access: 0 },
+      snapshot: { status: 'unused' },
     },
     derived: emptyDerived(),
     view: {

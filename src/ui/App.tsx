@@ -40,6 +40,7 @@ export function App() {
   const ready = engine.status === 'ready';
   const leftOpen = useLeftPanelOpen();
   const question = useStore((s) => s.scenario.question.trim());
+  const snapshot = useStore((s) => s.data.snapshot);
   useUndoKeys();
 
   useEffect(() => {
@@ -134,12 +135,26 @@ export function App() {
               <DetailPanel />
             )}
           </div>
-          <div className="side">
+          <div className="side" data-snapshot={snapshot.status}>
             {ready && <Breadcrumb />}
             <h2 className="side-title">
               {t(level === 'distrito' ? 'ranking.titleDistricts' : 'ranking.title')}: {scopeName}
             </h2>
             <DecisionNote />
+            {snapshot.status === 'mismatch' && (
+              <p role="alert" className="error" data-testid="snapshot-mismatch">
+                {snapshot.check.first
+                  ? t('app.snapshotMismatch', {
+                      count: snapshot.check.differences,
+                      n: snapshot.check.differences,
+                      indicator: snapshot.check.first.indicator,
+                      ubigeo: snapshot.check.first.ubigeo,
+                      snapshot: String(snapshot.check.first.snapshot),
+                      engine: String(snapshot.check.first.engine),
+                    })
+                  : t('app.snapshotOtherVersion')}
+              </p>
+            )}
             {engine.status === 'loading' && (
               <p role="status">
                 {t('app.loading')} {t(`app.loadingStep.${engine.step ?? 'catalog'}`)}

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseSnapshot, SNAPSHOT_FILE } from '../../src/data/indicatorSnapshot';
 import path from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { CoordinatorDeps } from '../../src/state/coordinator';
@@ -12,7 +13,7 @@ import type { Level } from '../../src/domain/indicators';
 import { NodeDataSource } from './nodeDataSource';
 import { inProcessStability } from './inProcessStability';
 
-const START_TABLES = ['establecimientos', 'provincias', 'distritos', 'emergencias_2024'];
+import { START_TABLES } from '../../src/data/indicatorSnapshot';
 const LEVEL_FILES: Record<Level, [string, string]> = {
   provincia: ['limites_provincias.topojson', 'provincias'],
   distrito: ['limites_distritos.topojson', 'distritos'],
@@ -39,13 +40,18 @@ export function nodeDeps(dataDir: string): CoordinatorDeps & { sources: NodeData
         paises: boundaries('paises.topojson', 'paises'),
       };
       onGeo(geo);
-      const source = await NodeDataSource.open(dataDir);
+      // single-threaded like DuckDB-WASM (and the pipeline's snapshot): doubles summed in one order
+      const source = await NodeDataSource.open(dataDir, { threads: 1 });
       sources.push(source);
       onStep('tables');
       const tables: Record<string, { rows: number; bytes: number }> = {};
       for (const t of START_TABLES) tables[t] = await source.loadParquet(t, path.join(dataDir, `${t}.parquet`));
       onStep('indicators');
       return { source, engine: { catalog, tables }, provincias: await loadUnits(source, 'provincia', definitions), geo };
+    },
+    async loadSnapshot() {
+      const file = path.join(dataDir, SNAPSHOT_FILE);
+      return existsSync(file) ? parseSnapshot(readFileSync(file, 'utf8')) : null;
     },
     async loadLevel(source, level, _signal, definitions) {
       const [file, object] = LEVEL_FILES[level];

@@ -1,0 +1,99 @@
+// Issue 16: the first map is ranked from the pipeline's snapshot of the province indicators,
+// before the engine is ready; once ready, the engine's own numbers must be the same doubles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Coordinator, type CoordinatorDeps } from '../../../src/state/coordinator';
+import { createAppStore } from '../../../src/state/store';
+import { scenarioFromPreset } from '../../../src/state/scenario';
+import { DEFAULT_PRESET_ID } from '../../../src/domain/presets';
+import { parseSnapshot, serialiseSnapshot, SNAPSHOT_FILE } from '../../../src/data/indicatorSnapshot';
+import { nodeDeps } from '../../support/nodeDeps';
+import { builtDataDir, until } from '../../support/builtData';
+
+let dataDir: string;
+let cleanup = () => undefined as void;
+beforeAll(async () => {
+  ({ dir: dataDir, cleanup } = await builtDataDir());
+}, 600_000);
+afterAll(() => cleanup());
+
+/** nodeDeps whose engine opens only when `release` is called. */
+function heldEngine(deps: CoordinatorDeps) {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => (release = r));
+  const held: CoordinatorDeps = {
+    ...deps,
+    async openEngine(onStep, onGeo, signal, definitions) {
+      // the boundaries arrive first, as in the browser; the engine after the gate
+      return deps.openEngine(onStep, (geo) => onGeo(geo), signal, definitions).then(async (r) => (await gate, r));
+    },
+  };
+  return { held, release: () => release() };
+}
+
+describe('the indicator snapshot', () => {
+  it('reads back as the same doubles it was written from', () => {
+    const snap = parseSnapshot(readFileSync(path.join(dataDir, SNAPSHOT_FILE), 'utf8'))!;
+    expect(snap.units.ids.length).toBe(196);
+    const again = parseSnapshot(serialiseSnapshot(snap.units, snap.inputsSha256))!;
+    for (const [id, v] of Object.entries(snap.units.values)) expect(Array.from(again.units.values[id]), id).toEqual(Array.from(v));
+    expect(parseSnapshot('{"schemaVersion":2}')).toBeNull();
+    expect(parseSnapshot('no es json')).toBeNull();
+  });
+
+  it('ranks the provinces before the engine is ready, and the engine then finds every value equal', async () => {
+    const store = createAppStore();
+    const { held, release } = heldEngine(nodeDeps(dataDir));
+    const c = new Coordinator(store, held);
+    const started = c.start();
+    const early = await until(store, (s) => s.derived.ranking !== null && s.derived.ranking !== undefined);
+    expect(early.data.engine.status).toBe('loading');
+    expect(early.data.snapshot.status).toBe('pending');
+    const firstOrder = Array.from(early.derived.ranking!.ranking.order);
+    expect(firstOrder.length).toBeGreaterThan(150);
+    release();
+    await started;
+    const s = store.getState();
+    expect(s.data.engine.status).toBe('ready');
+    expect(s.data.snapshot.status).toBe('verified');
+    const check = s.data.snapshot.status === 'verified' ? s.data.snapshot.check : null;
+    expect(check!.differences).toBe(0);
+    // every indicator and count of every province was compared
+    expect(check!.compared).toBeGreaterThan(196 * 10);
+    // the ranking the engine's numbers give is the one drawn first
+    expect(Array.from(s.derived.ranking!.ranking.order)).toEqual(firstOrder);
+    await c.dispose();
+  }, 120_000);
+
+  it('a snapshot that differs from the engine by one value is reported, naming the value', async () => {
+    const store = createAppStore();
+    const deps = nodeDeps(dataDir);
+    const doctored: CoordinatorDeps = {
+      ...deps,
+      async loadSnapshot(signal) {
+        const snap = (await deps.loadSnapshot!(signal))!;
+        const id = Object.keys(snap.units.values)[0];
+        snap.units.values[id][5] += 1;
+        return snap;
+      },
+    };
+    const c = new Coordinator(store, doctored);
+    await c.start();
+    const s = store.getState();
+    expect(s.data.snapshot.status).toBe('mismatch');
+    const check = s.data.snapshot.status === 'mismatch' ? s.data.snapshot.check : null;
+    expect(check!.differences).toBe(1);
+    expect(check!.first!.ubigeo).toBe(s.data.levels.provincia.status === 'ready' ? s.data.levels.provincia.value.units.ids[5] : '');
+    await c.dispose();
+  }, 120_000);
+
+  it('a scenario under other definitions does not use it', async () => {
+    const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
+    const store = createAppStore({ scenario: { ...scenario, definitions: { ...scenario.definitions, referenceYear: scenario.definitions.referenceYear - 1 } } });
+    const c = new Coordinator(store, nodeDeps(dataDir));
+    await c.start();
+    expect(store.getState().data.snapshot.status).toBe('unused');
+    await c.dispose();
+  }, 120_000);
+});
