@@ -346,7 +346,7 @@ function JoinReportView({ joined, joinMs, stage, t, n }: { joined: UserFileSumma
                     {t('userData.report.notNumbers', { count: c.notNumbersTotal, n: n(c.notNumbersTotal), list: c.notNumbers.map((x) => `«${x.value}» (${x.line})`).join(', ') })}
                   </span>
                 )}
-                {c.kind === 'categorico' ? c.categories.slice(0, 6).map((x) => `${x.value} (${x.rows})`).join(', ') : ''}
+                {c.kind === 'categorico' ? c.categories.slice(0, 6).map((x) => `${x.value} (${n(x.rows)})`).join(', ') : ''}
               </td>
             </tr>
           ))}

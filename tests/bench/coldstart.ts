@@ -32,9 +32,12 @@ export async function measureColdStart(baseUrl: string): Promise<ColdStart> {
     });
     const page = await context.newPage();
     await page.goto(baseUrl);
-    await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, {
-      timeout: 120_000,
-    });
+    // the ranked map may come before the engine (issue 16: the snapshot): both are waited for
+    await page.waitForFunction(
+      () => performance.getEntriesByName('territorio:ranked-map').length > 0 && performance.getEntriesByName('territorio:engine-ready').length > 0,
+      null,
+      { timeout: 120_000 },
+    );
     // (no named helper inside evaluate: tsx would wrap it in a __name() the page lacks)
     const [map, table, engine, basemap] = await page.evaluate(() =>
       ['territorio:ranked-map', 'territorio:table', 'territorio:engine-ready', 'territorio:basemap'].map(
