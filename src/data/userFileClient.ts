@@ -11,7 +11,7 @@ import type { UserFileHead, UserFileRequest, UserFileResponse, UserFileStage, Wo
 import UserFileWorker from '../workers/userFile.worker?worker';
 import type { ColumnProfile, JoinContext, KeySpec, Register, UserFileRef } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
-import type { ConflictImportOptions, ConflictImportResult, GazetteerPlace } from '../domain/conflictEvents';
+import { MAX_USER_EVENTS, type ConflictImportOptions, type ConflictImportResult, type GazetteerPlace } from '../domain/conflictEvents';
 import { DATA_BASE_URL, LEVEL_BOUNDARIES } from './loadApp';
 
 export interface ReadInWorker {
@@ -116,6 +116,30 @@ export async function conflictsInWorker(handle: number, places: GazetteerPlace[]
 
 export function releaseInWorker(handle: number | null) {
   if (handle !== null && worker) worker.postMessage({ kind: 'release', handle } satisfies UserFileRequest);
+}
+
+export interface ConflictFileRead {
+  read: ReadInWorker;
+  /** null when the file itself was refused (read.result says why). */
+  result: ConflictImportResult | null;
+}
+
+/**
+ * A file of conflict events, read and placed in the worker: refused from its row count before
+ * anything else when over `MAX_USER_EVENTS`, the rows released after.
+ */
+export async function readConflictFileInWorker(blob: Blob, name: string, places: () => Promise<GazetteerPlace[]>, options: ConflictImportOptions): Promise<ConflictFileRead> {
+  const read = await readUserFileInWorker(blob, name);
+  if (!read.result.ok || read.handle === null) return { read, result: null };
+  const handle = read.handle;
+  try {
+    if (read.result.rows > MAX_USER_EVENTS) {
+      return { read, result: { ok: false, error: { code: 'demasiadas_filas', params: { filas: read.result.rows, limite: MAX_USER_EVENTS } } } };
+    }
+    return { read, result: await conflictsInWorker(handle, await places(), options, MAX_USER_EVENTS) };
+  } finally {
+    releaseInWorker(handle);
+  }
 }
 
 /** A scenario's file, read again from its bytes and joined as the scenario says (the rows are released after). */

@@ -26,6 +26,6 @@ export {
   type RequiredColumn,
 } from './conflicts/issues';
 export {
-  DEFAULT_USER_SOURCE, USER_SERIES, conflictEventsFromTable,
+  DEFAULT_USER_SOURCE, MAX_USER_EVENTS, USER_SERIES, conflictEventsFromTable,
   type ConflictImportOptions, type ConflictImportResult, type RecordTable,
 } from './conflicts/import';

@@ -264,6 +264,8 @@ export const en: Messages = {
     userFile_one: '«{{file}}»: {{n}} event',
     userFile_other: '«{{file}}»: {{n}} events',
     removeFile: 'remove «{{file}}»',
+    fileMissing: 'The events file «{{file}}» is not stored in this browser (the scenario comes from another device or the site data were cleared): its events are not counted. Load it again here.',
+    linkNote: 'They are kept with the scenario in this browser; shared links do not carry them (whoever opens the link sees the published cases only).',
     legendHeat: 'Conflicts (weighted density)',
     legendLow: 'fewer',
     legendHigh: 'more',

@@ -280,6 +280,8 @@ export const es = {
     userFile_other: '«{{file}}»: {{n}} eventos',
     userFile_many: '«{{file}}»: {{n}} eventos',
     removeFile: 'quitar «{{file}}»',
+    fileMissing: 'El archivo de eventos «{{file}}» no está guardado en este navegador (el escenario viene de otro equipo o se borraron los datos del sitio): sus eventos no se cuentan. Vuelva a cargarlo aquí.',
+    linkNote: 'Se guardan con el escenario en este navegador; los enlaces compartidos no los llevan (quien abra el enlace verá solo los casos publicados).',
     legendHeat: 'Conflictos (densidad ponderada)',
     legendLow: 'menos',
     legendHigh: 'más',

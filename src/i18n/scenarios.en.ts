@@ -84,7 +84,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     duplicated: 'Copy “{{name}}” saved.',
     imported: 'Scenario “{{name}}” imported and saved.',
     restored: 'The scenario you were working on was recovered (kept automatically in this browser on {{when}}).',
-    fromLink: 'Opened the shared scenario “{{name}}”: scope, level, weights, layers and canvas restored.',
+    fromLink: 'Opened the shared scenario “{{name}}”: scope, level, weights, layers and canvas restored. The sharer’s own files do not travel in the link.',
     dataDiffers: 'Note: the scenario was made with another data version ({{theirs}}; this one is {{ours}}). The ranking may differ.',
     storageFailed: 'The browser storage could not be used: {{detail}}',
     dismiss: 'Dismiss the notice',

@@ -82,7 +82,7 @@ export const scenariosEs = {
     duplicated: 'Copia «{{name}}» guardada.',
     imported: 'Escenario «{{name}}» importado y guardado.',
     restored: 'Se recuperó el escenario en el que estaba trabajando (guardado automáticamente en este navegador el {{when}}).',
-    fromLink: 'Se abrió el escenario compartido «{{name}}»: ámbito, nivel, pesos, capas y lienzo restaurados.',
+    fromLink: 'Se abrió el escenario compartido «{{name}}»: ámbito, nivel, pesos, capas y lienzo restaurados. Los archivos propios de quien lo compartió no viajan en el enlace.',
     dataDiffers: 'Atención: el escenario se hizo con otra versión de los datos ({{theirs}}; esta es {{ours}}). El ranking puede cambiar.',
     storageFailed: 'No se pudo usar el almacenamiento del navegador: {{detail}}',
     dismiss: 'Cerrar el aviso',

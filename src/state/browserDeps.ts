@@ -9,7 +9,7 @@ import StabilityWorker from '../workers/stability.worker?worker';
 import { loadSearchIndex } from '../data/searchIndex';
 import type { CoordinatorDeps } from './coordinator';
 import { DataError } from '../data/errors';
-import { loadUserFileInWorker } from '../data/userFileClient';
+import { loadUserFileInWorker, readConflictFileInWorker } from '../data/userFileClient';
 import { fileStore } from './fileStore';
 
 /** The coordinator's loaders in the browser: DuckDB-WASM, fetched boundaries, the access worker. */
@@ -36,6 +36,13 @@ export const browserDeps: CoordinatorDeps = {
   },
   startStability: () => createStabilityRunner(() => new StabilityWorker()),
   loadSearchIndex: (source) => loadSearchIndex(source),
+  async loadConflictFile(ref, places) {
+    const stored = await fileStore.get(ref.sha256);
+    if (!stored) throw new DataError('userFileMissing', { file: ref.name });
+    const { read, result } = await readConflictFileInWorker(stored.blob, ref.name, async () => places, { idPrefix: `usuario_${ref.name}`, fuente: ref.fuente });
+    if (!result || !result.ok) throw new DataError('userFileUnreadable', { file: ref.name, code: read.result.ok ? (result?.ok === false ? result.error.code : 'sin_datos') : read.result.error.code });
+    return result.events;
+  },
   async loadUserFile(ref, ctx) {
     const stored = await fileStore.get(ref.sha256);
     if (!stored) throw new DataError('userFileMissing', { file: ref.name });

@@ -12,7 +12,9 @@ import type { JoinContext, UserFileRef } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
 import { joinContextOf, userDataNeeded } from './userDataState';
 import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
-import type { ConflictEvent } from '../domain/conflictEvents';
+import type { ConflictEvent, GazetteerPlace } from '../domain/conflictEvents';
+import { gazetteerPlaces } from '../domain/gazetteer';
+import type { ConflictFileRef } from './scenario';
 import type { SearchEntry } from '../domain/search';
 import { failed, loading, ready, valueOf, type LoadState } from './loadState';
 import { stageOf, stateOf, TIMEOUTS, withState, type DatasetKey } from './datasets';
@@ -50,6 +52,8 @@ export interface CoordinatorDeps {
    * joined as the scenario says: its summary (in the user-file worker in the app, in-process in Node).
    */
   loadUserFile?(ref: UserFileRef, ctx: JoinContext, signal: AbortSignal): Promise<UserFileSummary>;
+  /** A conflict file the scenario references, read again and placed with these places (absent in Node). */
+  loadConflictFile?(ref: ConflictFileRef, places: GazetteerPlace[], signal: AbortSignal): Promise<ConflictEvent[]>;
   /** The stability worker (issue 14): a Web Worker in the app, the same code in-process in Node tests. */
   startStability?(): StabilityRunner;
 }
@@ -77,7 +81,8 @@ export const accessNeeded = (s: CoreState): boolean =>
 export function levelsNeeded(s: CoreState): Level[] {
   const out = new Set<Level>([s.scenario.level, ...s.view.levelsWanted]);
   if (s.scenario.layers.distritos.visible) out.add('distrito');
-  if (userDataNeeded(s)) out.add('distrito');
+  // the user's files: joins need the districts, and so does placing conflict rows by name
+  if (userDataNeeded(s) || s.scenario.userData.conflictFiles.length > 0) out.add('distrito');
   return LEVELS.filter((l) => out.has(l));
 }
 
@@ -143,6 +148,8 @@ export class Coordinator {
   /** Units under alternative definitions (stability's definition factors), by level and unitsKey. */
   private readonly variantUnits = new Map<string, Promise<Units>>();
   private readonly timeouts: typeof TIMEOUTS;
+  /** Conflict files being read again (by SHA-256). */
+  private readonly conflictFilesAsked = new Set<string>();
 
   constructor(
     private readonly store: StoreApi<AppState>,
@@ -309,6 +316,7 @@ export class Coordinator {
     if (s.view.searchWanted) this.load('searchIndex', (src, signal) => this.deps.loadSearchIndex(src, signal));
     if (userDataNeeded(s)) this.load('register', (src) => loadRegister(src));
     this.syncUserFiles(s);
+    this.syncConflictFiles(s);
     const access = valueOf(s.data.access);
     if (access) this.syncAccess(s, access);
     this.syncStability(s);
@@ -505,6 +513,36 @@ export class Coordinator {
         .finally(() => {
           this.controllers.delete(c);
           this.inflight.delete(p);
+        });
+      this.inflight.add(p);
+    }
+  }
+
+  /**
+   * Reads again each conflict file the scenario references and the state does not hold (a
+   * scenario reopened after a reload): from the local file store, placed in the user-file worker
+   * once the districts are loaded. A file no longer in this browser is kept as a typed error.
+   */
+  private syncConflictFiles(s: AppState) {
+    const load = this.deps.loadConflictFile;
+    const districts = valueOf(s.data.levels.distrito)?.boundaries;
+    const provinces = s.data.geo?.provincias;
+    if (!load || !districts || !provinces) return;
+    for (const ref of s.scenario.userData.conflictFiles) {
+      if (this.conflictFilesAsked.has(ref.sha256) || s.data.userConflicts.some((u) => u.sha256 === ref.sha256)) continue;
+      this.conflictFilesAsked.add(ref.sha256);
+      const c = this.controller();
+      const put = (events: ConflictEvent[], error?: DataError) =>
+        this.commit((x) => ({
+          data: { ...x.data, userConflicts: [...x.data.userConflicts.filter((u) => u.sha256 !== ref.sha256), { sha256: ref.sha256, fileName: ref.name, events, rejected: ref.rejected, error }] },
+        }));
+      const p = load(ref, gazetteerPlaces(districts, provinces), c.signal)
+        .then((events) => !c.signal.aborted && put(events))
+        .catch((err) => !c.signal.aborted && put([], toDataError(err)))
+        .finally(() => {
+          this.controllers.delete(c);
+          this.inflight.delete(p);
+          this.conflictFilesAsked.delete(ref.sha256);
         });
       this.inflight.add(p);
     }

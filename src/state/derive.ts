@@ -119,12 +119,15 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
 
   // Conflict events: published + uploaded, then those in the window.
   const conflicts = valueOf(next.data.conflicts);
-  const eventsChanged = next.data.conflicts !== prev.data.conflicts || next.data.userConflicts !== prev.data.userConflicts;
+  // the user's files count while the scenario references them (an undo takes a file back out)
+  const eventsChanged =
+    next.data.conflicts !== prev.data.conflicts || next.data.userConflicts !== prev.data.userConflicts || s.userData.conflictFiles !== prev.scenario.userData.conflictFiles;
+  const used = eventsChanged ? next.data.userConflicts.filter((u) => s.userData.conflictFiles.some((f) => f.sha256 === u.sha256)) : [];
   const conflictEvents = !eventsChanged
     ? p.conflictEvents
-    : !conflicts && next.data.userConflicts.length === 0
+    : !conflicts && used.length === 0
       ? NO_EVENTS
-      : [...(conflicts ?? []), ...next.data.userConflicts.flatMap((u) => u.events)];
+      : [...(conflicts ?? []), ...used.flatMap((u) => u.events)];
   const windowChanged = s.timeWindow !== prev.scenario.timeWindow;
   const conflictsInWindow =
     conflictEvents === p.conflictEvents && !windowChanged && d.conflictsInWindow === p.conflictsInWindow

@@ -117,11 +117,27 @@ export interface Scenario extends ScenarioWorkshop {
   stability: StabilitySettings;
 }
 
+/**
+ * A file of conflict events the scenario adds to the published ones. The file stays in this
+ * browser's file store (by SHA-256) and is read again after a reload; links do not carry it.
+ */
+export interface ConflictFileRef {
+  sha256: string;
+  name: string;
+  bytes: number;
+  /** Events placed and rows left out when it was loaded. */
+  events: number;
+  rejected: number;
+  /** The source written on rows that name none (in the language of the upload). */
+  fuente: string;
+}
+
 export interface UserData {
   files: UserFileRef[];
   indicators: UserIndicator[];
+  conflictFiles: ConflictFileRef[];
 }
-export const emptyUserData = (): UserData => ({ files: [], indicators: [] });
+export const emptyUserData = (): UserData => ({ files: [], indicators: [], conflictFiles: [] });
 
 export interface LayerState {
   visible: boolean;

@@ -1,3 +1,4 @@
+import type { DataError } from '../data/errors';
 import type { Catalog } from '../data/catalog';
 import type { Boundaries } from '../data/boundaries';
 import type { Facilities } from '../data/facilities';
@@ -40,10 +41,14 @@ export interface LevelData {
 }
 
 /** One uploaded conflict-events file: its events and what could not be placed. */
+/** The events of a conflict file the scenario references (`scenario.userData.conflictFiles`), once read. */
 export interface UserConflictUpload {
+  sha256: string;
   fileName: string;
   events: ConflictEvent[];
   rejected: number;
+  /** Why it could not be read again (a file no longer in this browser): its events are missing. */
+  error?: DataError;
 }
 
 export interface DataSlice {

@@ -43,7 +43,6 @@ export interface Actions extends ScenarioActions {
   wantUserData: () => void;
   /** A file loaded again replaces its earlier events instead of doubling them. */
   addUserConflicts: (upload: UserConflictUpload) => void;
-  removeUserConflicts: (fileName: string) => void;
   setPanelOpen: (open: boolean) => void;
   setScreen: (screen: WorkshopScreen) => void;
   setNotice: (notice: Notice | null) => void;
@@ -175,14 +174,9 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       wantLevel: (level) => set((s) => (s.view.levelsWanted.includes(level) ? {} : { view: { ...s.view, levelsWanted: [...s.view.levelsWanted, level] } })),
       wantSearch: () => set((s) => (s.view.searchWanted ? {} : { view: { ...s.view, searchWanted: true } })),
       wantUserData: () => set((s) => (s.view.userDataWanted ? {} : { view: { ...s.view, userDataWanted: true } })),
+      // the events read from a file, kept by SHA-256; the scenario's references say which count
       addUserConflicts: (upload) =>
-        set((s) => ({ data: { ...s.data, userConflicts: [...s.data.userConflicts.filter((u) => u.fileName !== upload.fileName), upload] } })),
-      // a card of a removed event would otherwise stay selected and show nothing
-      removeUserConflicts: (fileName) =>
-        set((s) => ({
-          data: { ...s.data, userConflicts: s.data.userConflicts.filter((u) => u.fileName !== fileName) },
-          view: s.view.selection.kind === 'conflict' ? { ...s.view, selection: NO_SELECTION } : s.view,
-        })),
+        set((s) => ({ data: { ...s.data, userConflicts: [...s.data.userConflicts.filter((u) => u.sha256 !== upload.sha256), upload] } })),
       setPanelOpen: (panelOpen) => workshop({ panelOpen }),
       setScreen: (screen) => workshop({ screen }),
       setNotice: (notice) => workshop({ notice }),

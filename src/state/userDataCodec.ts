@@ -4,7 +4,7 @@
  * dropped rather than refused, so a scenario always opens; an old scenario gets none.
  */
 import * as v from 'valibot';
-import type { UserData } from './scenario';
+import type { ConflictFileRef, UserData } from './scenario';
 import type { UserFileRef } from '../domain/userData';
 import type { UserIndicator } from '../domain/userIndicators';
 
@@ -27,6 +27,15 @@ const FILE = v.object({
   sheet: v.nullish(str, null),
   key: KEY,
   dropped: v.optional(v.array(str), () => []),
+});
+
+const CONFLICT_FILE = v.object({
+  sha256: sha,
+  name: str,
+  bytes: v.pipe(v.number(), v.minValue(0)),
+  events: v.pipe(v.number(), v.minValue(0)),
+  rejected: v.pipe(v.number(), v.minValue(0)),
+  fuente: str,
 });
 
 const INDICATOR = v.object({
@@ -64,7 +73,11 @@ function fillUserData(x: unknown): UserData {
     // an indicator whose file is not referenced cannot be computed: dropped
     return r.success && files.some((f) => f.sha256 === r.output.file) ? [r.output as UserIndicator] : [];
   });
-  return { files, indicators };
+  const conflictFiles = list(o.conflictFiles).flatMap((f) => {
+    const r = v.safeParse(CONFLICT_FILE, f);
+    return r.success ? [r.output as ConflictFileRef] : [];
+  });
+  return { files, indicators, conflictFiles };
 }
 
 /** `scenario.userData`: every valid file reference and indicator, the rest dropped; none when absent. */

@@ -2,7 +2,7 @@
  * Pure updaters of `scenario.userData` (spread into `updaters` in scenarioUpdaters.ts, so undo/redo
  * records them like any other change).
  */
-import type { Scenario } from './scenario';
+import type { ConflictFileRef, Scenario } from './scenario';
 import type { UserFileRef } from '../domain/userData';
 import type { UserIndicator } from '../domain/userIndicators';
 
@@ -10,6 +10,7 @@ import type { UserIndicator } from '../domain/userIndicators';
 export const AGE_PROXY_IDS = ['antiguedad_mediana', 'pct_antiguos'] as const;
 
 const withoutUnusedFiles = (s: Scenario, indicators: UserIndicator[]): Scenario['userData'] => ({
+  ...s.userData,
   files: s.userData.files.filter((f) => indicators.some((i) => i.file === f.sha256)),
   indicators,
 });
@@ -21,6 +22,7 @@ export const userDataUpdaters = {
     return {
       ...s,
       userData: {
+        ...s.userData,
         files: [...s.userData.files.filter((f) => f.sha256 !== file.sha256), file],
         indicators: [...s.userData.indicators.filter((i) => !ids.has(i.id)), ...indicators],
       },
@@ -30,6 +32,15 @@ export const userDataUpdaters = {
   removeUserIndicator: (s: Scenario, id: string): Scenario => ({
     ...s,
     userData: withoutUnusedFiles(s, s.userData.indicators.filter((i) => i.id !== id)),
+  }),
+  /** A file of conflict events (one with the same name or bytes is replaced: a corrected file loaded again). */
+  addConflictFile: (s: Scenario, file: ConflictFileRef): Scenario => ({
+    ...s,
+    userData: { ...s.userData, conflictFiles: [...s.userData.conflictFiles.filter((f) => f.sha256 !== file.sha256 && f.name !== file.name), file] },
+  }),
+  removeConflictFile: (s: Scenario, sha256: string): Scenario => ({
+    ...s,
+    userData: { ...s.userData, conflictFiles: s.userData.conflictFiles.filter((f) => f.sha256 !== sha256) },
   }),
   setUserIndicator: (s: Scenario, id: string, patch: Partial<Pick<UserIndicator, 'weight' | 'enabled' | 'direction' | 'label' | 'unit' | 'vintage'>>): Scenario => ({
     ...s,

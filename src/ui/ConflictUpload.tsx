@@ -2,18 +2,14 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestLevel, useStore } from '../state/store';
 import { boundariesOf } from '../state/selectors';
-import { conflictsInWorker, readUserFileInWorker, releaseInWorker } from '../data/userFileClient';
+import { readConflictFileInWorker } from '../data/userFileClient';
+import { fileStore } from '../state/fileStore';
 import type { ConflictRowIssue } from '../domain/conflictEvents';
 import { gazetteerPlaces } from '../domain/gazetteer';
 import { formatNumber } from '../i18n';
 import { userFileMessage } from './userFileMessage';
 
 const SHOWN_ISSUES = 8;
-/**
- * Events one upload may add. Every event crosses to the page and is drawn and counted there; the
- * Defensoría reports about 200 active cases a month, so this is decades of monthly reports.
- */
-export const MAX_UPLOAD_EVENTS = 50_000;
 
 type Outcome =
   | { kind: 'error'; message: string }
@@ -29,48 +25,46 @@ export function ConflictUpload() {
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const files = useStore((s) => s.scenario.userData.conflictFiles);
   const uploads = useStore((s) => s.data.userConflicts);
   const addUserConflicts = useStore((s) => s.addUserConflicts);
-  const removeUserConflicts = useStore((s) => s.removeUserConflicts);
+  const addConflictFile = useStore((s) => s.addConflictFile);
+  const removeConflictFile = useStore((s) => s.removeConflictFile);
+  const selectConflict = useStore((s) => s.selectConflict);
   const n = (x: number) => formatNumber(x, i18n.language, 0);
 
   const load = async (file: File) => {
     setBusy(true);
     setOutcome(null);
     try {
-      // the one reader, in its worker (the same as «Datos propios»)
-      const { result: read, handle } = await readUserFileInWorker(file, file.name);
-      if (!read.ok || handle === null) {
-        setOutcome({ kind: 'error', message: userFileMessage(t, read.ok ? { code: 'sin_datos', params: {} } : read.error) });
+      // the one reader, in its worker (the same as «Datos propios»); the rows are placed there too
+      const fuente = t('conflicts.userSource', { file: file.name });
+      const { read, result } = await readConflictFileInWorker(file, file.name, async () => {
+        const provinces = boundariesOf(useStore.getState(), 'provincia');
+        const districts = (await requestLevel('distrito')).boundaries;
+        if (!provinces) throw new Error(t('conflicts.boundariesNotReady'));
+        return gazetteerPlaces(districts, provinces);
+      }, { idPrefix: `usuario_${file.name}`, fuente });
+      if (!read.result.ok || !result) {
+        setOutcome({ kind: 'error', message: userFileMessage(t, read.result.ok ? { code: 'sin_datos', params: {} } : read.result.error) });
         return;
       }
-      // refused before the districts are even needed: the worker counted the rows
-      if (read.rows > MAX_UPLOAD_EVENTS) {
-        releaseInWorker(handle);
-        setOutcome({ kind: 'error', message: userFileMessage(t, { code: 'demasiadas_filas', params: { filas: read.rows, limite: MAX_UPLOAD_EVENTS } }) });
-        return;
-      }
-      const provinces = boundariesOf(useStore.getState(), 'provincia');
-      const districts = (await requestLevel('distrito')).boundaries;
-      if (!provinces) throw new Error(t('conflicts.boundariesNotReady'));
-      // the rows stay in the worker: they are placed there, and only the events come back
-      const result = await conflictsInWorker(
-        handle,
-        gazetteerPlaces(districts, provinces),
-        { idPrefix: `usuario_${file.name}`, fuente: t('conflicts.userSource', { file: file.name }) },
-        MAX_UPLOAD_EVENTS,
-      ).finally(() => releaseInWorker(handle));
       if (!result.ok) {
         setOutcome({ kind: 'error', message: userFileMessage(t, result.error) });
         return;
       }
-      if (result.events.length > 0) addUserConflicts({ fileName: file.name, events: result.events, rejected: result.rejected.length });
+      if (result.events.length > 0 && read.sha256) {
+        // kept in this browser, so the scenario finds it again after a reload
+        await fileStore.put({ sha256: read.sha256, name: file.name, blob: file, savedAt: new Date().toISOString() });
+        addUserConflicts({ sha256: read.sha256, fileName: file.name, events: result.events, rejected: result.rejected.length });
+        addConflictFile({ sha256: read.sha256, name: file.name, bytes: file.size, events: result.events.length, rejected: result.rejected.length, fuente });
+      }
       setOutcome({
         kind: 'ok',
         fileName: file.name,
         added: result.events.length,
         rejected: result.rejected,
-        warnings: [...read.warnings, ...result.warnings].map((w) => userFileMessage(t, w)),
+        warnings: [...read.result.warnings, ...result.warnings].map((w) => userFileMessage(t, w)),
       });
     } catch (err) {
       setOutcome({ kind: 'error', message: t('conflicts.uploadFailed', { detail: err instanceof Error ? err.message : String(err) }) });
@@ -123,18 +117,37 @@ export function ConflictUpload() {
           )}
         </div>
       )}
-      {uploads.length > 0 && (
+      {files.length > 0 && (
         <ul className="small" data-testid="user-files">
-          {uploads.map((u) => (
-            <li key={u.fileName}>
-              {t('conflicts.userFile', { file: u.fileName, count: u.events.length, n: n(u.events.length) })}{' '}
-              <button type="button" className="link" onClick={() => removeUserConflicts(u.fileName)}>
-                {t('conflicts.removeFile', { file: u.fileName })}
-              </button>
-            </li>
-          ))}
+          {files.map((f) => {
+            const loaded = uploads.find((u) => u.sha256 === f.sha256);
+            return (
+              <li key={f.sha256}>
+                {t('conflicts.userFile', { file: f.name, count: f.events, n: n(f.events) })}{' '}
+                {!loaded && <span className="muted">{t('app.loading')}</span>}
+                {loaded?.error && (
+                  <span role="alert" className="error" data-testid="conflict-file-missing">
+                    {loaded.error.key === 'userFileMissing' ? t('conflicts.fileMissing', { file: f.name }) : t(`errors.${loaded.error.key}`, loaded.error.params)}
+                  </span>
+                )}{' '}
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    // a card of a removed event would otherwise stay selected and show nothing
+                    const sel = useStore.getState().view.selection;
+                    if (sel.kind === 'conflict' && loaded?.events.some((e) => e.id === sel.id)) selectConflict(null);
+                    removeConflictFile(f.sha256);
+                  }}
+                >
+                  {t('conflicts.removeFile', { file: f.name })}
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
+      {files.length > 0 && <p className="small muted">{t('conflicts.linkNote')}</p>}
     </div>
   );
 }

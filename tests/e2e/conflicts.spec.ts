@@ -149,5 +149,19 @@ test.describe('socio-environmental conflicts', () => {
     await upload.locator('input[type=file]').setInputFiles({ name: 'vacio.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
     await expect(page.getByTestId('upload-error')).toContainText('está vacío');
     await expect(counts).toContainText(`${es(all.length + 2)} casos`);
+
+    // The file travels with the scenario in this browser: a reload reads it again from IndexedDB.
+    await expect(page.getByTestId('user-files')).toContainText('eventos.csv');
+    await page.reload();
+    await openApp(page);
+    await layer(page, 'conflictPoints').check();
+    await expect(counts).toContainText(`${es(all.length + 2)} casos`, { timeout: 30_000 });
+    await expect(page.getByTestId('user-files')).toContainText('eventos.csv');
+    await expect(page.getByTestId('conflict-file-missing')).toHaveCount(0);
+    // removed, its events stop counting; undone, they count again
+    await page.getByTestId('user-files').getByRole('button', { name: 'quitar «eventos.csv»' }).click();
+    await expect(counts).toContainText(`${es(all.length)} casos`);
+    await page.getByRole('button', { name: 'Deshacer' }).click();
+    await expect(counts).toContainText(`${es(all.length + 2)} casos`);
   });
 });

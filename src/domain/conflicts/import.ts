@@ -34,6 +34,11 @@ export interface ConflictImportOptions {
 }
 
 export const USER_SERIES = 'archivo_usuario_v1';
+/**
+ * Events one user file may add. Every event crosses to the page and is drawn and counted there;
+ * the Defensoría reports about 200 active cases a month, so this is decades of monthly reports.
+ */
+export const MAX_USER_EVENTS = 50_000;
 /** The `fuente` of rows without one when the caller gives no default (a data value, not UI text). */
 export const DEFAULT_USER_SOURCE = 'Archivo del usuario';
 

@@ -9,7 +9,7 @@ describe('conflictEvents (re-exports)', () => {
   it('keeps the public API in one place', () => {
     expect(Object.keys(api).sort()).toEqual([
       'COLUMN_SYNONYMS', 'CONFLICT_EVENT_COLUMNS', 'CONFLICT_FILE_ERROR_CODES', 'CONFLICT_REJECT_CODES', 'CONFLICT_STATUSES',
-      'CONFLICT_WARNING_CODES', 'DEFAULT_USER_SOURCE', 'PERU_BBOX', 'USER_SERIES', 'buildGazetteer', 'conflictEventsFromTable',
+      'CONFLICT_WARNING_CODES', 'DEFAULT_USER_SOURCE', 'MAX_USER_EVENTS', 'PERU_BBOX', 'USER_SERIES', 'buildGazetteer', 'conflictEventsFromTable',
       'mapColumns', 'monthPeriod', 'normaliseStatus', 'parseNumber', 'parsePeriod', 'parseYesNo',
     ]);
     expect(api.CONFLICT_EVENT_COLUMNS).toBe(CONFLICT_EVENT_COLUMNS);

@@ -223,12 +223,12 @@ describe('a scenario that uses a user file', () => {
     // an old scenario without the field opens with none
     const { userData: _omit, ...old } = saved;
     void _omit;
-    expect(parseScenario(old).scenario.userData).toEqual({ files: [], indicators: [] });
+    expect(parseScenario(old).scenario.userData).toEqual({ files: [], indicators: [], conflictFiles: [] });
 
     // a share link cannot carry the file: it leaves the user data out, and still opens
     const diff = scenarioDiff(scenario);
     expect(JSON.stringify(diff)).not.toContain(sha);
-    expect(scenarioFromDiff(JSON.parse(JSON.stringify(diff))).scenario.userData).toEqual({ files: [], indicators: [] });
+    expect(scenarioFromDiff(JSON.parse(JSON.stringify(diff))).scenario.userData).toEqual({ files: [], indicators: [], conflictFiles: [] });
     const store = createAppStore({ scenario });
     const deps = {
       ...nodeDeps(dataDir),

@@ -153,13 +153,13 @@ describe('coordinator', () => {
       ...deps,
       loadFacilities: (source, signal) => (hang ? new Promise<never>(() => undefined) : deps.loadFacilities(source, signal)),
     };
-    const c = new Coordinator(store, hanging, { load: 300 });
+    const c = new Coordinator(store, hanging, { load: 2_000 });
     await c.start();
     store.getState().setLayer('facilities', { visible: true });
     const s = await until(store, (st) => st.data.facilities.status === 'error');
     const f = s.data.facilities;
     expect(f.status === 'error' && f.error.key).toBe('timeout');
-    expect(f.status === 'error' && f.error.params).toMatchObject({ what: 'facilities', seconds: 0 });
+    expect(f.status === 'error' && f.error.params).toMatchObject({ what: 'facilities', seconds: 2 });
     hang = false;
     store.getState().retryLoad('facilities');
     await until(store, (st) => st.data.facilities.status === 'ready');
@@ -180,7 +180,8 @@ describe('coordinator', () => {
           return new Promise<never>(() => undefined); // the wasm never arrives
         },
       },
-      { engine: 300 },
+      // long enough for the real start of the retry on a loaded CI machine (single-threaded DuckDB)
+      { engine: 5_000 },
     );
     await c.start();
     const e = store.getState().data.engine;
