@@ -68,6 +68,8 @@ export interface Provenance {
   dataVersion: string;
   /** «El ranking es un insumo para una decisión humana…» */
   note: string;
+  /** The conflict events' time window, when a conflict indicator is ranked. */
+  timeWindow: string | null;
 }
 
 /** Datasets behind the ranked indicators, then the boundaries drawn. */
@@ -106,7 +108,22 @@ export function provenance(ctx: ExportContext): Provenance {
       licence: '—',
     });
   }
+  // Conflict indicators ranked: the user's event files beside the Defensoría's, and the time window counted.
+  const conflictsRanked = ranking.indicatorIds.some((id) => indicatorById(id).datasets.includes('conflictos'));
+  if (conflictsRanked) {
+    for (const f of s.userData.conflictFiles) {
+      sources.push({
+        id: `usuario:${f.sha256}`,
+        title: t('scenarios.conflictFileSource', { file: f.name, events: f.events, sha: f.sha256 }),
+        institution: t('scenarios.userFileInstitution'),
+        vintage: '—',
+        licence: '—',
+      });
+    }
+  }
+  const w = s.timeWindow;
   return {
+    timeWindow: conflictsRanked ? t('scenarios.meta.timeWindow', { from: w.from ?? '…', to: w.to ?? '…' }) : null,
     title: s.title || t('scenarios.untitled'),
     question: s.question || t('app.question'),
     author: s.author,
@@ -139,6 +156,7 @@ export function provenanceLines(p: Provenance, t: Tr): string[] {
     `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${pct(w.pct)} % (${w.points} ${t('weights.points')}, ${t(`indicators.direction_${w.direction}`)}, ${w.method})`).join('; ')}`,
     `${t('weights.aggregation')}: ${p.aggregation}; ${t('weights.missing')}: ${p.missing}; ${t('weights.coverage')}: ${Math.round(p.coverageThreshold * 100)} %`,
     p.definitions,
+    ...(p.timeWindow ? [p.timeWindow] : []),
     p.stability,
     `${t('scenarios.meta.author')}: ${p.author || '—'}`,
     `${t('scenarios.meta.scenarioDate')}: ${p.scenarioDate}`,

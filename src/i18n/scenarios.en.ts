@@ -10,6 +10,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
   decisionNote:
     'This ranking is an input to a human decision, not the decision: the people responsible take it, with the context the data lack.',
   userFileSource: 'own file «{{file}}», {{rows}} rows, SHA-256 {{sha}}',
+  conflictFileSource: 'own conflict events «{{file}}», {{events}} events, SHA-256 {{sha}}',
   userFileInstitution: 'User data (not open data)',
   decisionNoteShort: 'The ranking is an input to a decision, not the decision.',
   sections: {
@@ -121,6 +122,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     weights: 'Weights',
     author: 'Author',
     scenarioDate: 'Scenario date',
+    timeWindow: 'Time window of the conflicts: from {{from}} to {{to}}',
     exportedAt: 'Exported',
     sources: 'Sources',
     versions: 'Versions',

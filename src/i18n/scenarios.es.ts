@@ -7,6 +7,7 @@ export const scenariosEs = {
   decisionNote:
     'Este ranking es un insumo para una decisión humana, no la decisión: la toman las personas responsables, con el contexto que los datos no tienen.',
   userFileSource: 'archivo propio «{{file}}», {{rows}} filas, SHA-256 {{sha}}',
+  conflictFileSource: 'eventos de conflicto propios «{{file}}», {{events}} eventos, SHA-256 {{sha}}',
   userFileInstitution: 'Datos del usuario (no abiertos)',
   decisionNoteShort: 'El ranking es un insumo para decidir, no la decisión.',
   sections: {
@@ -119,6 +120,7 @@ export const scenariosEs = {
     weights: 'Pesos',
     author: 'Autor',
     scenarioDate: 'Fecha del escenario',
+    timeWindow: 'Ventana de tiempo de los conflictos: de {{from}} a {{to}}',
     exportedAt: 'Exportado',
     sources: 'Fuentes',
     versions: 'Versiones',

@@ -45,4 +45,22 @@ describe('user files in exports', () => {
     for (const line of csv.split('\r\n')) for (const cell of line.split(',')) expect(/^"?[=+@]/.test(cell)).toBe(false);
     setUserIndicatorDefs([]);
   });
+
+  it('a ranked conflict indicator brings the user’s event files and the time window into the header', () => {
+    let s = updaters.setWeight(updaters.clearIndicators(defaultScenario()), 'conflictos_activos', 10);
+    s = updaters.addConflictFile(s, { sha256: sha, name: 'eventos.csv', bytes: 300, events: 2, rejected: 1, fuente: 'Archivo del usuario: eventos.csv' });
+    s = { ...s, timeWindow: { from: '2024-01-01', to: '2024-03-31' } };
+    const withConflicts: Units = { ...units, values: { ...units.values, conflictos_activos: Float64Array.from([3, 1]) } };
+    const ranking = rankScenario(withConflicts, s);
+    expect(ranking.indicatorIds).toEqual(['conflictos_activos']);
+    const ctx: ExportContext = { scenario: s, units: withConflicts, ranking, catalog, scopeName: 'Perú', lng: 'es', t: i18next.t.bind(i18next) as ExportContext['t'], exportedAt: '2026-05-02T09:00:00.000Z' };
+    const csv = rankingCsv(ctx);
+    expect(csv).toContain(`eventos de conflicto propios «eventos.csv», 2 eventos, SHA-256 ${sha}`);
+    expect(csv).toContain('Ventana de tiempo de los conflictos: de 2024-01-01 a 2024-03-31');
+    // without a conflict indicator in the ranking, neither is said
+    const plain = updaters.setWeight(updaters.clearIndicators(s), 'pobreza_pct', 10);
+    const other = rankingCsv({ ...ctx, scenario: plain, ranking: rankScenario(withConflicts, plain) });
+    expect(other).not.toContain('eventos.csv');
+    expect(other).not.toContain('Ventana de tiempo');
+  });
 });
