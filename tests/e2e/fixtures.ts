@@ -16,10 +16,15 @@ export const test = base.extend<{ requests: string[] }>({
 });
 export { expect };
 
-/** Opens the app and waits until the ranked table is on screen. */
+/**
+ * Opens the app and waits until the ranked table is on screen and the engine is ready. The table
+ * comes first, from the pipeline's snapshot (issue 16); the engine's arrival then fills the left
+ * panels and re-renders, which would move what a test is about to click.
+ */
 export async function openApp(page: Page) {
   await page.goto('./');
   await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('main.workspace')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   await expect(page.locator('[data-testid="map"] canvas').first()).toBeVisible();
   // the app marks the first frame that shows the ranked choropleth
   await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0);
