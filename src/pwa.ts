@@ -13,6 +13,13 @@ let applying = false;
 
 export function startServiceWorker(store: StoreApi<AppState>): void {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return;
+  // A new worker taking control of a page that already had one: a version activated by another
+  // tab. This tab still runs the old code, whose lazy chunks the new cache may no longer hold, so
+  // it is told to reload (its scenario is written on the way out, as for any update). The first
+  // install also takes control (clientsClaim), with no worker before it: nothing to say then.
+  // Listened for from the start, not from the registration: that waits for the engine.
+  const hadController = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => hadController && updatedElsewhere(store));
   // Registered once the engine is ready: its precache (≈ 40 MB) would otherwise download beside
   // the first load and slow the first ranked map it exists to speed up later.
   if (store.getState().data.engine.status === 'ready') return register(store);
@@ -23,17 +30,14 @@ export function startServiceWorker(store: StoreApi<AppState>): void {
   });
 }
 
+function updatedElsewhere(store: StoreApi<AppState>): void {
+  if (!applying) store.getState().setAppUpdate({ updatedElsewhere: true, waiting: false });
+}
+
 function register(store: StoreApi<AppState>): void {
-  // A new worker taking control of a page that already had one: a version activated by another
-  // tab. This tab still runs the old code, whose lazy chunks the new cache may no longer hold, so
-  // it is told to reload (its scenario is written on the way out, as for any update). The first
-  // install also takes control (clientsClaim), with no worker before it: nothing to say then.
-  const hadController = navigator.serviceWorker.controller !== null;
-  const elsewhere = () => !applying && store.getState().setAppUpdate({ updatedElsewhere: true, waiting: false });
-  navigator.serviceWorker.addEventListener('controllerchange', () => hadController && elsewhere());
   updateSW = registerSW({
     // without this, the plugin reloads every tab that saw the prompt, under the user's hands
-    onNeedReload: elsewhere,
+    onNeedReload: () => updatedElsewhere(store),
     immediate: true,
     onNeedRefresh: () => store.getState().setAppUpdate({ waiting: true }),
     onOfflineReady: () => store.getState().setAppUpdate({ offlineReady: true }),

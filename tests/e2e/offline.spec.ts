@@ -71,6 +71,9 @@ test.describe('offline workshop (issue 15)', () => {
       const other = await page.context().newPage();
       await other.goto(server.url);
       await expect(other.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
+      // its engine ready and its page controlled by the worker (the table comes before both)
+      await expect(other.locator('main.workspace')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+      await other.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
       await page.getByTestId('weight-input-pobreza_pct').fill('66');
       await page.getByTestId('weight-input-pobreza_pct').blur();
       // publish: any change of the service worker's bytes is a new version (the server restarts:
