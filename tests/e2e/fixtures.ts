@@ -25,6 +25,14 @@ export async function openApp(page: Page) {
   await page.goto('./');
   await expect(page.getByTestId('ranking-table')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('main.workspace')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  // The service worker registers once the engine is ready; its outcome is a banner above the
+  // workspace that moves the map down (in e2e the worker is blocked: «No se pudo guardar…»).
+  // Positions on the map are computed after it, or a hover and a click land on different places.
+  await page
+    .locator('[data-testid="offline-failed"], [data-testid="offline-ready"]')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10_000 })
+    .catch(() => undefined);
   await expect(page.locator('[data-testid="map"] canvas').first()).toBeVisible();
   // the app marks the first frame that shows the ranked choropleth
   await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0);
@@ -87,6 +95,13 @@ export async function pixelAt(page: Page, x: number, y: number): Promise<[number
 
 /** Screen position of a geographic point on the map. */
 export async function screenOf(page: Page, lon: number, lat: number) {
+  // the map has caught up with its box (a banner above it resizes it; MapLibre follows a frame later)
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __territorioMap: { getCanvas: () => HTMLCanvasElement; getContainer: () => HTMLElement; isMoving: () => boolean } }).__territorioMap;
+    const c = m.getCanvas();
+    const box = m.getContainer();
+    return !m.isMoving() && Math.abs(c.clientWidth - box.clientWidth) < 2 && Math.abs(c.clientHeight - box.clientHeight) < 2;
+  });
   const point = await page.evaluate(([x, y]) => {
     const m = (window as unknown as { __territorioMap: { project: (ll: [number, number]) => { x: number; y: number } } }).__territorioMap;
     return m.project([x, y]);
