@@ -259,13 +259,15 @@ export class Coordinator {
       const used = this.store.getState().data.snapshot.status === 'pending' ? early.snapshot : null;
       const check = used ? compareWithEngine(used.units, r.provincias) : null;
       if (check && used!.inputsSha256 !== r.engine.catalog.inputsSha256) check.differences++;
+      // verified: the units on screen are kept, so the same numbers do not rank (and start a stability run) twice
+      const verified = check !== null && check.differences === 0;
       this.commit((s) => ({
         data: {
           ...s.data,
           engine: ready(r.engine),
-          geo: r.geo,
-          levels: { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) },
-          snapshot: check ? { status: check.differences > 0 ? 'mismatch' : 'verified', check } : { status: 'unused' },
+          geo: verified ? s.data.geo : r.geo,
+          levels: verified ? s.data.levels : { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) },
+          snapshot: check ? { status: verified ? 'verified' : 'mismatch', check } : { status: 'unused' },
         },
       }));
       this.react(this.store.getState());

@@ -51,6 +51,7 @@ describe('the indicator snapshot', () => {
     expect(early.data.engine.status).toBe('loading');
     expect(early.data.snapshot.status).toBe('pending');
     const firstOrder = Array.from(early.derived.ranking!.ranking.order);
+    const firstUnits = early.data.levels.provincia.status === 'ready' ? early.data.levels.provincia.value.units : null;
     expect(firstOrder.length).toBeGreaterThan(150);
     release();
     await started;
@@ -63,6 +64,8 @@ describe('the indicator snapshot', () => {
     expect(check!.compared).toBeGreaterThan(196 * 10);
     // the ranking the engine's numbers give is the one drawn first
     expect(Array.from(s.derived.ranking!.ranking.order)).toEqual(firstOrder);
+    // verified: the units drawn first are kept, not replaced by equal numbers (which would rank again)
+    expect(s.data.levels.provincia.status === 'ready' && s.data.levels.provincia.value.units).toBe(firstUnits);
     await c.dispose();
   }, 120_000);
 
