@@ -5,18 +5,11 @@ import type { Level } from '../domain/indicators';
 import type { ConflictEvent } from '../domain/conflictEvents';
 import type { MapLayers } from '../state/scenario';
 import type { Hotspots } from '../state/slices';
-import { unitLayer, type ChoroplethStyle } from './unitLayer';
-import { boundaryLayer } from './boundaryLayer';
+import { unitLayer, unitOutlineLayer, type ChoroplethStyle } from './unitLayer';
 import { facilityFlagLayer, facilityLayer } from './facilityLayer';
 import { conflictHeatmap, conflictPoints, hotspotLayer } from './conflictLayers';
 import { nearestLineLayer, placesLayer, type placesData } from './placesLayer';
 import { labelLayer, type MapLabel } from './labelLayer';
-
-/**
- * Below this zoom the 1,891 district outlines are a grey smear that costs frames (issue 16): the
- * layer waits until they can be told apart (about a department filling the map).
- */
-export const DISTRICT_LINES_MIN_ZOOM = 6.5;
 
 /** Everything the deck.gl layers are made of: plain values from the store and the views' memoised colours. */
 export interface MapViewModel {
@@ -24,8 +17,8 @@ export interface MapViewModel {
   /** The shown level's boundaries, and its colours (null until the level is ranked). */
   boundaries: Boundaries | undefined;
   choropleth: ChoroplethStyle | null;
+  /** Province boundaries (the hot-spot layer colours them). The unit lines are MapLibre's (basemapStyle.ts). */
   provinceLines: Boundaries | undefined;
-  districtLines: Boundaries | undefined;
   layers: MapLayers;
   hotspots: Hotspots | null;
   places: { data: ReturnType<typeof placesData>; version: string } | null;
@@ -37,8 +30,6 @@ export interface MapViewModel {
   conflicts: ConflictEvent[];
   selectedConflict: string | null;
   onHover: (ubigeo: string | null, x: number, y: number) => void;
-  /** The map's zoom when the camera last stopped (district lines wait for a legible zoom). */
-  zoom: number;
   /** Unit names kept on screen by the declutter (src/map/labels.ts). */
   labels: { items: MapLabel[]; version: string; characterSet: string[] } | null;
 }
@@ -54,8 +45,7 @@ export function buildLayers(vm: MapViewModel): Layer[] {
     vm.hotspots && l.hotspots.visible && vm.provinceLines
       ? hotspotLayer(vm.provinceLines, vm.hotspots.classOf, l.hotspots.opacity, vm.hotspots.version)
       : null,
-    l.distritos.visible && vm.districtLines && vm.zoom >= DISTRICT_LINES_MIN_ZOOM ? boundaryLayer('lineas-distritos', vm.districtLines, l.distritos.opacity, [90, 90, 90, 255], 0.6) : null,
-    l.provincias.visible && vm.provinceLines ? boundaryLayer('lineas-provincias', vm.provinceLines, l.provincias.opacity, [40, 40, 40, 255], 1) : null,
+    vm.boundaries && vm.choropleth ? unitOutlineLayer(`${vm.level}-contorno`, vm.boundaries, vm.choropleth, l.choropleth) : null,
     l.places.visible && vm.places ? placesLayer(vm.places.data, l.places.opacity, vm.places.version) : null,
     l.places.visible && vm.placeLine ? nearestLineLayer(vm.placeLine.from, vm.placeLine.to) : null,
     vm.facilities && l.facilities.visible ? facilityLayer(vm.facilities, vm.facilitiesShown.visible, l.facilities.opacity, vm.selectedFacility) : null,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import maplibregl from 'maplibre-gl';
+import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/turf';
@@ -8,7 +8,7 @@ import { i18next } from '../i18n';
 import { useStore } from '../state/store';
 import { boundariesOf, selectedConflictId, selectedFacilityIndex, selectedPlaceIndex, selectedUnitId } from '../state/selectors';
 import { valueOf } from '../state/loadState';
-import { basemapStyle } from '../map/basemapStyle';
+import { basemapLayerState, basemapStyle } from '../map/basemapStyle';
 import type { ChoroplethStyle } from '../map/unitLayer';
 import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
@@ -53,7 +53,6 @@ export function MapView() {
   const [contextLost, setContextLost] = useState(false);
   // bumped when the camera stops: the labels are decluttered again for the new view
   const [cameraStops, setCameraStops] = useState(0);
-  const [zoom, setZoom] = useState(0);
   const [labels, setLabels] = useState<{ items: MapLabel[]; version: string; characterSet: string[] } | null>(null);
   const [inViewIds, setInViewIds] = useState<string[]>([]);
   const lost = useRef(false);
@@ -119,7 +118,6 @@ export function MapView() {
       settle = setTimeout(() => {
         settle = null;
         setCameraStops((c) => c + 1);
-        setZoom(map.getZoom());
       }, CAMERA_SETTLE_MS);
     };
     map.on('moveend', stopped);
@@ -249,29 +247,36 @@ export function MapView() {
     if (!boundaries || !choropleth || !overlayRef.current || lost.current) return;
     overlayRef.current.setProps({
       layers: buildLayers({
-        level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, zoom,
+        level, boundaries, choropleth, provinceLines, layers, hotspots, places, placeLine,
+        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels,
         onHover: (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
       }),
     });
     layersSet.current = true;
   }, [
-    level, boundaries, choropleth, provinceLines, districtLines, layers, hotspots, places, placeLine,
-    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, zoom, map,
+    level, boundaries, choropleth, provinceLines, layers, hotspots, places, placeLine,
+    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, map,
   ]);
 
-  // Basemap layers: MapLibre's own, shown, hidden and faded here.
+  // MapLibre's own layers (basemap, unit and department lines), shown, hidden and faded here.
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady) return;
-    const show = (id: string, on: boolean) => map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
-    show('paises-fill', layers.basemap.visible);
-    show('paises-line', layers.basemap.visible);
-    map.setPaintProperty('paises-fill', 'fill-opacity', layers.basemap.opacity);
-    map.setPaintProperty('paises-line', 'line-opacity', layers.basemap.opacity);
-    show('departamentos-line', layers.departamentos.visible);
-    map.setPaintProperty('departamentos-line', 'line-opacity', layers.departamentos.opacity);
-  }, [styleReady, layers.basemap, layers.departamentos]);
+    for (const { id, kind, visible, opacity } of basemapLayerState(level, layers)) {
+      map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      if (kind === 'fill') map.setPaintProperty(id, 'fill-opacity', opacity);
+      else map.setPaintProperty(id, 'line-opacity', opacity);
+    }
+  }, [styleReady, level, layers]);
+  // The unit lines' geometry, once per map and level's boundaries (MapLibre tiles it in its worker).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady && provinceLines) (map.getSource('provincias') as GeoJSONSource | undefined)?.setData(provinceLines);
+  }, [styleReady, provinceLines]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady && districtLines) (map.getSource('distritos') as GeoJSONSource | undefined)?.setData(districtLines);
+  }, [styleReady, districtLines]);
 
   // Bring a unit selected in the table into view, without moving the map when it is visible.
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../browser/chromium';
 
@@ -11,6 +12,33 @@ export interface FrameCost {
   /** Wall-clock interval between frames, median and 95th percentile (includes software rasterisation). */
   intervalMedianMs: number;
   intervalP95Ms: number;
+  /**
+   * CPU of Chromium's GPU process per frame (Linux /proc; NaN elsewhere): in software WebGL this
+   * is where every draw call is rasterised, and what a frame really costs on a machine without a GPU.
+   */
+  gpuPerFrameMs: number;
+}
+
+/** CPU seconds used so far by Chromium's GPU processes (only the bench's browser runs meanwhile). */
+function gpuProcessCpuMs(): number {
+  let ticks = 0;
+  let found = false;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=gpu-process')) continue;
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 per second)
+        found = true;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return Number.NaN;
+  }
+  return found ? ticks * 10 : Number.NaN;
 }
 
 const FRAMES = 45;
@@ -26,6 +54,7 @@ async function panAndZoom(page: Page, client: CDPSession, name: string): Promise
   // settle: let pending loads and the first aggregation finish
   await page.waitForTimeout(1500);
   const before = await metrics(client);
+  const gpuBefore = gpuProcessCpuMs();
   // A string, not a function: tsx/esbuild would wrap named inner functions in a __name() the page lacks.
   const intervals = (await page.evaluate(`new Promise((resolve) => {
     const m = window.__territorioMap;
@@ -46,6 +75,7 @@ async function panAndZoom(page: Page, client: CDPSession, name: string): Promise
     requestAnimationFrame(step);
   })`)) as number[];
   const after = await metrics(client);
+  const gpuAfter = gpuProcessCpuMs();
   intervals.sort((a, b) => a - b);
   return {
     name,
@@ -54,6 +84,7 @@ async function panAndZoom(page: Page, client: CDPSession, name: string): Promise
     scriptPerFrameMs: (after.script - before.script) / FRAMES,
     intervalMedianMs: intervals[Math.floor(intervals.length / 2)],
     intervalP95Ms: intervals[Math.floor(intervals.length * 0.95)],
+    gpuPerFrameMs: (gpuAfter - gpuBefore) / FRAMES,
   };
 }
 
@@ -98,6 +129,7 @@ export function printFrames(results: FrameCost[]): void {
   for (const r of results) {
     console.log(
       `  ${r.name.padEnd(56)} main-thread CPU ${r.cpuPerFrameMs.toFixed(1).padStart(5)} ms/frame (script ${r.scriptPerFrameMs.toFixed(1)} ms)` +
+        `  GPU process ${Number.isNaN(r.gpuPerFrameMs) ? '—' : r.gpuPerFrameMs.toFixed(0).padStart(4)} ms/frame` +
         `  frame interval median ${r.intervalMedianMs.toFixed(0)} ms, p95 ${r.intervalP95Ms.toFixed(0)} ms`,
     );
   }

@@ -28,7 +28,6 @@ function viewModel(patch: Partial<MapViewModel> = {}): MapViewModel {
       topKey: 'provincia:',
     },
     provinceLines: lines,
-    districtLines: undefined,
     layers: defaultLayers(),
     hotspots: null,
     places: null,
@@ -40,7 +39,6 @@ function viewModel(patch: Partial<MapViewModel> = {}): MapViewModel {
     selectedConflict: null,
     onHover: () => undefined,
     labels: null,
-    zoom: 8,
     ...patch,
   };
 }
@@ -48,25 +46,44 @@ const ids = (vm: MapViewModel) => buildLayers(vm).map((l) => l.id);
 
 describe('buildLayers (pure: view model → deck.gl layers)', () => {
   it('draws only the choropleth by default', () => {
-    expect(ids(viewModel())).toEqual(['provincia-choropleth']);
+    expect(ids(viewModel())).toEqual(['provincia-choropleth', 'provincia-contorno']);
   });
 
   it('draws the names on top when there are labels to show, and not when the layer is off', () => {
     const labels = { items: [{ position: [0.5, 0.5] as [number, number], text: '1. Chachapoyas', top: true }], version: 'v', characterSet: [...'1. Chachapoyas'] };
-    expect(ids(viewModel({ labels }))).toEqual(['provincia-choropleth', 'nombres']);
-    expect(ids(viewModel({ labels, layers: { ...defaultLayers(), labels: { visible: false, opacity: 1 } } }))).toEqual(['provincia-choropleth']);
+    expect(ids(viewModel({ labels }))).toEqual(['provincia-choropleth', 'provincia-contorno', 'nombres']);
+    expect(ids(viewModel({ labels, layers: { ...defaultLayers(), labels: { visible: false, opacity: 1 } } }))).toEqual(['provincia-choropleth', 'provincia-contorno']);
   });
 
   it('draws nothing before the level is ranked', () => {
     expect(ids(viewModel({ choropleth: null }))).toEqual([]);
   });
 
-  it('adds boundary lines in order (districts under provinces) when their layers are on and loaded', () => {
-    const layers = { ...defaultLayers(), provincias: { visible: true, opacity: 1 }, distritos: { visible: true, opacity: 0.5 } };
-    expect(ids(viewModel({ layers }))).toEqual(['provincia-choropleth', 'lineas-provincias']);
-    expect(ids(viewModel({ layers, districtLines: lines }))).toEqual(['provincia-choropleth', 'lineas-distritos', 'lineas-provincias']);
-    // zoomed out over Peru, district lines wait for a zoom where they can be told apart
-    expect(ids(viewModel({ layers, districtLines: lines, zoom: 5 }))).toEqual(['provincia-choropleth', 'lineas-provincias']);
+  it('draws no stroke over every unit: the fill is unstroked and only the top N and the selection are outlined', () => {
+    const [fill, outline] = buildLayers(
+      viewModel({
+        boundaries: { type: 'FeatureCollection', features: [square('0101', 0), square('0102', 1), square('0103', 2)] },
+        choropleth: {
+          colours: { fill: new Uint8ClampedArray(12), top: Uint8Array.of(1, 0, 0), topKey: '0' },
+          index: new Map([['0101', 0], ['0102', 1], ['0103', 2]]),
+          selected: '0103',
+          version: '1',
+          topKey: 'provincia:0',
+        },
+      }),
+    );
+    expect(fill.props).toMatchObject({ stroked: false, filled: true, pickable: true });
+    expect(outline.props).toMatchObject({ stroked: true, filled: false, pickable: false });
+    const outlined = (outline.props.data as { properties: { ubigeo: string } }[]).map((f) => f.properties.ubigeo);
+    expect(outlined).toEqual(['0101', '0103']);
+  });
+
+  it('keeps the outlined subset while the top N and the selection stay (deck.gl re-reads geometry on a new array)', () => {
+    const data = (vm: MapViewModel) => buildLayers(vm)[1].props.data;
+    const a = viewModel();
+    const first = data(a);
+    expect(data(viewModel({ choropleth: { ...a.choropleth!, version: '2' } }))).toBe(first);
+    expect(data(viewModel({ choropleth: { ...a.choropleth!, selected: '0102' } }))).not.toBe(first);
   });
 
   it('adds facilities (and the flag rings only when asked), places and conflict layers on top', () => {
@@ -90,14 +107,14 @@ describe('buildLayers (pure: view model → deck.gl layers)', () => {
       conflicts: [event],
     });
     const out = ids(vm);
-    expect(out[0]).toBe('distrito-choropleth');
+    expect(out.slice(0, 2)).toEqual(['distrito-choropleth', 'distrito-contorno']);
     expect(out).toContain(FACILITY_LAYER_ID);
     expect(out).toContain(FACILITY_FLAG_LAYER_ID);
     expect(out).toContain(PLACES_LAYER_ID);
     expect(out).toContain(CONFLICT_POINTS_ID);
     expect(out.indexOf(PLACES_LAYER_ID)).toBeLessThan(out.indexOf(FACILITY_LAYER_ID));
     expect(out.at(-1)).toBe(CONFLICT_POINTS_ID);
-    expect(out).toEqual(['distrito-choropleth', PLACES_LAYER_ID, 'centro-poblado-linea', FACILITY_LAYER_ID, FACILITY_FLAG_LAYER_ID, 'conflictos-calor', CONFLICT_POINTS_ID]);
+    expect(out).toEqual(['distrito-choropleth', 'distrito-contorno', PLACES_LAYER_ID, 'centro-poblado-linea', FACILITY_LAYER_ID, FACILITY_FLAG_LAYER_ID, 'conflictos-calor', CONFLICT_POINTS_ID]);
     // the heatmap is left out when the window holds no event
     expect(ids({ ...vm, conflicts: [] })).not.toContain('conflictos-calor');
     expect(ids({ ...vm, layers: { ...layers, facilities: { ...layers.facilities, flags: false } } })).not.toContain(FACILITY_FLAG_LAYER_ID);
