@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, PREVIEW_PORT, PREVIEW_URL } from './tests/browser/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, E2E_VIEWPORT, PREVIEW_PORT, PREVIEW_URL } from './tests/browser/chromium';
 
 // End-to-end tests run against the production build (`npm run build`), served as `npm start` serves it.
 export default defineConfig({
@@ -12,7 +12,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: PREVIEW_URL,
-    viewport: { width: 1280, height: 800 },
+    viewport: E2E_VIEWPORT,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
     // The service worker would precache ~40 MB in every test; tests/e2e/offline.spec.ts allows it.

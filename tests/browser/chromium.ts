@@ -25,3 +25,6 @@ export const CHROMIUM_ARGS = [
 
 export const PREVIEW_PORT = Number(process.env.PREVIEW_PORT ?? 4173);
 export const PREVIEW_URL = `http://127.0.0.1:${PREVIEW_PORT}/`;
+
+/** The viewport of the end-to-end tests (playwright.config.ts) and of their shared context. */
+export const E2E_VIEWPORT = { width: 1280, height: 800 };

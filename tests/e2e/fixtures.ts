@@ -1,10 +1,33 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { E2E_VIEWPORT, PREVIEW_URL } from '../browser/chromium';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** Every request the page (and its workers) made, recorded through the context's router. */
-export const test = base.extend<{ requests: string[] }>({
+/**
+ * One browser context per Playwright worker, shared by the tests that use the configured options
+ * (issue 16, CI time): a new context per test paid a cold HTTP cache and a cold start (~3 s a
+ * test here). Isolation is kept where it matters: after each test its pages are closed, its routes
+ * removed, the network put back online and the origin's storage (local storage, IndexedDB, cache
+ * storage, cookies) cleared, so the next test starts as a first visit, only with warm caches.
+ * A test that sets its own context options (`test.use({ bypassCSP })`, service workers) gets a
+ * fresh context of its own, as before.
+ */
+export const test = base.extend<{ requests: string[] }, { sharedContext: BrowserContext }>({
+  sharedContext: [
+    async ({ browser }, use) => {
+      const ctx = await browser.newContext({ baseURL: PREVIEW_URL, viewport: E2E_VIEWPORT, serviceWorkers: 'block' });
+      await use(ctx);
+      await ctx.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ context, sharedContext, bypassCSP, serviceWorkers, viewport }, use) => {
+    const own = bypassCSP || serviceWorkers !== 'block' || viewport?.width !== E2E_VIEWPORT.width || viewport?.height !== E2E_VIEWPORT.height;
+    if (own) return use(context);
+    await use(sharedContext);
+    await resetContext(sharedContext);
+  },
   requests: async ({ context }, use) => {
     const urls: string[] = [];
     await context.route('**/*', (route) => {
@@ -14,6 +37,25 @@ export const test = base.extend<{ requests: string[] }>({
     await use(urls);
   },
 });
+
+/** Back to a first visit: no page, no route, online, and the origin's stored data gone. */
+async function resetContext(ctx: BrowserContext) {
+  for (const p of ctx.pages()) await p.close().catch(() => undefined);
+  await ctx.unrouteAll({ behavior: 'ignoreErrors' });
+  await ctx.setOffline(false);
+  await ctx.clearCookies();
+  await ctx.clearPermissions();
+  const blank = await ctx.newPage();
+  try {
+    const cdp = await ctx.newCDPSession(blank);
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(PREVIEW_URL).origin,
+      storageTypes: 'local_storage,indexeddb,file_systems,cache_storage,service_workers,cookies,websql,shared_storage,storage_buckets',
+    });
+  } finally {
+    await blank.close();
+  }
+}
 export { expect };
 
 /**
