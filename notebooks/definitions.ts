@@ -3,7 +3,8 @@
  *
  * The default ranking's top 10 under the definitions used before issue 12, then after each
  * change of definition, applied one after another (universe → consistent emergency ratio →
- * all-zero rows as «no report» → flagged start dates left out). The same SQL and domain code as
+ * all-zero rows as «no report» → flagged start dates left out → SUSALUD rows above their
+ * level's plausible maximum left out). The same SQL and domain code as
  * the app, over the built Parquet. docs/methodology.md quotes its output.
  */
 import path from 'node:path';
@@ -33,6 +34,8 @@ d = { ...d, emergencyZeros: base.definitions.emergencyZeros };
 steps.push(['3. filas todas en 0 = sin reporte', d]);
 d = { ...d, dates: base.definitions.dates };
 steps.push(['4. fechas con alerta fuera', d]);
+d = { ...d, emergencyOutliers: base.definitions.emergencyOutliers };
+steps.push(['5. atenciones inverosímiles fuera', d]);
 
 const cols: string[][] = [];
 for (const [title, defs] of steps) {
@@ -40,7 +43,7 @@ for (const [title, defs] of steps) {
   const r = rankScenario(units, { ...base, definitions: defs });
   const col = [title, ...Array.from(r.order.slice(0, 10), (i) => i).map((i) => `${units.names[i]} (${r.score[i].toFixed(1)})`)];
   const at = (name: string) => units.names.indexOf(name);
-  for (const name of ['Lima', 'Canas', 'Castrovirreyna']) {
+  for (const name of ['Lima', 'Canas', 'Castrovirreyna', 'Pomabamba']) {
     const i = at(name);
     col.push(`${name}: ${r.insufficient.includes(i) ? `datos insuficientes (${(r.coverage[i] * 100).toFixed(0)} %)` : `puesto ${r.rank[i]}`}`);
   }

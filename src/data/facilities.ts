@@ -25,15 +25,21 @@ export interface Facilities {
   ubicacion: string[];
   /** Start-date plausibility flag (issue 12), '' when none: see src/domain/datePlausibility.ts. */
   inicioAlerta: string[];
+  /** SUSALUD 2024 emergency attentions; NaN when SUSALUD does not list the facility. */
+  atenciones: Float64Array;
+  /** The level's plausible maximum of attentions (NaN for levels without one) and its flag ('' when none): src/domain/emergencyPlausibility.ts. */
+  maximoPlausible: Float64Array;
+  atencionesAlerta: string[];
 }
 
 export const FACILITIES_SQL = `
-SELECT codigo, nombre, coalesce(categoria, 'Sin categoría') AS categoria, institucion, distrito, provincia,
-       departamento, ubigeo_prov, lon, lat, anio_inicio::DOUBLE AS anio_inicio, camas::DOUBLE AS camas,
-       altitud_m, ubicacion, coalesce(inicio_alerta, '') AS inicio_alerta
-FROM establecimientos
+SELECT f.codigo, nombre, coalesce(categoria, 'Sin categoría') AS categoria, institucion, distrito, provincia,
+       departamento, f.ubigeo_prov, lon, lat, anio_inicio::DOUBLE AS anio_inicio, camas::DOUBLE AS camas,
+       altitud_m, ubicacion, coalesce(inicio_alerta, '') AS inicio_alerta,
+       e.atenciones, e.maximo_plausible, coalesce(e.alerta, '') AS atenciones_alerta
+FROM establecimientos f LEFT JOIN emergencias_2024 e ON e.codigo = f.codigo
 WHERE lon IS NOT NULL AND lat IS NOT NULL
-ORDER BY codigo`;
+ORDER BY f.codigo`;
 
 export async function loadFacilities(source: DataSource): Promise<Facilities> {
   const t = await source.query(FACILITIES_SQL, 'establecimientos');
@@ -62,5 +68,8 @@ export async function loadFacilities(source: DataSource): Promise<Facilities> {
     altitud: numbers('altitud_m'),
     ubicacion: strings('ubicacion'),
     inicioAlerta: strings('inicio_alerta'),
+    atenciones: numbers('atenciones'),
+    maximoPlausible: numbers('maximo_plausible'),
+    atencionesAlerta: strings('atenciones_alerta'),
   };
 }

@@ -1,5 +1,6 @@
 import { OLD_FACILITY_YEARS, type Level } from '../domain/indicators';
 import { dateUsableSql, previousDefinitions, universeSql, type IndicatorDefinitions } from '../domain/universe';
+import { attentionsSql, rowCountsSql } from '../domain/emergencyPlausibility';
 
 /**
  * One SQL query per indicator and level, over the DuckDB-WASM tables loaded from the
@@ -30,14 +31,18 @@ const ageOf = (d: IndicatorDefinitions) => `(${d.referenceYear} - anio_inicio)`;
  * Emergency attentions per facility. `universo`: the attentions of the SUSALUD codes of the
  * universe's facilities over those same facilities (codes absent from the register count on
  * neither side). `todos` (before issue 12): every SUSALUD row of the unit over every facility of
- * the universe. `sin_reporte`: a unit whose rows all report 0 is missing, not 0.
+ * the universe. `sin_reporte`: a unit whose rows all report 0 is missing, not 0. Rows above their
+ * level's plausible maximum are kept, capped or left out (`emergencyOutliers`; left out on both
+ * sides under `universo`, from the numerator under `todos`).
  */
 function emergencySql(l: Level, d: IndicatorDefinitions): string {
   const num = d.emergencyZeros === 'sin_reporte' ? 'nullif(e.atenciones, 0)' : 'e.atenciones';
+  const rows = `(SELECT codigo, ${FACILITY_KEY[l]}, ${attentionsSql(d.emergencyOutliers)} AS atenciones
+           FROM emergencias_2024 WHERE ${rowCountsSql(d.emergencyOutliers)})`;
   if (d.emergencyNumerator === 'todos') {
     return `SELECT u.ubigeo, ${num} / nullif(f.n, 0) AS value
 FROM ${facilityJoin(l, d, 'count(*) AS n')}
-LEFT JOIN (SELECT ${FACILITY_KEY[l]} AS k, sum(atenciones) AS atenciones FROM emergencias_2024 GROUP BY 1) e
+LEFT JOIN (SELECT ${FACILITY_KEY[l]} AS k, sum(atenciones) AS atenciones FROM ${rows} GROUP BY 1) e
        ON e.k = u.ubigeo`;
   }
   const universe = universeSql(d.universe);
@@ -45,7 +50,7 @@ LEFT JOIN (SELECT ${FACILITY_KEY[l]} AS k, sum(atenciones) AS atenciones FROM em
 FROM ${UNIT_TABLE[l]} u
 LEFT JOIN (SELECT f.${FACILITY_KEY[l]} AS k, sum(s.atenciones) AS atenciones, count(*) AS n
            FROM establecimientos f
-           JOIN (SELECT codigo, sum(atenciones) AS atenciones FROM emergencias_2024 GROUP BY 1) s ON s.codigo = f.codigo
+           JOIN ${rows} s ON s.codigo = f.codigo
            ${universe === 'TRUE' ? '' : `WHERE ${universe}`}
            GROUP BY 1) e ON e.k = u.ubigeo`;
 }

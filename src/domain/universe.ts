@@ -1,6 +1,7 @@
 import { FACILITY_GROUPS, INSTITUTION_GROUPS, type FacilityGroup, type InstitutionGroup } from './facilities';
 import { DATE_RULES, dateUsableSql, type DateRule } from './datePlausibility';
 import { REFERENCE_YEAR } from './indicators';
+import type { EmergencyOutlierRule } from './emergencyPlausibility';
 
 /**
  * The definitions behind the facility-based indicators (issue 12): which facilities count (the
@@ -24,6 +25,8 @@ export interface IndicatorDefinitions {
   universe: FacilityUniverse;
   emergencyNumerator: EmergencyNumerator;
   emergencyZeros: EmergencyZeros;
+  /** SUSALUD rows above the plausible maximum of their level (src/domain/emergencyPlausibility.ts). */
+  emergencyOutliers: EmergencyOutlierRule;
   dates: DateRule;
   /** Age = referenceYear − year of start of activity. */
   referenceYear: number;
@@ -40,17 +43,19 @@ export function previousDefinitions(): IndicatorDefinitions {
     universe: { institutions: [...INSTITUTION_GROUPS], categories: [...FACILITY_GROUPS] },
     emergencyNumerator: 'todos',
     emergencyZeros: 'cero',
+    emergencyOutliers: 'incluir',
     dates: 'todas',
     referenceYear: REFERENCE_YEAR,
   };
 }
 
-/** The stated defaults: consistent ratio, all-zero = no report, flagged dates left out; `institutions` per preset. */
+/** The stated defaults: consistent ratio, all-zero = no report, implausible SUSALUD rows and flagged dates left out; `institutions` per preset. */
 export function defaultDefinitions(institutions: readonly InstitutionGroup[] = INSTITUTION_GROUPS): IndicatorDefinitions {
   return {
     universe: { institutions: [...institutions], categories: [...FACILITY_GROUPS] },
     emergencyNumerator: 'universo',
     emergencyZeros: 'sin_reporte',
+    emergencyOutliers: 'excluir',
     dates: 'sin_alertas',
     referenceYear: REFERENCE_YEAR,
   };
@@ -63,7 +68,7 @@ export const GORE_INSTITUTIONS: readonly InstitutionGroup[] = ['gore'];
 export function unitsKey(d: IndicatorDefinitions): string {
   const inst = INSTITUTION_GROUPS.filter((g) => d.universe.institutions.includes(g));
   const cats = FACILITY_GROUPS.filter((g) => d.universe.categories.includes(g));
-  return [inst.join('+'), cats.join('+'), d.emergencyNumerator, d.emergencyZeros, d.dates, d.referenceYear].join('|');
+  return [inst.join('+'), cats.join('+'), d.emergencyNumerator, d.emergencyZeros, d.emergencyOutliers, d.dates, d.referenceYear].join('|');
 }
 
 export const isWholeRegister = (u: FacilityUniverse): boolean =>

@@ -11,6 +11,7 @@ export function definitionsText(d: IndicatorDefinitions, t: Tr): string {
     categories: names(FACILITY_GROUPS, d.universe.categories, (g) => g),
     numerator: t(`definitions.emergencyNumerators.${d.emergencyNumerator}`),
     zeros: t(`definitions.emergencyZerosOptions.${d.emergencyZeros}`),
+    outliers: t(`definitions.emergencyOutliersOptions.${d.emergencyOutliers}`),
     dates: t(`definitions.dateRules.${d.dates}`),
     year: d.referenceYear,
   });

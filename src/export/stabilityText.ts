@@ -1,7 +1,7 @@
 import type { StabilitySettings } from '../domain/stability/uncertainty';
 import type { Tr } from './provenance';
 
-const FLAGS = ['normalisation', 'aggregation', 'winsorisation', 'universe', 'zeros', 'dates'] as const;
+const FLAGS = ['normalisation', 'aggregation', 'winsorisation', 'universe', 'zeros', 'outliers', 'dates'] as const;
 
 /**
  * The stability analysis's settings in one sentence (issue 14), so an export says how its rank

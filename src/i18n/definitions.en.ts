@@ -25,6 +25,20 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
   },
   emergencyZerosWhy:
     'SUSALUD: 3,126 of its 4,293 rows report 0. When every facility of a unit reports 0 for a year, the network usually does not report (e.g. Canas: 17 rows, all 0); it does not mean there were no emergencies.',
+  emergencyOutliers: 'Attentions not credible for the facility\'s level',
+  emergencyOutliersOptions: {
+    incluir: 'include them as reported (earlier)',
+    recortar: 'cap them at the level\'s maximum',
+    excluir: 'leave them out (missing)',
+  },
+  emergencyOutliersWhy:
+    'Rule: an I-1 to I-3 facility (no inpatient care) reporting more emergency attentions in the year than the country\'s median II-1 hospital is not credible for its level (e.g. the Quinuabamba health post, code 1781: 74,003). Its true value is unknown: by default it stays out of both sides of the ratio, like a facility that does not report.',
+  emergencyOutlierFlag: 'Emergency attentions not credible for its level: more than the median II-1 hospital ({{max}}).',
+  emergencyOutlierApplied: {
+    incluir: 'The scenario counts them as reported.',
+    recortar: 'The scenario caps them at {{max}}.',
+    excluir: 'The scenario leaves this row out of «attentions per facility».',
+  },
   dates: 'Start dates that count for age',
   dateRules: {
     todas: 'Every valid date (previous)',
@@ -39,7 +53,7 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
   presetDefaults: 'The preset\'s definitions',
   reloading: 'Recomputing the indicators with the new definitions…',
   summary:
-    'Universe: {{institutions}}; levels: {{categories}}. Emergencies: {{numerator}}; all-zero rows: {{zeros}}. Dates: {{dates}}. Reference year: {{year}}.',
+    'Universe: {{institutions}}; levels: {{categories}}. Emergencies: {{numerator}}; all-zero rows: {{zeros}}; implausible attentions: {{outliers}}. Dates: {{dates}}. Reference year: {{year}}.',
   all: 'all',
   none: 'none',
   unit: {
@@ -91,6 +105,7 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
     datesFlagged: 'Flagged dates in the register: {{n}} of the universe\'s facilities here.',
     register2017: 'The register is from 2017: facilities opened since are missing.',
     susaludOutside: 'SUSALUD 2024 lists 936 codes absent from the 2017 register (20.4% of the attentions): they count on neither side of the ratio.',
+    outlierRows: 'Attentions not credible for the level (I-1 to I-3 above the median II-1 hospital): {{rule}}.',
     zerosRule: 'All-zero rows: {{rule}}.',
     bedsGap: 'Only 6.5% of facilities give a beds figure.',
     noFacility: 'No facility of the universe in this unit: the value is missing.',

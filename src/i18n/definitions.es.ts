@@ -23,6 +23,20 @@ export const definitionsEs = {
   },
   emergencyZerosWhy:
     'SUSALUD: 3 126 de sus 4 293 filas reportan 0. Que todos los establecimientos de una unidad reporten 0 en un año suele indicar que la red no reporta (p. ej. Canas: 17 filas, todas en 0), no que no haya emergencias.',
+  emergencyOutliers: 'Atenciones inverosímiles para el nivel del establecimiento',
+  emergencyOutliersOptions: {
+    incluir: 'incluirlas como se reportan (antes)',
+    recortar: 'recortarlas al máximo del nivel',
+    excluir: 'dejarlas fuera (sin dato)',
+  },
+  emergencyOutliersWhy:
+    'Regla: un establecimiento I-1 a I-3 (sin internamiento) que reporta en el año más atenciones de emergencia que el hospital II-1 mediano del país es inverosímil para su nivel (p. ej. el puesto de salud Quinuabamba, código 1781: 74 003). Su valor real no se conoce: por defecto queda fuera de ambos lados de la razón, como un establecimiento que no reporta.',
+  emergencyOutlierFlag: 'Atenciones de emergencia inverosímiles para su nivel: más que el hospital II-1 mediano ({{max}}).',
+  emergencyOutlierApplied: {
+    incluir: 'El escenario las cuenta como se reportan.',
+    recortar: 'El escenario las recorta a {{max}}.',
+    excluir: 'El escenario deja esta fila fuera de «atenciones por establecimiento».',
+  },
   dates: 'Fechas de inicio que cuentan para la antigüedad',
   dateRules: {
     todas: 'Todas las fechas válidas (anterior)',
@@ -37,7 +51,7 @@ export const definitionsEs = {
   presetDefaults: 'Definiciones del preset',
   reloading: 'Recalculando los indicadores con las nuevas definiciones…',
   summary:
-    'Universo: {{institutions}}; niveles: {{categories}}. Emergencias: {{numerator}}; filas todas en 0: {{zeros}}. Fechas: {{dates}}. Año de referencia: {{year}}.',
+    'Universo: {{institutions}}; niveles: {{categories}}. Emergencias: {{numerator}}; filas todas en 0: {{zeros}}; atenciones inverosímiles: {{outliers}}. Fechas: {{dates}}. Año de referencia: {{year}}.',
   all: 'todos',
   none: 'ninguno',
   unit: {
@@ -90,6 +104,7 @@ export const definitionsEs = {
     register2017: 'El registro es de 2017: faltan los establecimientos abiertos después.',
     susaludOutside: 'SUSALUD 2024 lista 936 códigos que no están en el registro de 2017 (20,4 % de las atenciones): no cuentan en ningún lado de la razón.',
     zerosRule: 'Filas todas en 0: {{rule}}.',
+    outlierRows: 'Atenciones inverosímiles para el nivel (I-1 a I-3 por encima del hospital II-1 mediano): {{rule}}.',
     bedsGap: 'Solo el 6,5 % de los establecimientos da un número de camas.',
     noFacility: 'No hay establecimientos del universo en esta unidad: el valor queda sin dato.',
     missingHere: 'Sin dato en esta unidad.',

@@ -346,6 +346,8 @@ export const en: Messages = {
     noDate: 'no valid date (placeholder removed)',
     beds: 'Beds',
     altitude: 'Altitude',
+    emergencies: 'SUSALUD 2024 emergency attentions',
+    notInSusalud: 'not listed by SUSALUD 2024',
     flags: {
       otra_provincia: 'Data quality: the point falls outside its declared province (counted in the declared one).',
       fuera_de_limites: 'Data quality: the point falls outside Peru (e.g. at sea).',

@@ -362,6 +362,8 @@ export const es = {
     noDate: 'sin fecha válida (valor de relleno eliminado)',
     beds: 'Camas',
     altitude: 'Altitud',
+    emergencies: 'Atenciones de emergencia SUSALUD 2024',
+    notInSusalud: 'no figura en SUSALUD 2024',
     flags: {
       otra_provincia: 'Calidad de datos: el punto cae fuera de su provincia declarada (se cuenta en la declarada).',
       fuera_de_limites: 'Calidad de datos: el punto cae fuera de los límites del Perú (p. ej. en el mar).',

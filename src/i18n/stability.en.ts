@@ -70,6 +70,7 @@ export const stabilityEn: TranslationOf<typeof stabilityEs> = {
     winsorisation: 'Winsorisation',
     universe: 'Facility universe',
     zeros: 'SUSALUD zeros',
+    outliers: 'Implausible SUSALUD attentions',
     dates: 'Suspicious dates',
   },
   weightNoise: 'Variation of each weight (±%)',
@@ -136,6 +137,7 @@ export const stabilityEn: TranslationOf<typeof stabilityEs> = {
       n5: 'Assumptions varied: {{f1}}, {{f2}}, {{f3}}, {{f4}} and {{f5}}.',
       n6: 'Assumptions varied: {{f1}}, {{f2}}, {{f3}}, {{f4}}, {{f5}} and {{f6}}.',
       n7: 'Assumptions varied: {{f1}}, {{f2}}, {{f3}}, {{f4}}, {{f5}}, {{f6}} and {{f7}}.',
+      n8: 'Assumptions varied: {{f1}}, {{f2}}, {{f3}}, {{f4}}, {{f5}}, {{f6}}, {{f7}} and {{f8}}.',
     },
     // The factor names inside a sentence (the panel's own labels are `stability.factors`).
     factor: {
@@ -145,6 +147,7 @@ export const stabilityEn: TranslationOf<typeof stabilityEs> = {
       winsorisation: 'winsorisation',
       universe: 'facility universe',
       zeros: 'SUSALUD zeros',
+      outliers: 'implausible SUSALUD attentions',
       dates: 'suspicious dates',
     },
     weightNoise: 'Each weight varied by up to ±{{noise}} %.',

@@ -68,6 +68,7 @@ export const stabilityEs = {
     winsorisation: 'Winsorización',
     universe: 'Universo de establecimientos',
     zeros: 'Ceros de SUSALUD',
+    outliers: 'Atenciones inverosímiles de SUSALUD',
     dates: 'Fechas sospechosas',
   },
   weightNoise: 'Variación de cada peso (±%)',
@@ -141,6 +142,7 @@ export const stabilityEs = {
       n5: 'Supuestos variados: {{f1}}, {{f2}}, {{f3}}, {{f4}} y {{f5}}.',
       n6: 'Supuestos variados: {{f1}}, {{f2}}, {{f3}}, {{f4}}, {{f5}} y {{f6}}.',
       n7: 'Supuestos variados: {{f1}}, {{f2}}, {{f3}}, {{f4}}, {{f5}}, {{f6}} y {{f7}}.',
+      n8: 'Supuestos variados: {{f1}}, {{f2}}, {{f3}}, {{f4}}, {{f5}}, {{f6}}, {{f7}} y {{f8}}.',
     },
     // The factor names inside a sentence (the panel's own labels are `stability.factors`).
     factor: {
@@ -150,6 +152,7 @@ export const stabilityEs = {
       winsorisation: 'winsorización',
       universe: 'universo de establecimientos',
       zeros: 'ceros de SUSALUD',
+      outliers: 'atenciones inverosímiles de SUSALUD',
       dates: 'fechas sospechosas',
     },
     weightNoise: 'Cada peso varió hasta ±{{noise}} %.',

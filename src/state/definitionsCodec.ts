@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { DATE_RULES } from '../domain/datePlausibility';
+import { EMERGENCY_OUTLIER_RULES } from '../domain/emergencyPlausibility';
 import {
   EMERGENCY_NUMERATORS,
   EMERGENCY_ZEROS,
@@ -45,6 +46,8 @@ export const DEFINITIONS = v.optional(
       ),
       emergencyNumerator: oneOf(EMERGENCY_NUMERATORS, prev.emergencyNumerator),
       emergencyZeros: oneOf(EMERGENCY_ZEROS, prev.emergencyZeros),
+      // Absent in files saved before the rule existed: they keep every row, as they were ranked.
+      emergencyOutliers: oneOf(EMERGENCY_OUTLIER_RULES, prev.emergencyOutliers),
       dates: oneOf(DATE_RULES, prev.dates),
       referenceYear: v.optional(
         v.pipe(

@@ -24,6 +24,7 @@ export const STABILITY = v.optional(
       winsorisation: flag(d.winsorisation),
       universe: flag(d.universe),
       zeros: flag(d.zeros),
+      outliers: flag(d.outliers),
       dates: flag(d.dates),
       draws: int(100, MAX_DRAWS, d.draws),
       sobolN: int(50, MAX_SOBOL_N, d.sobolN),

@@ -29,6 +29,8 @@ export function alternativeDefinitions(base: IndicatorDefinitions, factor: Defin
       };
     case 'zeros':
       return { ...base, emergencyZeros: base.emergencyZeros === 'cero' ? 'sin_reporte' : 'cero' };
+    case 'outliers':
+      return { ...base, emergencyOutliers: base.emergencyOutliers === 'incluir' ? 'excluir' : 'incluir' };
     case 'dates':
       return { ...base, dates: base.dates === 'todas' ? 'sin_alertas' : 'todas' };
   }

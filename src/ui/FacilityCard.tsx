@@ -17,6 +17,7 @@ export function FacilityCard() {
   const selectFacility = useStore((s) => s.selectFacility);
   const data = useStore(engineOf);
   const ref = useStore((s) => s.scenario.definitions.referenceYear);
+  const outliers = useStore((s) => s.scenario.definitions.emergencyOutliers);
   if (!f || i === null || !data) return null;
   const year = f.anioInicio[i];
   const rows: [string, string][] = [
@@ -29,12 +30,22 @@ export function FacilityCard() {
       Number.isNaN(year) ? t('facility.noDate') : t('facility.startValue', { year, age: ref - year, ref }),
     ],
     [t('facility.beds'), Number.isNaN(f.camas[i]) ? t('indicators.missing') : formatNumber(f.camas[i], lng, 0)],
+    [
+      t('facility.emergencies'),
+      Number.isNaN(f.atenciones[i]) ? t('facility.notInSusalud') : formatNumber(f.atenciones[i], lng, 0),
+    ],
     [t('facility.altitude'), Number.isNaN(f.altitud[i]) ? t('indicators.missing') : `${formatNumber(f.altitud[i], lng, 0)} ${t('units.metres')}`],
   ];
   const flag = f.ubicacion[i];
   return (
     <InfoCard title={f.nombre[i]} closeLabel={t('facility.close')} onClose={() => selectFacility(null)} rows={rows} testId="facility-card">
       <StartDateFlagNote flag={f.inicioAlerta[i]} year={year} />
+      {f.atencionesAlerta[i] !== '' && (
+        <p className="warning" data-testid="facility-emergency-flag">
+          {t('definitions.emergencyOutlierFlag', { max: formatNumber(f.maximoPlausible[i], lng, 0) })}{' '}
+          {t(`definitions.emergencyOutlierApplied.${outliers}`, { max: formatNumber(f.maximoPlausible[i], lng, 0) })}
+        </p>
+      )}
       <UserFacilityAttributes codigo={f.codigo[i]} />
       {flag !== 'ok' && (
         <p className="warning" data-testid="facility-flag">

@@ -20,7 +20,7 @@ function generalCaveats(id: string): string[] {
   const out = ['register2017'];
   if (AGE.has(id)) out.push('ageProxy');
   if (id === 'pct_sin_camas') out.push('bedsGap');
-  if (id === 'emergencias_por_establecimiento') out.push('susaludOutside', 'zerosRule');
+  if (id === 'emergencias_por_establecimiento') out.push('susaludOutside', 'zerosRule', 'outlierRows');
   return out;
 }
 
@@ -87,7 +87,11 @@ export function IndicatorCard({ id, units, index, scope }: { id: string; units?:
             <dd>
               <ul>
                 {generalCaveats(id).map((k) => (
-                  <li key={k}>{t(`definitions.caveats.${k}`, { rule: t(`definitions.emergencyZerosOptions.${d.emergencyZeros}`) })}</li>
+                  <li key={k}>
+                    {t(`definitions.caveats.${k}`, {
+                      rule: t(k === 'outlierRows' ? `definitions.emergencyOutliersOptions.${d.emergencyOutliers}` : `definitions.emergencyZerosOptions.${d.emergencyZeros}`),
+                    })}
+                  </li>
                 ))}
               </ul>
             </dd>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { FACILITY_GROUPS, INSTITUTION_GROUPS, type FacilityGroup, type InstitutionGroup } from '../domain/facilities';
 import { DATE_RULES, type DateRule } from '../domain/datePlausibility';
+import { EMERGENCY_OUTLIER_RULES, type EmergencyOutlierRule } from '../domain/emergencyPlausibility';
 import { OLD_FACILITY_YEARS } from '../domain/indicators';
 import { presetById } from '../domain/presets';
 import {
@@ -111,6 +112,22 @@ export function UniversePanel() {
           ))}
         </select>
         <p className="muted small">{t('definitions.emergencyZerosWhy')}</p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-outliers`}>{t('definitions.emergencyOutliers')}</label>
+        <select
+          id={`${id}-outliers`}
+          data-testid="universe-emergency-outliers"
+          value={d.emergencyOutliers}
+          onChange={(e) => setDefinitions({ emergencyOutliers: e.target.value as EmergencyOutlierRule })}
+        >
+          {EMERGENCY_OUTLIER_RULES.map((k) => (
+            <option key={k} value={k}>
+              {t(`definitions.emergencyOutliersOptions.${k}`)}
+            </option>
+          ))}
+        </select>
+        <p className="muted small">{t('definitions.emergencyOutliersWhy')}</p>
       </div>
       <div className="field">
         <label htmlFor={`${id}-dates`}>{t('definitions.dates')}</label>

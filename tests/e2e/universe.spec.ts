@@ -54,7 +54,7 @@ test.describe('facility universe', () => {
     );
   });
 
-  test('the facility card flags Ticrapo\'s 1900 start date and says whether the age indicators use it', async ({ page }) => {
+  test('the facility card flags Ticrapo\'s 1900 start date and Quinuabamba\'s 74,003 attentions, and says what the scenario does with them', async ({ page }) => {
     await openApp(page);
     await page.getByTestId('search-input').fill('ticrapo');
     const post = page.getByRole('listbox').getByRole('option', { name: /TICRAPO/ }).filter({ hasText: 'establecimiento' }).first();
@@ -66,6 +66,16 @@ test.describe('facility universe', () => {
     await expect(flag).toContainText('no cuenta para la antigüedad');
     await page.getByTestId('universe-panel').getByTestId('universe-dates').selectOption('todas');
     await expect(flag).not.toContainText('no cuenta para la antigüedad');
+
+    // a health post (I-2) reporting more emergencies than the median II-1 hospital
+    await page.getByTestId('search-input').fill('quinuabamba');
+    await page.getByRole('listbox').getByRole('option', { name: /PUESTO DE SALUD QUINUABAMBA/ }).first().click();
+    await expect(card).toContainText('74,003');
+    const emergency = card.getByTestId('facility-emergency-flag');
+    await expect(emergency).toContainText('11,339');
+    await expect(emergency).toContainText('deja esta fila fuera');
+    await page.getByTestId('universe-panel').getByTestId('universe-emergency-outliers').selectOption('recortar');
+    await expect(emergency).toContainText('las recorta a 11,339');
   });
 
   test('the previous definitions reproduce the previous ranking (Canas 68.2; Lima 9th)', async ({ page }) => {

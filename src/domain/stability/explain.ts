@@ -24,7 +24,7 @@ export interface ExplainStability {
   median: number;
   /**
    * The assumptions that varied: 'weights' (or 'weight', one weight at a time), 'normalisation',
-   * 'aggregation', 'winsorisation', 'universe', 'zeros', 'dates'. Another name is shown as given.
+   * 'aggregation', 'winsorisation', 'universe', 'zeros', 'outliers', 'dates'. Another name is shown as given.
    */
   factors: string[];
   /** How the weights varied, when they did: each one ×(1 ± noise) or a Dirichlet draw. */
@@ -53,7 +53,7 @@ export interface ExplainInput {
 }
 
 /** The assumption names the text knows (keys `stability.explain.factor.<name>`). */
-export const EXPLAIN_FACTORS = ['weights', 'normalisation', 'aggregation', 'winsorisation', 'universe', 'zeros', 'dates'] as const;
+export const EXPLAIN_FACTORS = ['weights', 'normalisation', 'aggregation', 'winsorisation', 'universe', 'zeros', 'outliers', 'dates'] as const;
 
 /** Whether a 5–95 band counts as stable: it spans at most `width` positions beyond its first (p95 − p05 ≤ width). */
 export function isStableBand(p05: number, p95: number, width: number): boolean {

@@ -17,8 +17,8 @@ import type { MissingPolicy } from '../score';
 import { dirichlet, mulberry32 } from '../random';
 
 /** The definition choices that change the SQL (issue 12), each one a binary factor. */
-export type DefinitionFactor = 'universe' | 'zeros' | 'dates';
-export const DEFINITION_FACTORS: readonly DefinitionFactor[] = ['universe', 'zeros', 'dates'];
+export type DefinitionFactor = 'universe' | 'zeros' | 'outliers' | 'dates';
+export const DEFINITION_FACTORS: readonly DefinitionFactor[] = ['universe', 'zeros', 'outliers', 'dates'];
 
 export type WeightUncertainty = 'off' | 'uniform' | 'dirichlet';
 
@@ -35,6 +35,8 @@ export interface StabilitySettings {
   winsorisation: boolean;
   universe: boolean;
   zeros: boolean;
+  /** SUSALUD rows above their level's plausible maximum: kept as reported or left out. */
+  outliers: boolean;
   dates: boolean;
   draws: number;
   /** Saltelli base sample size N (N·(d + 2) rebuilds). */
@@ -53,6 +55,7 @@ export function defaultStabilitySettings(): StabilitySettings {
     winsorisation: false,
     universe: false,
     zeros: false,
+    outliers: false,
     dates: false,
     draws: 1000,
     sobolN: 250,

@@ -11,7 +11,7 @@ import { DiagnosticsView } from './DiagnosticsView';
 import './stability.css';
 
 const DRAW_CHOICES = [200, 1000, 5000, MAX_DRAWS];
-const FLAGS = ['normalisation', 'aggregation', 'winsorisation', 'universe', 'zeros', 'dates'] as const;
+const FLAGS = ['normalisation', 'aggregation', 'winsorisation', 'universe', 'zeros', 'outliers', 'dates'] as const;
 
 /** Indicator names in the UI language (stable per language, for memoised views). */
 export function useIndicatorLabel(): (id: string) => string {

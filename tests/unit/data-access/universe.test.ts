@@ -142,6 +142,58 @@ describe('zero versus missing (Canas: 17 SUSALUD rows, all 0)', () => {
   });
 });
 
+describe('SUSALUD attentions above their level\'s plausible maximum (code 1781, Quinuabamba)', () => {
+  const QUINUABAMBA = '021604';
+  const POMABAMBA = '0216';
+  it('sets the maximum at the median II-1 hospital and flags the I-1 … I-3 rows above it, 1781 among them', async () => {
+    const reference = await scalar(
+      `SELECT median(e.atenciones) FROM emergencias_2024 e JOIN establecimientos f USING (codigo) WHERE f.categoria = 'II-1'`,
+    );
+    expect(reference).toBe(11339);
+    expect(await scalar(`SELECT any_value(maximo_plausible) FROM emergencias_2024 WHERE alerta IS NOT NULL`)).toBe(reference);
+    const t = await source.query(`SELECT atenciones, alerta FROM emergencias_2024 WHERE codigo = 1781`);
+    expect(t.getChild('atenciones')!.get(0)).toBe(74003);
+    expect(t.getChild('alerta')!.get(0)).toBe('sobre_maximo_nivel');
+    // every flagged row, and only those, is an I-1 … I-3 facility above the maximum
+    const expected = await scalar(
+      `SELECT count(*)::DOUBLE FROM emergencias_2024 e JOIN establecimientos f USING (codigo)
+       WHERE f.categoria IN ('I-1', 'I-2', 'I-3') AND e.atenciones > ${reference}`,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(await scalar(`SELECT count(*)::DOUBLE FROM emergencias_2024 WHERE alerta IS NOT NULL`)).toBe(expected);
+    // hospitals are never flagged, however many attentions they report
+    expect(await scalar(`SELECT count(*)::DOUBLE FROM emergencias_2024 e JOIN establecimientos f USING (codigo) WHERE alerta IS NOT NULL AND f.categoria LIKE 'II%'`)).toBe(0);
+  });
+
+  it('includes, caps or leaves out the flagged row: Quinuabamba district and Pomabamba province', async () => {
+    const base = with_({ emergencyNumerator: 'universo', emergencyZeros: 'cero' });
+    const district = async (emergencyOutliers: IndicatorDefinitions['emergencyOutliers']) =>
+      value(await loadUnits(source, 'distrito', { ...base, emergencyOutliers }), 'emergencias_por_establecimiento', QUINUABAMBA);
+    const rows = await source.query(
+      `SELECT e.codigo, e.atenciones, e.alerta IS NOT NULL AS flagged FROM emergencias_2024 e JOIN establecimientos f USING (codigo) WHERE f.ubigeo = '${QUINUABAMBA}'`,
+    );
+    const list = rows.toArray().map((r) => ({ codigo: Number(r.codigo), a: Number(r.atenciones), flagged: Boolean(r.flagged) }));
+    expect(list.filter((r) => r.flagged).map((r) => r.codigo)).toEqual([1781]);
+    const others = list.filter((r) => !r.flagged);
+    const sumOthers = others.reduce((a, r) => a + r.a, 0);
+    expect(await district('incluir')).toBeCloseTo((sumOthers + 74003) / list.length, 6);
+    expect(await district('recortar')).toBeCloseTo((sumOthers + 11339) / list.length, 6);
+    const excluded = await district('excluir');
+    if (others.length) expect(excluded).toBeCloseTo(sumOthers / others.length, 6);
+    else expect(excluded).toBeNaN();
+    // the province falls from its outlying value once the row is left out
+    const prov = async (emergencyOutliers: IndicatorDefinitions['emergencyOutliers']) =>
+      value(await loadUnits(source, 'provincia', { ...base, emergencyOutliers }), 'emergencias_por_establecimiento', POMABAMBA);
+    expect(await prov('excluir')).toBeLessThan(await prov('recortar'));
+    expect(await prov('recortar')).toBeLessThan(await prov('incluir'));
+  });
+
+  it('the defaults leave flagged rows out; the earlier definitions keep them', () => {
+    expect(defaultDefinitions().emergencyOutliers).toBe('excluir');
+    expect(previousDefinitions().emergencyOutliers).toBe('incluir');
+  });
+});
+
 describe('start-date flags', () => {
   it('flags Ticrapo\'s 06/09/1900 as a variant of the placeholder; Castrovirreyna\'s median age without it', async () => {
     const t = await source.query(`SELECT inicio_actividad::VARCHAR AS d, inicio_alerta AS f, ubigeo_prov AS p FROM establecimientos WHERE codigo = 4012`);

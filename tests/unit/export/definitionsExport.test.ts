@@ -40,7 +40,7 @@ describe('the universe in exports', () => {
   it('names the GORE universe and the rules in one sentence, in Spanish and English', async () => {
     expect(definitionsText(defaultScenario().definitions, t())).toBe(
       'Universo: Gobierno regional; niveles: todos. Emergencias: Solo los códigos SUSALUD de los establecimientos del universo, sobre esos mismos establecimientos; ' +
-        'filas todas en 0: «Sin reporte»: dato faltante (el puntaje no la trata como 0). Fechas: Sin fechas con alerta (también las probables fechas de registro en bloque). Año de referencia: 2026.',
+        'filas todas en 0: «Sin reporte»: dato faltante (el puntaje no la trata como 0); atenciones inverosímiles: dejarlas fuera (sin dato). Fechas: Sin fechas con alerta (también las probables fechas de registro en bloque). Año de referencia: 2026.',
     );
     expect(definitionsText(previousDefinitions(), t())).toMatch(/^Universo: todos; niveles: todos\. .*\(anterior\)/);
     await i18next.changeLanguage('en');

@@ -42,12 +42,17 @@ describe('scenario definitions (facility universe and rules)', () => {
     expect(d.emergencyNumerator).toBe('todos');
     expect(d.dates).toBe('sin_implausibles');
     expect(d.referenceYear).toBe(previousDefinitions().referenceYear);
+    // a file saved before the rule for implausible SUSALUD rows keeps every row, as it was ranked
+    expect(d.emergencyOutliers).toBe('incluir');
+    f.scenario.definitions = { emergencyOutliers: 'recortar' };
+    expect(parseScenario(f).scenario.definitions.emergencyOutliers).toBe('recortar');
   });
 
   it('keys the SQL: the order of the groups does not matter, every rule does', () => {
     const a = defaultDefinitions(['minsa', 'gore']);
     const b = defaultDefinitions(['gore', 'minsa']);
     expect(unitsKey(a)).toBe(unitsKey(b));
+    expect(unitsKey({ ...a, emergencyOutliers: 'recortar' })).not.toBe(unitsKey(a));
     expect(unitsKey({ ...a, dates: 'todas' })).not.toBe(unitsKey(a));
     expect(unitsKey({ ...a, referenceYear: 2025 })).not.toBe(unitsKey(a));
     expect(unitsKey({ ...a, emergencyZeros: 'cero' })).not.toBe(unitsKey(a));
