@@ -1,5 +1,5 @@
 import { OLD_FACILITY_YEARS, type Level } from '../domain/indicators';
-import { dateUsableSql, previousDefinitions, universeSql, type IndicatorDefinitions } from '../domain/universe';
+import { capacityCountSql, capacityJoinSql, dateUsableSql, previousDefinitions, universeSql, type IndicatorDefinitions } from '../domain/universe';
 import { attentionsSql, rowCountsSql } from '../domain/emergencyPlausibility';
 
 /**
@@ -17,13 +17,17 @@ const FACILITY_KEY: Record<Level, string> = { provincia: 'ubigeo_prov', distrito
  * Per-unit aggregates over the facilities of the universe (issue 12), joined to every unit of the
  * level (units without such facilities get NULL). `where` narrows the universe further.
  */
-function facilityJoin(level: Level, d: IndicatorDefinitions, select: string, where = ''): string {
+function facilityJoin(level: Level, d: IndicatorDefinitions, select: string, where = '', join = ''): string {
   const universe = universeSql(d.universe);
   const cond = [universe === 'TRUE' ? '' : universe, where].filter(Boolean).map((c) => `(${c})`).join(' AND ');
   return `${UNIT_TABLE[level]} u
 LEFT JOIN (SELECT ${FACILITY_KEY[level]} AS k, ${select}
-           FROM establecimientos${cond ? ` WHERE ${cond}` : ''} GROUP BY 1) f ON f.k = u.ubigeo`;
+           FROM establecimientos${join ? ` ${join}` : ''}${cond ? ` WHERE ${cond}` : ''} GROUP BY 1) f ON f.k = u.ubigeo`;
 }
+
+/** The facility count of the count indicators, under the capacity rule (conteo, camas, pesos). */
+const capacityJoin = (level: Level, d: IndicatorDefinitions, where = '') =>
+  facilityJoin(level, d, `${capacityCountSql(d)} AS n`, where, capacityJoinSql(d));
 
 const ageOf = (d: IndicatorDefinitions) => `(${d.referenceYear} - anio_inicio)`;
 
@@ -61,18 +65,18 @@ const SQL: Record<string, (level: Level, d: IndicatorDefinitions) => string> = {
   poblacion_2022: (l) => `SELECT ubigeo, pob_2022::DOUBLE AS value FROM ${UNIT_TABLE[l]}`,
   establecimientos_por_10k: (l, d) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 10000.0 / nullif(u.pob_2017, 0) AS value
-FROM ${facilityJoin(l, d, 'count(*) AS n')}`,
+FROM ${capacityJoin(l, d)}`,
   primer_nivel_por_10k: (l, d) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 10000.0 / nullif(u.pob_2017, 0) AS value
-FROM ${facilityJoin(l, d, 'count(*) AS n', "categoria IN ('I-1', 'I-2', 'I-3', 'I-4')")}`,
+FROM ${capacityJoin(l, d, "categoria IN ('I-1', 'I-2', 'I-3', 'I-4')")}`,
   hospitales_por_100k: (l, d) =>
     `SELECT u.ubigeo, coalesce(f.n, 0) * 100000.0 / nullif(u.pob_2017, 0) AS value
-FROM ${facilityJoin(l, d, 'count(*) AS n', "categoria LIKE 'II-%' OR categoria LIKE 'III-%'")}`,
+FROM ${capacityJoin(l, d, "categoria LIKE 'II-%' OR categoria LIKE 'III-%'")}`,
   // A unit with no facility has no finite "people per facility": it stays missing here and
   // shows as 0 in the per-10,000 indicators instead.
   personas_por_establecimiento: (l, d) =>
     `SELECT u.ubigeo, u.pob_2017 / nullif(f.n, 0)::DOUBLE AS value
-FROM ${facilityJoin(l, d, 'count(*) AS n')}`,
+FROM ${capacityJoin(l, d)}`,
   // Placeholder (01/01/1900) and impossible start dates are NULL after the pipeline: never
   // counted. Flagged dates (inicio_alerta) are left out as the definitions say.
   antiguedad_mediana: (l, d) =>
@@ -98,6 +102,9 @@ FROM ${facilityJoin(l, d, 'count_if(camas IS NULL) AS sin_camas, count(*) AS n')
 };
 
 /** The indicators whose SQL depends on the definitions (universe, ratio, zeros, dates, year). */
+/** The indicators that count facilities: they follow the capacity rule. */
+export const COUNT_INDICATORS = ['establecimientos_por_10k', 'primer_nivel_por_10k', 'hospitales_por_100k', 'personas_por_establecimiento'] as const;
+
 export const FACILITY_INDICATORS = [
   'establecimientos_por_10k', 'primer_nivel_por_10k', 'hospitales_por_100k', 'personas_por_establecimiento',
   'antiguedad_mediana', 'pct_antiguos', 'pct_sin_camas', 'emergencias_por_establecimiento',

@@ -21,8 +21,23 @@ export type EmergencyNumerator = 'universo' | 'todos';
 /** A unit whose SUSALUD rows all report 0: `sin_reporte` = missing, `cero` = a true 0. */
 export type EmergencyZeros = 'sin_reporte' | 'cero';
 
+/**
+ * How the facility-count indicators (per 10,000, per 100,000, people per facility) count a
+ * facility: `conteo` one each (default); `camas` its beds where the register gives them, else the
+ * median beds of its level in the whole register, at least 1 (a health post weighs 1, a level-III
+ * hospital 267); `pesos` the scenario's weight for its level.
+ */
+export type CapacityRule = 'conteo' | 'camas' | 'pesos';
+export const CAPACITY_RULES: readonly CapacityRule[] = ['conteo', 'camas', 'pesos'];
+export type LevelWeights = Record<FacilityGroup, number>;
+export const MAX_LEVEL_WEIGHT = 1000;
+export const unitLevelWeights = (): LevelWeights => Object.fromEntries(FACILITY_GROUPS.map((g) => [g, 1])) as LevelWeights;
+
 export interface IndicatorDefinitions {
   universe: FacilityUniverse;
+  capacity: CapacityRule;
+  /** Weight of a facility of each level under `capacity: 'pesos'`. */
+  levelWeights: LevelWeights;
   emergencyNumerator: EmergencyNumerator;
   emergencyZeros: EmergencyZeros;
   /** SUSALUD rows above the plausible maximum of their level (src/domain/emergencyPlausibility.ts). */
@@ -41,6 +56,8 @@ export const MAX_REFERENCE_YEAR = 2035;
 export function previousDefinitions(): IndicatorDefinitions {
   return {
     universe: { institutions: [...INSTITUTION_GROUPS], categories: [...FACILITY_GROUPS] },
+    capacity: 'conteo',
+    levelWeights: unitLevelWeights(),
     emergencyNumerator: 'todos',
     emergencyZeros: 'cero',
     emergencyOutliers: 'incluir',
@@ -53,6 +70,8 @@ export function previousDefinitions(): IndicatorDefinitions {
 export function defaultDefinitions(institutions: readonly InstitutionGroup[] = INSTITUTION_GROUPS): IndicatorDefinitions {
   return {
     universe: { institutions: [...institutions], categories: [...FACILITY_GROUPS] },
+    capacity: 'conteo',
+    levelWeights: unitLevelWeights(),
     emergencyNumerator: 'universo',
     emergencyZeros: 'sin_reporte',
     emergencyOutliers: 'excluir',
@@ -68,7 +87,8 @@ export const GORE_INSTITUTIONS: readonly InstitutionGroup[] = ['gore'];
 export function unitsKey(d: IndicatorDefinitions): string {
   const inst = INSTITUTION_GROUPS.filter((g) => d.universe.institutions.includes(g));
   const cats = FACILITY_GROUPS.filter((g) => d.universe.categories.includes(g));
-  return [inst.join('+'), cats.join('+'), d.emergencyNumerator, d.emergencyZeros, d.emergencyOutliers, d.dates, d.referenceYear].join('|');
+  const capacity = d.capacity === 'pesos' ? `pesos:${FACILITY_GROUPS.map((g) => d.levelWeights[g]).join(',')}` : d.capacity;
+  return [inst.join('+'), cats.join('+'), capacity, d.emergencyNumerator, d.emergencyZeros, d.emergencyOutliers, d.dates, d.referenceYear].join('|');
 }
 
 export const isWholeRegister = (u: FacilityUniverse): boolean =>
@@ -90,6 +110,26 @@ export const CATEGORY_GROUP_SQL = `(CASE
     WHEN categoria LIKE 'III-%' THEN 'III'
     WHEN categoria LIKE 'II-%' THEN 'II'
     ELSE 'SC' END)`;
+
+/**
+ * SQL aggregate over `establecimientos` (joined to `capacidad_nivel` under `camas`, see
+ * capacityJoinSql) for the facility count under the capacity rule.
+ */
+export function capacityCountSql(d: IndicatorDefinitions): string {
+  if (d.capacity === 'camas') return 'sum(greatest(1, coalesce(camas, capacidad_nivel.camas_nivel, 1)))::DOUBLE';
+  if (d.capacity === 'pesos') {
+    const cases = FACILITY_GROUPS.map((g) => `WHEN '${g}' THEN ${Number(d.levelWeights[g]) || 0}`).join(' ');
+    return `sum(CASE ${CATEGORY_GROUP_SQL} ${cases} ELSE 0 END)::DOUBLE`;
+  }
+  return 'count(*)';
+}
+
+/** The join `camas` needs: the median beds of each level over the whole register. */
+export function capacityJoinSql(d: IndicatorDefinitions): string {
+  if (d.capacity !== 'camas') return '';
+  return `LEFT JOIN (SELECT ${CATEGORY_GROUP_SQL} AS grupo_nivel, median(camas) AS camas_nivel FROM establecimientos GROUP BY 1) capacidad_nivel
+             ON capacidad_nivel.grupo_nivel = ${CATEGORY_GROUP_SQL}`;
+}
 
 const list = (xs: readonly string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ') : 'NULL');
 

@@ -9,6 +9,10 @@ export function definitionsText(d: IndicatorDefinitions, t: Tr): string {
   return t('definitions.summary', {
     institutions: names(INSTITUTION_GROUPS, d.universe.institutions, (g) => t(`layers.institutionGroups.${g}`)),
     categories: names(FACILITY_GROUPS, d.universe.categories, (g) => g),
+    capacity:
+      d.capacity === 'pesos'
+        ? `${t('definitions.capacityOptions.pesos')} (${FACILITY_GROUPS.map((g) => `${g} ${d.levelWeights[g]}`).join(', ')})`
+        : t(`definitions.capacityOptions.${d.capacity}`),
     numerator: t(`definitions.emergencyNumerators.${d.emergencyNumerator}`),
     zeros: t(`definitions.emergencyZerosOptions.${d.emergencyZeros}`),
     outliers: t(`definitions.emergencyOutliersOptions.${d.emergencyOutliers}`),

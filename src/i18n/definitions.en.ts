@@ -25,6 +25,15 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
   },
   emergencyZerosWhy:
     'SUSALUD: 3,126 of its 4,293 rows report 0. When every facility of a unit reports 0 for a year, the network usually does not report (e.g. Canas: 17 rows, all 0); it does not mean there were no emergencies.',
+  capacity: 'How each facility counts (count indicators)',
+  capacityOptions: {
+    conteo: 'one per facility',
+    camas: 'by beds (the register\'s, or its level\'s median; at least 1)',
+    pesos: 'with a weight per level',
+  },
+  capacityWhy:
+    'A level-III hospital is not a health post. «By beds» uses the beds the register gives and, where it has none (93.5%), the median beds of its level over the whole register, at least 1: a health post weighs 1. It applies to facilities per 10,000 or 100,000 people and to people per facility.',
+  levelWeights: 'Weight of a facility of each level (0 to {{max}})',
   emergencyOutliers: 'Attentions not credible for the facility\'s level',
   emergencyOutliersOptions: {
     incluir: 'include them as reported (earlier)',
@@ -53,7 +62,7 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
   presetDefaults: 'The preset\'s definitions',
   reloading: 'Recomputing the indicators with the new definitions…',
   summary:
-    'Universe: {{institutions}}; levels: {{categories}}. Emergencies: {{numerator}}; all-zero rows: {{zeros}}; implausible attentions: {{outliers}}. Dates: {{dates}}. Reference year: {{year}}.',
+    'Universe: {{institutions}}; levels: {{categories}}; each facility counts {{capacity}}. Emergencies: {{numerator}}; all-zero rows: {{zeros}}; implausible attentions: {{outliers}}. Dates: {{dates}}. Reference year: {{year}}.',
   all: 'all',
   none: 'none',
   unit: {
@@ -105,6 +114,7 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
     datesFlagged: 'Flagged dates in the register: {{n}} of the universe\'s facilities here.',
     register2017: 'The register is from 2017: facilities opened since are missing.',
     susaludOutside: 'SUSALUD 2024 lists 936 codes absent from the 2017 register (20.4% of the attentions): they count on neither side of the ratio.',
+    capacity: 'Each facility counts: {{rule}}.',
     outlierRows: 'Attentions not credible for the level (I-1 to I-3 above the median II-1 hospital): {{rule}}.',
     zerosRule: 'All-zero rows: {{rule}}.',
     bedsGap: 'Only 6.5% of facilities give a beds figure.',

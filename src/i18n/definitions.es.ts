@@ -23,6 +23,15 @@ export const definitionsEs = {
   },
   emergencyZerosWhy:
     'SUSALUD: 3 126 de sus 4 293 filas reportan 0. Que todos los establecimientos de una unidad reporten 0 en un año suele indicar que la red no reporta (p. ej. Canas: 17 filas, todas en 0), no que no haya emergencias.',
+  capacity: 'Cómo cuenta cada establecimiento (indicadores de cantidad)',
+  capacityOptions: {
+    conteo: 'uno por establecimiento',
+    camas: 'por camas (las del registro o la mediana de su nivel; mínimo 1)',
+    pesos: 'con un peso por nivel',
+  },
+  capacityWhy:
+    'Un hospital III no equivale a un puesto de salud. «Por camas» usa las camas que da el registro y, donde faltan (93,5 %), la mediana de camas de su nivel en todo el registro, con un mínimo de 1: un puesto pesa 1. Se aplica a establecimientos por 10 000 o 100 000 habitantes y a personas por establecimiento.',
+  levelWeights: 'Peso de un establecimiento de cada nivel (0 a {{max}})',
   emergencyOutliers: 'Atenciones inverosímiles para el nivel del establecimiento',
   emergencyOutliersOptions: {
     incluir: 'incluirlas como se reportan (antes)',
@@ -51,7 +60,7 @@ export const definitionsEs = {
   presetDefaults: 'Definiciones del preset',
   reloading: 'Recalculando los indicadores con las nuevas definiciones…',
   summary:
-    'Universo: {{institutions}}; niveles: {{categories}}. Emergencias: {{numerator}}; filas todas en 0: {{zeros}}; atenciones inverosímiles: {{outliers}}. Fechas: {{dates}}. Año de referencia: {{year}}.',
+    'Universo: {{institutions}}; niveles: {{categories}}; cada establecimiento cuenta {{capacity}}. Emergencias: {{numerator}}; filas todas en 0: {{zeros}}; atenciones inverosímiles: {{outliers}}. Fechas: {{dates}}. Año de referencia: {{year}}.',
   all: 'todos',
   none: 'ninguno',
   unit: {
@@ -104,6 +113,7 @@ export const definitionsEs = {
     register2017: 'El registro es de 2017: faltan los establecimientos abiertos después.',
     susaludOutside: 'SUSALUD 2024 lista 936 códigos que no están en el registro de 2017 (20,4 % de las atenciones): no cuentan en ningún lado de la razón.',
     zerosRule: 'Filas todas en 0: {{rule}}.',
+    capacity: 'Cada establecimiento cuenta: {{rule}}.',
     outlierRows: 'Atenciones inverosímiles para el nivel (I-1 a I-3 por encima del hospital II-1 mediano): {{rule}}.',
     bedsGap: 'Solo el 6,5 % de los establecimientos da un número de camas.',
     noFacility: 'No hay establecimientos del universo en esta unidad: el valor queda sin dato.',

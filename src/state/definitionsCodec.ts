@@ -3,6 +3,8 @@ import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { DATE_RULES } from '../domain/datePlausibility';
 import { EMERGENCY_OUTLIER_RULES } from '../domain/emergencyPlausibility';
 import {
+  CAPACITY_RULES,
+  MAX_LEVEL_WEIGHT,
   EMERGENCY_NUMERATORS,
   EMERGENCY_ZEROS,
   MAX_REFERENCE_YEAR,
@@ -43,6 +45,23 @@ export const DEFINITIONS = v.optional(
           }),
         ),
         () => ({ ...prev.universe }),
+      ),
+      capacity: oneOf(CAPACITY_RULES, prev.capacity),
+      // One finite weight in [0, MAX_LEVEL_WEIGHT] per level; a missing or bad one is 1.
+      levelWeights: v.optional(
+        v.pipe(
+          v.unknown(),
+          v.transform((x) => {
+            const o = typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {};
+            return Object.fromEntries(
+              FACILITY_GROUPS.map((g) => {
+                const w = o[g];
+                return [g, typeof w === 'number' && Number.isFinite(w) && w >= 0 && w <= MAX_LEVEL_WEIGHT ? w : prev.levelWeights[g]];
+              }),
+            ) as typeof prev.levelWeights;
+          }),
+        ),
+        () => ({ ...prev.levelWeights }),
       ),
       emergencyNumerator: oneOf(EMERGENCY_NUMERATORS, prev.emergencyNumerator),
       emergencyZeros: oneOf(EMERGENCY_ZEROS, prev.emergencyZeros),

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { engineOf } from '../state/selectors';
 import { indicatorById, OLD_FACILITY_YEARS } from '../domain/indicators';
-import { FACILITY_INDICATORS } from '../data/indicatorSql';
+import { COUNT_INDICATORS, FACILITY_INDICATORS } from '../data/indicatorSql';
 import type { Units } from '../data/units';
 import { definitionsText } from '../export/definitionsText';
 import { datasetLabel } from './datasetLabel';
@@ -10,6 +10,7 @@ import { robustOutlier } from '../domain/outliers';
 import { formatNumber } from '../i18n';
 
 const FACILITY = new Set<string>(FACILITY_INDICATORS);
+const COUNT = new Set<string>(COUNT_INDICATORS);
 const AGE = new Set(['antiguedad_mediana', 'pct_antiguos']);
 /** Lima Metropolitana = the province of Lima. */
 const LIMA = '1501';
@@ -18,6 +19,7 @@ const LIMA = '1501';
 function generalCaveats(id: string): string[] {
   if (!FACILITY.has(id)) return [];
   const out = ['register2017'];
+  if (COUNT.has(id)) out.push('capacity');
   if (AGE.has(id)) out.push('ageProxy');
   if (id === 'pct_sin_camas') out.push('bedsGap');
   if (id === 'emergencias_por_establecimiento') out.push('susaludOutside', 'zerosRule', 'outlierRows');
@@ -89,7 +91,13 @@ export function IndicatorCard({ id, units, index, scope }: { id: string; units?:
                 {generalCaveats(id).map((k) => (
                   <li key={k}>
                     {t(`definitions.caveats.${k}`, {
-                      rule: t(k === 'outlierRows' ? `definitions.emergencyOutliersOptions.${d.emergencyOutliers}` : `definitions.emergencyZerosOptions.${d.emergencyZeros}`),
+                      rule: t(
+                        k === 'outlierRows'
+                          ? `definitions.emergencyOutliersOptions.${d.emergencyOutliers}`
+                          : k === 'capacity'
+                            ? `definitions.capacityOptions.${d.capacity}`
+                            : `definitions.emergencyZerosOptions.${d.emergencyZeros}`,
+                      ),
                     })}
                   </li>
                 ))}

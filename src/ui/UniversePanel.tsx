@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { FACILITY_GROUPS, INSTITUTION_GROUPS, type FacilityGroup, type InstitutionGroup } from '../domain/facilities';
@@ -7,17 +7,51 @@ import { EMERGENCY_OUTLIER_RULES, type EmergencyOutlierRule } from '../domain/em
 import { OLD_FACILITY_YEARS } from '../domain/indicators';
 import { presetById } from '../domain/presets';
 import {
+  CAPACITY_RULES,
   EMERGENCY_NUMERATORS,
   EMERGENCY_ZEROS,
+  MAX_LEVEL_WEIGHT,
   MAX_REFERENCE_YEAR,
   MIN_REFERENCE_YEAR,
   defaultDefinitions,
   previousDefinitions,
   unitsKey,
+  type CapacityRule,
   type EmergencyNumerator,
   type EmergencyZeros,
 } from '../domain/universe';
 import { valueOf } from '../state/loadState';
+
+/** A level's weight: the text is the user's while typing; only a valid number reaches the scenario. */
+function LevelWeightInput({ group, value, onCommit }: { group: FacilityGroup; value: number; onCommit: (w: number) => void }) {
+  const [text, setText] = useState(String(value));
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    // the scenario changed elsewhere (undo, another preset): show its value
+    setSeen(value);
+    setText(String(value));
+  }
+  const n = Number(text.replace(',', '.'));
+  const valid = text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= MAX_LEVEL_WEIGHT;
+  return (
+    <input
+      type="text"
+      inputMode="decimal"
+      size={5}
+      data-testid={`universe-level-weight-${group}`}
+      aria-invalid={!valid}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const w = Number(e.target.value.replace(',', '.'));
+        if (e.target.value.trim() !== '' && Number.isFinite(w) && w >= 0 && w <= MAX_LEVEL_WEIGHT && w !== value) {
+          setSeen(w);
+          onCommit(w);
+        }
+      }}
+    />
+  );
+}
 
 const toggle = <T extends string>(all: readonly T[], list: readonly T[], x: T, on: boolean): T[] =>
   all.filter((g) => (g === x ? on : list.includes(g)));
@@ -82,6 +116,33 @@ export function UniversePanel() {
           {t('definitions.limaNote')}
         </p>
       )}
+      <div className="field">
+        <label htmlFor={`${id}-capacity`}>{t('definitions.capacity')}</label>
+        <select
+          id={`${id}-capacity`}
+          data-testid="universe-capacity"
+          value={d.capacity}
+          onChange={(e) => setDefinitions({ capacity: e.target.value as CapacityRule })}
+        >
+          {CAPACITY_RULES.map((k) => (
+            <option key={k} value={k}>
+              {t(`definitions.capacityOptions.${k}`)}
+            </option>
+          ))}
+        </select>
+        <p className="muted small">{t('definitions.capacityWhy')}</p>
+        {d.capacity === 'pesos' && (
+          <fieldset className="level-weights">
+            <legend>{t('definitions.levelWeights', { max: MAX_LEVEL_WEIGHT })}</legend>
+            {FACILITY_GROUPS.map((g) => (
+              <label key={g} className="check">
+                {t(`layers.groups.${g}`)}{' '}
+                <LevelWeightInput group={g} value={d.levelWeights[g]} onCommit={(w) => setDefinitions({ levelWeights: { ...d.levelWeights, [g]: w } })} />
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </div>
       <div className="field">
         <label htmlFor={`${id}-num`}>{t('definitions.emergencyNumerator')}</label>
         <select

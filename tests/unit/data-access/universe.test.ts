@@ -194,6 +194,36 @@ describe('SUSALUD attentions above their level\'s plausible maximum (code 1781, 
   });
 });
 
+describe('capacity, not only counts', () => {
+  const CUSCO = '0801';
+  it('one per facility, a weight per level, or beds (the register\'s, else its level\'s median, at least 1)', async () => {
+    const all = previousDefinitions();
+    const v = async (patch: Partial<IndicatorDefinitions>, id = 'establecimientos_por_10k', ubigeo = CUSCO) =>
+      value(await loadUnits(source, 'provincia', with_(patch, all)), id, ubigeo);
+    const pop = await scalar(`SELECT pob_2017::DOUBLE FROM provincias WHERE ubigeo = '${CUSCO}'`);
+    const n = await scalar(`SELECT count(*)::DOUBLE FROM establecimientos WHERE ubigeo_prov = '${CUSCO}'`);
+    expect(await v({})).toBeCloseTo((n * 10000) / pop, 9);
+    // weights of 1 are the count; only level III weighing 1 counts Cusco's level-III hospitals
+    const ones = Object.fromEntries(['I-1', 'I-2', 'I-3', 'I-4', 'II', 'III', 'SC'].map((g) => [g, 1])) as IndicatorDefinitions['levelWeights'];
+    expect(await v({ capacity: 'pesos', levelWeights: ones })).toBeCloseTo((n * 10000) / pop, 9);
+    const onlyIII = { ...ones, 'I-1': 0, 'I-2': 0, 'I-3': 0, 'I-4': 0, II: 0, SC: 0 };
+    const iii = await scalar(`SELECT count(*)::DOUBLE FROM establecimientos WHERE ubigeo_prov = '${CUSCO}' AND categoria LIKE 'III-%'`);
+    expect(iii).toBeGreaterThan(0);
+    expect(await v({ capacity: 'pesos', levelWeights: onlyIII })).toBeCloseTo((iii * 10000) / pop, 9);
+    // beds: written out by hand
+    const beds = await scalar(`
+      WITH lvl AS (SELECT CASE WHEN categoria IN ('I-1','I-2','I-3','I-4') THEN categoria WHEN categoria LIKE 'III-%' THEN 'III'
+                                WHEN categoria LIKE 'II-%' THEN 'II' ELSE 'SC' END AS g, * FROM establecimientos),
+           med AS (SELECT g, median(camas) AS m FROM lvl GROUP BY 1)
+      SELECT sum(greatest(1, coalesce(camas, med.m, 1)))::DOUBLE FROM lvl JOIN med USING (g) WHERE ubigeo_prov = '${CUSCO}'`);
+    expect(beds).toBeGreaterThan(n);
+    expect(await v({ capacity: 'camas' })).toBeCloseTo((beds * 10000) / pop, 9);
+    expect(await v({ capacity: 'camas' }, 'personas_por_establecimiento')).toBeCloseTo(pop / beds, 9);
+    // the ratios that are not counts do not change
+    expect(await v({ capacity: 'camas' }, 'pct_antiguos')).toBe(await v({}, 'pct_antiguos'));
+  });
+});
+
 describe('start-date flags', () => {
   it('flags Ticrapo\'s 06/09/1900 as a variant of the placeholder; Castrovirreyna\'s median age without it', async () => {
     const t = await source.query(`SELECT inicio_actividad::VARCHAR AS d, inicio_alerta AS f, ubigeo_prov AS p FROM establecimientos WHERE codigo = 4012`);

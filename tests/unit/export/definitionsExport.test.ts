@@ -39,13 +39,13 @@ beforeAll(async () => {
 describe('the universe in exports', () => {
   it('names the GORE universe and the rules in one sentence, in Spanish and English', async () => {
     expect(definitionsText(defaultScenario().definitions, t())).toBe(
-      'Universo: Gobierno regional; niveles: todos. Emergencias: Solo los códigos SUSALUD de los establecimientos del universo, sobre esos mismos establecimientos; ' +
+      'Universo: Gobierno regional; niveles: todos; cada establecimiento cuenta uno por establecimiento. Emergencias: Solo los códigos SUSALUD de los establecimientos del universo, sobre esos mismos establecimientos; ' +
         'filas todas en 0: «Sin reporte»: dato faltante (el puntaje no la trata como 0); atenciones inverosímiles: dejarlas fuera (sin dato). Fechas: Sin fechas con alerta (también las probables fechas de registro en bloque). Año de referencia: 2026.',
     );
-    expect(definitionsText(previousDefinitions(), t())).toMatch(/^Universo: todos; niveles: todos\. .*\(anterior\)/);
+    expect(definitionsText(previousDefinitions(), t())).toMatch(/^Universo: todos; niveles: todos; .*\(anterior\)/);
     await i18next.changeLanguage('en');
     try {
-      expect(definitionsText(defaultScenario().definitions, t())).toMatch(/^Universe: Regional government; levels: all\./);
+      expect(definitionsText(defaultScenario().definitions, t())).toMatch(/^Universe: Regional government; levels: all; each facility counts one per facility\./);
     } finally {
       await i18next.changeLanguage('es');
     }
@@ -54,7 +54,7 @@ describe('the universe in exports', () => {
   it('writes it in the CSV header and the GeoJSON metadata', () => {
     const ctx = context();
     const csv = rankingCsv(ctx);
-    expect(csv).toContain('# Universo: Gobierno regional; niveles: todos.');
+    expect(csv).toContain('# Universo: Gobierno regional; niveles: todos; cada establecimiento cuenta uno por establecimiento.');
     expect(scoredGeoJson(ctx, { type: 'FeatureCollection', features: [] }).metadata.definitions).toMatch(/^Universo: Gobierno regional/);
   });
 });
