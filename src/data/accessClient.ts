@@ -52,6 +52,11 @@ export interface AggregateRequest {
 
 export interface AccessClient {
   init(data: AccessInitData, options?: { transfer?: boolean }): Promise<AccessInitInfo>;
+  /**
+   * Restricts the search to the facilities of the scenario's universe (1 = in it), or lifts the
+   * restriction (null). Sent in order: a compute() or aggregate() asked after it uses it.
+   */
+  setUniverse(include: Uint8Array | null): Promise<void>;
   /** Distance (km) and nearest facility of every place; null when superseded. */
   compute(category: AccessCategory, options?: { fresh?: boolean }): Promise<NearestReply | null>;
   /** Per-unit summary; null when superseded by a newer aggregate(). */
@@ -143,6 +148,9 @@ export function createAccessClient(worker: WorkerLike): AccessClient {
       const transfer = options.transfer === false ? [] : [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
       const r = await request({ type: 'init', data }, undefined, transfer);
       return (r as Extract<AccessResult, { type: 'init' }>).info;
+    },
+    async setUniverse(include) {
+      await request({ type: 'universe', include });
     },
     async compute(category, options = {}) {
       const r = await request({ type: 'compute', category, fresh: options.fresh }, lanes.compute);

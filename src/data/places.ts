@@ -6,12 +6,22 @@ import type { WorkerLike } from './accessClient';
 import { watchedAccessClient, type WatchedAccessClient } from './watchedAccess';
 import AccessWorker from '../workers/access.worker?worker';
 import { ACCESS_CATEGORIES, categoryRank, selectFacilities, type AccessCategory } from '../domain/access';
+import { FACILITY_GROUPS, INSTITUTION_GROUPS, facilityGroup, institutionGroup } from '../domain/facilities';
 
 /** Populated places, facilities and units as the access worker and the map need them. */
 export interface AccessData {
   client: WatchedAccessClient;
   places: { count: number; lon: Float64Array; lat: Float64Array; nombre: string[]; ubigeo: string[] };
-  facilities: { count: number; lon: Float64Array; lat: Float64Array; nombre: string[]; categoria: string[] };
+  facilities: {
+    count: number;
+    lon: Float64Array;
+    lat: Float64Array;
+    nombre: string[];
+    categoria: string[];
+    /** Indices into INSTITUTION_GROUPS and FACILITY_GROUPS: which universe a facility belongs to. */
+    institution: Uint8Array;
+    group: Uint8Array;
+  };
   /** Facilities with coordinates in each access category (the ones its search uses). */
   categoryCounts: Record<AccessCategory, number>;
   /** Unit ids in the worker's order (index = the worker's unit index). */
@@ -39,7 +49,8 @@ async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<Acc
     'centros_poblados',
   );
   const f = await source.query(
-    `SELECT e.lon, e.lat, e.nombre, coalesce(e.categoria, '') AS categoria, coalesce(m.atenciones, 0) > 0 AS emergencia
+    `SELECT e.lon, e.lat, e.nombre, coalesce(e.categoria, '') AS categoria, coalesce(e.institucion, '') AS institucion,
+            coalesce(m.atenciones, 0) > 0 AS emergencia
      FROM establecimientos e
      LEFT JOIN (SELECT codigo, sum(atenciones) AS atenciones FROM emergencias_2024 GROUP BY 1) m USING (codigo)
      WHERE e.lon IS NOT NULL AND e.lat IS NOT NULL ORDER BY e.codigo`,
@@ -65,6 +76,8 @@ async function loadAccessOnce(source: DataSource, catalog: Catalog): Promise<Acc
     lat: Float64Array.from(column(f, 'lat', Number)),
     nombre: column(f, 'nombre', (v) => String(v ?? '')),
     categoria: column(f, 'categoria', String),
+    institution: Uint8Array.from(column(f, 'institucion', String), (x) => INSTITUTION_GROUPS.indexOf(institutionGroup(x))),
+    group: Uint8Array.from(column(f, 'categoria', String), (c) => FACILITY_GROUPS.indexOf(facilityGroup(c || 'Sin categoría'))),
   };
   const rank = Uint8Array.from(facilities.categoria, categoryRank);
   const emergency = Uint8Array.from(column(f, 'emergencia', (v) => (v ? 1 : 0)));

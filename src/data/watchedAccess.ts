@@ -21,6 +21,8 @@ export function watchedAccessClient(spawn: () => WorkerLike, watchMs = WATCH_MS)
   let client = createAccessClient(worker);
   // kept (copied, never transferred) so that a new worker can be given the same data
   let initData: AccessInitData | null = null;
+  // the universe last set, given again to a new worker
+  let universe: Uint8Array | null = null;
   let restarting: Promise<void> | null = null;
   const listeners: (() => void)[] = [];
 
@@ -30,6 +32,7 @@ export function watchedAccessClient(spawn: () => WorkerLike, watchMs = WATCH_MS)
       worker = spawn();
       client = createAccessClient(worker);
       if (initData) await client.init(initData, { transfer: false });
+      if (universe) await client.setUniverse(universe);
       listeners.forEach((l) => l());
     })().finally(() => {
       restarting = null;
@@ -60,6 +63,10 @@ export function watchedAccessClient(spawn: () => WorkerLike, watchMs = WATCH_MS)
     init(data: AccessInitData): Promise<AccessInitInfo> {
       initData = data;
       return client.init(data, { transfer: false });
+    },
+    setUniverse: (include) => {
+      universe = include;
+      return watched((c) => c.setUniverse(include));
     },
     compute: (category, options) => watched((c) => c.compute(category, options)),
     aggregate: (request) => watched((c) => c.aggregate(request)),

@@ -56,6 +56,8 @@ export interface FacilityInput {
   rank: Uint8Array;
   /** 1 when the facility reported emergency attentions (only needed for `emergency`). */
   emergency?: Uint8Array;
+  /** 0 = outside the scenario's facility universe (never a nearest facility); absent = all count. */
+  include?: Uint8Array;
 }
 
 /** Great-circle distance in km (haversine). */
@@ -80,6 +82,7 @@ export function selectFacilities(f: FacilityInput, category: AccessCategory): In
   const out: number[] = [];
   for (let i = 0; i < f.rank.length; i++) {
     if (!Number.isFinite(f.lon[i]) || !Number.isFinite(f.lat[i])) continue;
+    if (f.include && f.include[i] === 0) continue;
     if (category === 'emergency' ? f.emergency?.[i] === 1 : f.rank[i] >= min) out.push(i);
   }
   return Int32Array.from(out);
@@ -394,6 +397,8 @@ export class AccessModel {
   private readonly nearestCache = new Map<AccessCategory, NearestResult>();
   private readonly groupCache = new Map<string, { grouped: GroupedDistances; stats: UnitDistanceStats }>();
   private readonly placeProvince: Int32Array;
+  /** The facilities as searched: the input, restricted to the universe by setIncluded(). */
+  private searched: FacilityInput;
   /** Milliseconds spent ordering the places and building each category's index. */
   readonly timings: { orderMs: number; indexMs: Partial<Record<AccessCategory, number>> } = { orderMs: 0, indexMs: {} };
 
@@ -409,6 +414,7 @@ export class AccessModel {
       throw new Error('access: facility arrays differ in length');
     }
     if (units.districtProvince.length !== units.districtCount) throw new Error('access: districtProvince length ≠ districtCount');
+    this.searched = facilities;
     const t0 = performance.now();
     this.order = placeSearchOrder(places);
     this.timings.orderMs = performance.now() - t0;
@@ -419,11 +425,24 @@ export class AccessModel {
     }
   }
 
+  /** The facilities searched from now on (1 = in the universe), or every one (null); drops what was cached. */
+  setIncluded(include: Uint8Array | null): void {
+    if (include && include.length !== this.facilities.lon.length) throw new Error('access: universe mask length ≠ facilities');
+    this.searched = include ? { ...this.facilities, include } : this.facilities;
+    this.indices.clear();
+    this.nearestCache.clear();
+    this.groupCache.clear();
+  }
+
+  get searchedFacilities(): FacilityInput {
+    return this.searched;
+  }
+
   index(category: AccessCategory): FacilityIndex {
     let idx = this.indices.get(category);
     if (!idx) {
       const t0 = performance.now();
-      idx = buildFacilityIndex(this.facilities, category);
+      idx = buildFacilityIndex(this.searched, category);
       this.timings.indexMs[category] = performance.now() - t0;
       this.indices.set(category, idx);
     }

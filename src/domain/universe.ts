@@ -91,6 +91,21 @@ export function unitsKey(d: IndicatorDefinitions): string {
   return [inst.join('+'), cats.join('+'), capacity, d.emergencyNumerator, d.emergencyZeros, d.emergencyOutliers, d.dates, d.referenceYear].join('|');
 }
 
+/** The universe's facilities, as a key (the order of the groups does not matter). */
+export const universeKey = (u: FacilityUniverse): string =>
+  `${INSTITUTION_GROUPS.filter((g) => u.institutions.includes(g)).join('+')}|${FACILITY_GROUPS.filter((g) => u.categories.includes(g)).join('+')}`;
+
+/**
+ * 1 for each facility in the universe, from its institution and level group indices (into
+ * INSTITUTION_GROUPS and FACILITY_GROUPS); null for the whole register (no restriction).
+ */
+export function universeMask(institution: Uint8Array, group: Uint8Array, u: FacilityUniverse): Uint8Array | null {
+  if (isWholeRegister(u)) return null;
+  const inst = new Set(u.institutions.map((g) => INSTITUTION_GROUPS.indexOf(g)));
+  const cats = new Set(u.categories.map((g) => FACILITY_GROUPS.indexOf(g)));
+  return Uint8Array.from(institution, (x, i) => (inst.has(x) && cats.has(group[i]) ? 1 : 0));
+}
+
 export const isWholeRegister = (u: FacilityUniverse): boolean =>
   INSTITUTION_GROUPS.every((g) => u.institutions.includes(g)) && FACILITY_GROUPS.every((g) => u.categories.includes(g));
 

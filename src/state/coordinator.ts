@@ -21,13 +21,16 @@ import { stageOf, stateOf, TIMEOUTS, withState, type DatasetKey } from './datase
 import { baseUnitsOf } from './derive';
 import type { AppState } from './store';
 import type { CoreState, DerivedColumns, Engine, LevelData } from './slices';
-import { unitsKey, type IndicatorDefinitions } from '../domain/universe';
+import { previousDefinitions, unitsKey, universeKey, universeMask, type IndicatorDefinitions } from '../domain/universe';
 import type { StabilityRunner } from '../workers/stabilityClient';
 import type { StabilityReply } from '../workers/stabilityProtocol';
 import { factorsOf } from '../domain/stability/uncertainty';
 import { definitionFactorsOf, stabilityModelOf, variantDefinitions } from './stabilityModel';
 import type { StabilityState } from './slices';
 import { compareWithEngine, type IndicatorSnapshot } from '../data/indicatorSnapshot';
+
+/** The universe a new access worker searches. */
+const WHOLE_REGISTER = universeKey(previousDefinitions().universe);
 
 /** What the coordinator loads with: the browser's loaders in the app, native DuckDB and files in Node tests. */
 export interface CoordinatorDeps {
@@ -136,6 +139,8 @@ export class Coordinator {
   private unsubscribe: (() => void) | null = null;
   private accessRun: AbortController | null = null;
   private nearestKey = '';
+  /** The universe each access worker searches (a universeKey; a new one searches the whole register). */
+  private accessUniverse = new WeakMap<AccessData, string>();
   private aggregateKey = '';
   /** Per level, the definitions key of the units reload in progress (issue 12). */
   private readonly unitsReload = new Map<Level, { key: string; controller: AbortController }>();
@@ -562,14 +567,21 @@ export class Coordinator {
       access.client.onRestart(() => this.commit((st) => ({ data: { ...st.data, restarts: { ...st.data.restarts, access: st.data.restarts.access + 1 } } })));
     }
     const { category, thresholdKm } = s.scenario.layers.places;
-    if (category !== this.nearestKey) {
-      this.nearestKey = category;
+    // the nearest facility is one of the scenario's universe (issue 12), as for the SQL indicators
+    const universe = universeKey(s.scenario.definitions.universe);
+    if (universe !== (this.accessUniverse.get(access) ?? WHOLE_REGISTER)) {
+      this.accessUniverse.set(access, universe);
+      void access.client.setUniverse(universeMask(access.facilities.institution, access.facilities.group, s.scenario.definitions.universe));
+    }
+    const nearestKey = `${category}|${universe}`;
+    if (nearestKey !== this.nearestKey) {
+      this.nearestKey = nearestKey;
       void access.client.compute(category).then((n) => {
-        if (n && n.category === this.nearestKey) this.commit((st) => ({ derived: { ...st.derived, accessNearest: n } }));
+        if (n && nearestKey === this.nearestKey) this.commit((st) => ({ derived: { ...st.derived, accessNearest: n } }));
       });
     }
     const levels = LEVELS.filter((l) => baseUnitsOf(s, l));
-    const key = `${category}:${thresholdKm}:${levels.join()}`;
+    const key = `${nearestKey}:${thresholdKm}:${levels.join()}`;
     if (key === this.aggregateKey) return;
     this.aggregateKey = key;
     this.accessRun?.abort();

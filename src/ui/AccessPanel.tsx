@@ -91,7 +91,7 @@ export function AccessPanel() {
                 total: n(measured),
                 pct: n((100 * beyond) / measured, 1),
                 km: places.thresholdKm,
-                facilities: n(access.categoryCounts[places.category]),
+                facilities: n(nearest?.category === places.category && nearest.facilities !== undefined ? nearest.facilities : access.categoryCounts[places.category]),
               })
             : t('app.loading')}
       </p>

@@ -27,18 +27,22 @@ export interface NearestReply {
   category: AccessCategory;
   distanceKm: Float32Array;
   facility: Int32Array;
+  /** Facilities searched (the category's, within the universe). */
+  facilities?: number;
   /** Worker-side time of the nearest search (0 when it came from the cache). */
   ms: number;
 }
 
 export type AccessRequest =
   | { id: number; type: 'init'; data: AccessInitData }
+  | { id: number; type: 'universe'; include: Uint8Array | null }
   | { id: number; type: 'compute'; category: AccessCategory; fresh?: boolean }
   | { id: number; type: 'aggregate'; category: AccessCategory; thresholdKm: number; level: AccessLevel }
   | { id: number; type: 'bruteForce'; category: AccessCategory };
 
 export type AccessResult =
   | { type: 'init'; info: AccessInitInfo }
+  | { type: 'universe' }
   | { type: 'compute'; nearest: NearestReply }
   | { type: 'aggregate'; access: UnitAccess; ms: number }
   | { type: 'bruteForce'; nearest: NearestReply };
@@ -78,12 +82,16 @@ export function createAccessHandler(): (req: AccessRequest) => AccessResponse {
         return { id: req.id, ok: true, result: { type: 'init', info } };
       }
       if (!model || !init) throw new Error('access: init first');
+      if (req.type === 'universe') {
+        model.setIncluded(req.include);
+        return { id: req.id, ok: true, result: { type: 'universe' } };
+      }
       if (req.type === 'compute') {
         const t0 = performance.now();
         const r = model.nearest(req.category, req.fresh === true);
         const ms = performance.now() - t0;
         // Copies: the model keeps its cache, the reply's buffers are transferred.
-        return { id: req.id, ok: true, result: { type: 'compute', nearest: { category: req.category, distanceKm: r.distanceKm.slice(), facility: r.facility.slice(), ms } } };
+        return { id: req.id, ok: true, result: { type: 'compute', nearest: { category: req.category, distanceKm: r.distanceKm.slice(), facility: r.facility.slice(), facilities: model.index(req.category).ids.length, ms } } };
       }
       if (req.type === 'aggregate') {
         const t0 = performance.now();
@@ -91,7 +99,7 @@ export function createAccessHandler(): (req: AccessRequest) => AccessResponse {
         return { id: req.id, ok: true, result: { type: 'aggregate', access, ms: performance.now() - t0 } };
       }
       const t0 = performance.now();
-      const r = nearestBruteForce(init.places, init.facilities, req.category);
+      const r = nearestBruteForce(init.places, model.searchedFacilities, req.category);
       return { id: req.id, ok: true, result: { type: 'bruteForce', nearest: { category: req.category, ...r, ms: performance.now() - t0 } } };
     } catch (err) {
       return { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };

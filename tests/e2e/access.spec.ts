@@ -7,11 +7,11 @@ import { AccessModel, categoryRank } from '../../src/domain/access';
  * the built Parquet: the test checks that the browser shows what the method gives, not a number
  * typed in by hand.
  */
-async function expectedShareBeyond(province: string, thresholdKm: number): Promise<number> {
+async function expectedShareBeyond(province: string, thresholdKm: number, onlyRegionalGovernment = false): Promise<number> {
   const conn = await (await DuckDBInstance.create(':memory:')).connect();
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
   const places = await rows(`SELECT lon::DOUBLE AS lon, lat::DOUBLE AS lat, coalesce(ubigeo, '') AS ubigeo FROM 'public/data/centros_poblados.parquet' WHERE lon IS NOT NULL`);
-  const fac = await rows(`SELECT lon, lat, coalesce(categoria, '') AS categoria FROM 'public/data/establecimientos.parquet' WHERE lon IS NOT NULL AND lat IS NOT NULL`);
+  const fac = await rows(`SELECT lon, lat, coalesce(categoria, '') AS categoria FROM 'public/data/establecimientos.parquet' WHERE lon IS NOT NULL AND lat IS NOT NULL${onlyRegionalGovernment ? ` AND upper(institucion) = 'GOBIERNO REGIONAL'` : ''}`);
   const dist = await rows(`SELECT ubigeo, ubigeo_prov, pob_2017::DOUBLE AS pob FROM 'public/data/distritos.parquet' ORDER BY ubigeo`);
   const provs = (await rows(`SELECT ubigeo FROM 'public/data/provincias.parquet' ORDER BY ubigeo`)).map((r) => String(r.ubigeo));
   const dIndex = new Map(dist.map((d, i) => [String(d.ubigeo), i]));
@@ -50,6 +50,15 @@ test.describe('access gaps computed in the browser', () => {
     await expect(share).toHaveText(cellOf(at10));
     const ms = Number((await page.getByTestId('access-timing').textContent())!.match(/en ([\d,.]+) ms/)![1].replace(/,/g, ''));
     expect(ms).toBeLessThan(1000);
+    // the scenario's facility universe: only the regional government's facilities are searched
+    // (Lima province: none of its facilities is the regional government's)
+    const [lima10, limaGore10] = [await expectedShareBeyond('1501', 10), await expectedShareBeyond('1501', 10, true)];
+    expect(limaGore10).toBeGreaterThan(lima10 + 1);
+    await page.locator('tr[data-ubigeo="1501"]').click();
+    await expect(share).toHaveText(cellOf(lima10));
+    const universe = page.getByTestId('universe-panel');
+    for (const g of ['minsa', 'essalud', 'privado', 'ffaa_pnp', 'municipal', 'otra']) await universe.getByTestId(`universe-institution-${g}`).uncheck();
+    await expect(share).toHaveText(cellOf(limaGore10));
     // the method and its caveats are on screen
     await expect(page.getByTestId('access-panel')).toContainText('no tiempo de viaje');
     await expect(page.getByTestId('access-panel')).toContainText('2017');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { resolveDataPaths } from '../../../data/config';
 import { buildAll } from '../../../data/build';
 import { loadUnits, type Units } from '../../../src/data/units';
-import { defaultDefinitions, GORE_INSTITUTIONS, previousDefinitions, type IndicatorDefinitions } from '../../../src/domain/universe';
+import { defaultDefinitions, GORE_INSTITUTIONS, previousDefinitions, universeKey, universeMask, type IndicatorDefinitions } from '../../../src/domain/universe';
 import { rankScenario } from '../../../src/state/ranking';
 import { defaultScenario } from '../../../src/state/scenario';
 import { robustOutlier } from '../../../src/domain/outliers';
@@ -191,6 +191,18 @@ describe('SUSALUD attentions above their level\'s plausible maximum (code 1781, 
   it('the defaults leave flagged rows out; the earlier definitions keep them', () => {
     expect(defaultDefinitions().emergencyOutliers).toBe('excluir');
     expect(previousDefinitions().emergencyOutliers).toBe('incluir');
+  });
+});
+
+describe('the universe as a mask (access worker)', () => {
+  it('marks the facilities of the universe from their institution and level groups; none for the whole register', () => {
+    // institution indices into INSTITUTION_GROUPS (gore = 0, minsa = 1), level indices into FACILITY_GROUPS (I-1 = 0, III = 5)
+    const institution = Uint8Array.from([0, 1, 0, 1]);
+    const group = Uint8Array.from([0, 0, 5, 5]);
+    expect(universeMask(institution, group, previousDefinitions().universe)).toBeNull();
+    expect(Array.from(universeMask(institution, group, gore.universe)!)).toEqual([1, 0, 1, 0]);
+    expect(Array.from(universeMask(institution, group, { institutions: ['gore', 'minsa'], categories: ['III'] })!)).toEqual([0, 0, 1, 1]);
+    expect(universeKey({ institutions: ['minsa', 'gore'], categories: ['III'] })).toBe(universeKey({ institutions: ['gore', 'minsa'], categories: ['III'] }));
   });
 });
 

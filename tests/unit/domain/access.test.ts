@@ -209,4 +209,22 @@ describe('AccessModel', () => {
   it('rejects arrays of different lengths', () => {
     expect(() => new AccessModel(places, facilities, { ...units, placeDistrict: new Int32Array(2) })).toThrow();
   });
+
+  it('searches only the facilities of the universe once it is set, and every one again when it is lifted', () => {
+    const m = new AccessModel(places, facilities, units);
+    expect(Array.from(m.nearest('any').facility)).toEqual([0, 0, 0, 1, 0]);
+    m.setIncluded(Uint8Array.from([0, 1])); // only the hospital at -77 is in the universe
+    const only = m.nearest('any');
+    expect(Array.from(only.facility)).toEqual([1, 1, 1, 1, 1]);
+    expect(only.distanceKm[0]).toBeCloseTo(haversineKm(-75, -10, -77, -10), 3);
+    expect(Array.from(m.aggregate('any', 60, 'distrito').beyond)).toEqual([3, 0, 1]);
+    // exact against brute force over the same universe
+    const brute = nearestBruteForce(places, m.searchedFacilities, 'any');
+    expect(Array.from(only.facility)).toEqual(Array.from(brute.facility));
+    m.setIncluded(Uint8Array.from([0, 0]));
+    expect(Array.from(m.nearest('any').facility)).toEqual([-1, -1, -1, -1, -1]);
+    m.setIncluded(null);
+    expect(Array.from(m.nearest('any').facility)).toEqual([0, 0, 0, 1, 0]);
+    expect(() => m.setIncluded(new Uint8Array(3))).toThrow();
+  });
 });
