@@ -1,7 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import type { Boundaries } from '../data/boundaries';
 import type { UnitColours } from '../map/classes';
-import { legendRanges } from '../map/classes';
 import { declutter, labelAnchors, labelWidth, type LabelBox } from '../map/labels';
 import { NO_DATA, OUT_OF_SCOPE, cssColour, paletteFor } from '../map/palette';
 import type { ClassMode } from '../state/scenario';
@@ -109,28 +108,35 @@ export interface LegendItem {
   outline?: boolean;
 }
 
-/** One class of the legend: score bounds, rank bounds or probability bounds (in %). */
+/** One class of the legend: score bounds, rank bounds, probability bounds (in %) or an indicator's values. */
 export function classLabel(mode: ClassMode, range: { from: number; to: number }, t: Tr, fmt: (x: number) => string): string {
   if (mode.kind === 'quantile') return t('map.rankRange', { from: range.from, to: range.to });
   if (mode.kind === 'ptop') return t('map.pTopRange', { from: fmt(range.from), to: fmt(range.to) });
+  if (mode.kind === 'indicator' && range.from === range.to) return fmt(range.from);
   return `${fmt(range.from)} – ${fmt(range.to)}`;
 }
 
-/** The legend's title for a class mode. */
-export function classTitle(mode: ClassMode, topN: number, t: Tr): string {
+/** The legend's title for a class mode (`indicatorName`: the mapped indicator's label). */
+export function classTitle(mode: ClassMode, topN: number, t: Tr, indicatorName?: string): string {
+  if (mode.kind === 'indicator') return t('map.legendTitleIndicator', { name: indicatorName ?? mode.indicator });
   return mode.kind === 'quantile' ? t('map.legendTitleRank') : mode.kind === 'ptop' ? t('map.legendTitlePTop', { n: topN }) : t('map.legendTitle');
 }
 
-/** The legend the interactive map shows, for the static one. */
-export function legendItems(mode: ClassMode, ranked: number, topN: number, t: Tr, fmt: (x: number) => string): LegendItem[] {
+/**
+ * The legend the interactive map shows, for the static one: `ranges` from classRanges (an empty
+ * class, null, is left out); darkest class first.
+ */
+export function legendItems(mode: ClassMode, ranges: readonly ({ from: number; to: number } | null)[], topN: number, t: Tr, fmt: (x: number) => string): LegendItem[] {
   const palette = paletteFor(mode.count);
-  const ranges = legendRanges(mode, ranked);
-  const items: LegendItem[] = [...palette.keys()].reverse().map((c) => ({
-    colour: cssColour(palette[c]),
-    label:
-      classLabel(mode, ranges[c], t, fmt) +
-      (c === palette.length - 1 ? ` (${t('map.legendHigh')})` : c === 0 ? ` (${t('map.legendLow')})` : ''),
-  }));
+  const items: LegendItem[] = [];
+  for (let c = palette.length - 1; c >= 0; c--) {
+    const range = ranges[c];
+    if (!range) continue;
+    items.push({
+      colour: cssColour(palette[c]),
+      label: classLabel(mode, range, t, fmt) + (c === palette.length - 1 ? ` (${t('map.legendHigh')})` : c === 0 ? ` (${t('map.legendLow')})` : ''),
+    });
+  }
   items.push({ colour: '#ffffff', label: t('map.topN', { n: topN }), outline: true });
   items.push({ colour: cssColour(NO_DATA), label: t('map.noData') });
   items.push({ colour: cssColour(OUT_OF_SCOPE), label: t('map.outOfScope') });

@@ -34,8 +34,15 @@ export interface Scope {
   provincia: string | null;
 }
 
-/** Map classes: equal score intervals, rank quantiles, or equal intervals of P(top N) from the stability run. */
-export type ClassMode = { kind: 'equal'; count: number } | { kind: 'quantile'; count: number } | { kind: 'ptop'; count: number };
+/**
+ * Map classes: equal score intervals, rank quantiles, equal intervals of P(top N) from the
+ * stability run, or quantiles of one indicator's own values (the map of that one layer).
+ */
+export type ClassMode =
+  | { kind: 'equal'; count: number }
+  | { kind: 'quantile'; count: number }
+  | { kind: 'ptop'; count: number }
+  | { kind: 'indicator'; count: number; indicator: string };
 
 /** «¿La IA agrega valor real?» */
 export type AiAddsValue = 'si' | 'no' | 'no_sabemos';
@@ -105,7 +112,7 @@ export interface Scenario extends ScenarioWorkshop {
   coverageThreshold: number;
   /** Facility universe and the rules of the facility-based indicators (issue 12): changing them reruns their SQL. */
   definitions: IndicatorDefinitions;
-  /** Map classes: equal intervals of the score, or quantiles of the rank. */
+  /** Map classes (see ClassMode). */
   classes: ClassMode;
   /** The first N of the ranking are highlighted. */
   topN: number;

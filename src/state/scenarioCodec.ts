@@ -142,6 +142,8 @@ const INDICATOR = v.variant('id', [
   v.object({ id: v.pipe(v.string(), v.check((id) => !KNOWN.has(id))) }),
 ]);
 
+const classCount = v.pipe(range(3, 7), v.transform(Math.round));
+
 const SCENARIO = v.object({
   title: text(),
   question: text(),
@@ -178,7 +180,11 @@ const SCENARIO = v.object({
   coverageThreshold: v.nullish(range(0, 1), 0.65),
   definitions: DEFINITIONS,
   classes: v.optional(
-    v.object({ kind: v.picklist(['equal', 'quantile', 'ptop']), count: v.pipe(range(3, 7), v.transform(Math.round)) }),
+    v.variant('kind', [
+      v.object({ kind: v.picklist(['equal', 'quantile', 'ptop']), count: classCount }),
+      // the map of one indicator: a catalogue id or a user indicator's (whose file may be absent: the map then draws the score)
+      v.object({ kind: v.literal('indicator'), count: classCount, indicator: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,79}$/)) }),
+    ]),
     () => ({ kind: 'equal' as const, count: 5 }),
   ),
   topN: v.pipe(v.nullish(range(0, 1000), 10), v.transform(Math.round)),

@@ -28,10 +28,11 @@ export const userDataUpdaters = {
       },
     };
   },
-  /** Removes an indicator, and its file when no indicator uses it any more. */
+  /** Removes an indicator, and its file when no indicator uses it any more; a map showing it goes back to the score. */
   removeUserIndicator: (s: Scenario, id: string): Scenario => ({
     ...s,
     userData: withoutUnusedFiles(s, s.userData.indicators.filter((i) => i.id !== id)),
+    classes: s.classes.kind === 'indicator' && s.classes.indicator === id ? { kind: 'equal', count: s.classes.count } : s.classes,
   }),
   /** A file of conflict events (one with the same name or bytes is replaced: a corrected file loaded again). */
   addConflictFile: (s: Scenario, file: ConflictFileRef): Scenario => ({

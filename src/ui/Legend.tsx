@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Dot } from './Dot';
 import { useStore } from '../state/store';
 import { NO_DATA, OUT_OF_SCOPE, MAX_CLASSES, MIN_CLASSES, cssColour, paletteFor } from '../map/palette';
-import { drawableMode, legendRanges } from '../map/classes';
+import { classRanges, drawableMode } from '../map/classes';
 import { classLabel, classTitle } from '../export/svgMap';
-import { useMapPTop } from './stability/stabilityView';
+import { useMapClassInputs } from './mapClassInputs';
+import { legendFormat } from './indicatorValue';
+import { indicatorById } from '../domain/indicators';
 import type { ClassMode } from '../state/scenario';
 import { formatNumber } from '../i18n';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS } from '../domain/facilities';
@@ -26,13 +28,27 @@ export function Legend() {
   const setTopN = useStore((s) => s.setTopN);
   const ranked = useStore((s) => s.derived.ranking);
   const layers = useStore((s) => s.scenario.layers);
-  const pTop = useMapPTop();
+  const scenarioIndicators = useStore((s) => s.scenario.indicators);
+  const userIndicators = useStore((s) => s.scenario.userData.indicators);
+  const { inputs } = useMapClassInputs();
   const [open, setOpen] = useState(true);
-  // what the map draws: P(top N) falls back to score intervals until the first stability run ends
-  const drawn = drawableMode(classes, pTop?.values);
+  // what the map draws: P(top N) falls back to score intervals until the first stability run ends,
+  // and so does an indicator without values here
+  const drawn = drawableMode(classes, inputs);
   const palette = paletteFor(classes.count);
-  const ranges = legendRanges(drawn, ranked?.ranking.order.length ?? 0);
-  const fmt = (x: number) => formatNumber(x, i18n.language, 0);
+  const ranges = ranked ? classRanges(drawn, ranked.ranking, inputs) : [];
+  const { fmt, name } = legendFormat(drawn, t, i18n.language);
+  const lng = i18n.language === 'en' ? 'en' : 'es';
+  // the indicators the map can show: those the units of this level have values for
+  const mappable = ranked
+    ? [...scenarioIndicators, ...userIndicators].filter((i) => ranked.units.values[i.id] && indicatorById(i.id).levels.includes(ranked.units.level))
+    : [];
+  const setKind = (kind: ClassMode['kind']) => {
+    if (kind !== 'indicator') return setClasses({ kind, count: classes.count });
+    // the indicator weighing most, so the first pick is one that matters to this ranking
+    const first = [...mappable].sort((a, b) => (b.enabled ? b.weight : 0) - (a.enabled ? a.weight : 0))[0];
+    if (first) setClasses({ kind, count: classes.count, indicator: first.id });
+  };
   // folded away, the legend leaves the map (and whatever it covered) free; one click brings it back
   if (!open) {
     return (
@@ -148,21 +164,28 @@ export function Legend() {
       )}
       {layers.choropleth.visible && (
       <div data-testid="legend-choropleth">
-      <h2 id="legend-title">{classTitle(drawn, topN, t)}</h2>
+      <h2 id="legend-title">{classTitle(drawn, topN, t, name)}</h2>
       {drawn !== classes && (
-        <p className="small muted" data-testid="legend-ptop-pending">
-          {t('stability.mapPending')}
+        <p className="small muted" data-testid={classes.kind === 'indicator' ? 'legend-indicator-pending' : 'legend-ptop-pending'}>
+          {t(classes.kind === 'indicator' ? 'map.indicatorPending' : 'stability.mapPending')}
+        </p>
+      )}
+      {drawn.kind === 'indicator' && inputs.indicator && (
+        <p className="small" data-testid="legend-indicator-note">
+          {t('map.legendIndicatorNote', { dir: t(inputs.indicator.direction === 'up' ? 'map.legendIndicatorUp' : 'map.legendIndicatorDown') })}
         </p>
       )}
       <ul>
-        {[...palette.keys()].reverse().map((c) => (
-          <li key={c}>
-            <span className="swatch" style={{ background: cssColour(palette[c]) }} aria-hidden="true" />
-            {classLabel(drawn, ranges[c], t, fmt)}
-            {c === palette.length - 1 && ` (${t('map.legendHigh')})`}
-            {c === 0 && ` (${t('map.legendLow')})`}
-          </li>
-        ))}
+        {[...palette.keys()].reverse().map((c) =>
+          ranges[c] ? (
+            <li key={c}>
+              <span className="swatch" style={{ background: cssColour(palette[c]) }} aria-hidden="true" />
+              {classLabel(drawn, ranges[c], t, fmt)}
+              {c === palette.length - 1 && ` (${t('map.legendHigh')})`}
+              {c === 0 && ` (${t('map.legendLow')})`}
+            </li>
+          ) : null,
+        )}
         <li>
           <span className="swatch outline-top" aria-hidden="true" />
           {t('map.topN', { n: topN })}
@@ -180,11 +203,30 @@ export function Legend() {
         <summary>{t('map.classControls')}</summary>
         <div className="legend-controls">
         <label htmlFor="class-mode">{t('map.classMode')}</label>
-        <select id="class-mode" data-testid="class-mode" value={classes.kind} onChange={(e) => setClasses({ ...classes, kind: e.target.value as ClassMode['kind'] })}>
+        <select id="class-mode" data-testid="class-mode" value={classes.kind} onChange={(e) => setKind(e.target.value as ClassMode['kind'])}>
           <option value="equal">{t('map.classEqual')}</option>
           <option value="quantile">{t('map.classQuantile')}</option>
           <option value="ptop">{t('map.classPTop')}</option>
+          {mappable.length > 0 && <option value="indicator">{t('map.classIndicator')}</option>}
         </select>
+        {classes.kind === 'indicator' && (
+          <>
+            <label htmlFor="class-indicator">{t('map.classIndicatorPick')}</label>
+            <select
+              id="class-indicator"
+              data-testid="class-indicator"
+              value={classes.indicator}
+              onChange={(e) => setClasses({ ...classes, indicator: e.target.value })}
+            >
+              {mappable.some((i) => i.id === classes.indicator) ? null : <option value={classes.indicator}>{classes.indicator}</option>}
+              {mappable.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {indicatorById(i.id).label[lng]}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor="class-count">{t('map.classCount')}</label>
         <input
           id="class-count"

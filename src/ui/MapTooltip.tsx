@@ -12,13 +12,17 @@ export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: num
   const { t, i18n } = useTranslation();
   const data = useStore(engineOf);
   const ranked = useStore((s) => s.derived.ranking);
+  const classes = useStore((s) => s.scenario.classes);
   if (!data || !ranked) return null;
   const { units, ranking } = ranked;
   const i = units.ids.indexOf(ubigeo);
   if (i < 0) return null;
   const lng = i18n.language;
   const inScope = ranking.inScope[i] === 1;
-  const datasets = new Set(ranking.indicatorIds.flatMap((id) => indicatorById(id).datasets));
+  // the indicator the map is coloured by comes first, even when it does not weigh in the ranking
+  const mapped = classes.kind === 'indicator' && units.values[classes.indicator] ? classes.indicator : null;
+  const ids = mapped ? [mapped, ...ranking.indicatorIds.filter((id) => id !== mapped)] : ranking.indicatorIds;
+  const datasets = new Set(ids.flatMap((id) => indicatorById(id).datasets));
   const parent = units.level === 'distrito' ? `${units.provincias[i]}, ${units.departamentos[i]}` : units.departamentos[i];
   return (
     <div className="tooltip" style={{ left: x + 12, top: y + 12 }} data-testid="map-tooltip">
@@ -34,9 +38,10 @@ export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: num
         <div>{t('ranking.insufficient')}</div>
       )}
       <ul>
-        {ranking.indicatorIds.map((id) => (
-          <li key={id}>
+        {ids.map((id) => (
+          <li key={id} data-testid={id === mapped ? 'tooltip-mapped' : undefined}>
             {indicatorById(id).label[lng === 'en' ? 'en' : 'es']}: {formatIndicator(id, units.values[id][i], t, lng)}
+            {id === mapped && <span className="muted"> ({t('tooltip.onMap')})</span>}
             {/* the same robust rule as the detail panel: far from the scope's median (MAD) */}
             {inScope && robustOutlier(units.values[id], ranking.scopeIndices, i).outlier && (
               <span className="outlier-mark" data-testid="tooltip-outlier">

@@ -12,7 +12,7 @@ import { basemapLayerState, basemapStyle } from '../map/basemapStyle';
 import type { ChoroplethStyle } from '../map/unitLayer';
 import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
-import { useMapPTop } from './stability/stabilityView';
+import { useMapClassInputs } from './mapClassInputs';
 import { declutter, labelAnchors, labelCharacters, labelWidth, type LabelBox } from '../map/labels';
 import type { MapLabel } from '../map/labelLayer';
 import { MapUnitList, type VisibleUnit } from './MapUnitList';
@@ -146,18 +146,18 @@ export function MapView() {
 
   // Colours only: a weight change recomputes these bytes, never the geometry.
   const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);
-  // P(top N) per unit when the map is coloured by it
-  const pTop = useMapPTop();
+  // P(top N) per unit, or one indicator's column, when the map is coloured by it
+  const classInputs = useMapClassInputs();
   const style = useMemo<Omit<ChoroplethStyle, 'selected'> | null>(() => {
     if (!ranked) return null;
-    const colours = unitColours(ranked.ranking, classes, topN, pTop?.values);
+    const colours = unitColours(ranked.ranking, classes, topN, classInputs.inputs);
     return {
       colours,
       index,
-      version: `${ranked.version}:${classes.kind}:${classes.count}:${topN}:${pTop?.version ?? ''}`,
+      version: `${ranked.version}:${classes.kind}:${classes.count}:${topN}:${classInputs.version}`,
       topKey: `${ranked.units.level}:${colours.topKey}`,
     };
-  }, [ranked, classes, topN, index, pTop]);
+  }, [ranked, classes, topN, index, classInputs]);
 
   const provinceLines = useStore((s) => boundariesOf(s, 'provincia'));
   const districtLines = useStore((s) => boundariesOf(s, 'distrito'));

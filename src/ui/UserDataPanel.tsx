@@ -505,6 +505,8 @@ function UserIndicatorList({
   const setUserIndicator = useStore((s) => s.setUserIndicator);
   const removeUserIndicator = useStore((s) => s.removeUserIndicator);
   const replaceAgeProxy = useStore((s) => s.replaceAgeProxy);
+  const classes = useStore((s) => s.scenario.classes);
+  const setClasses = useStore((s) => s.setClasses);
   if (userData.indicators.length === 0) return null;
   return (
     <section data-testid="user-indicators" aria-label={t('userData.list.title')}>
@@ -540,6 +542,15 @@ function UserIndicatorList({
                 <summary className="small">{t('userData.compare.title')}</summary>
                 <UserProxyComparison id={u.id} />
               </details>
+              {classes.kind === 'indicator' && classes.indicator === u.id ? (
+                <button type="button" className="link" data-testid="user-indicator-map" onClick={() => setClasses({ kind: 'equal', count: classes.count })}>
+                  {t('map.showScore')}
+                </button>
+              ) : (
+                <button type="button" className="link" data-testid="user-indicator-map" onClick={() => setClasses({ kind: 'indicator', count: classes.count, indicator: u.id })}>
+                  {t('map.showOnMap')}
+                </button>
+              )}{' '}
               {u.stat === 'minsa' && (
                 <button type="button" className="link" onClick={() => replaceAgeProxy(u.id)}>
                   {t('userData.list.replaceAge')}

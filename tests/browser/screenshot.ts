@@ -8,7 +8,8 @@ import { startPreview, stopPreview } from './previewServer';
  * Optional: SCOPE=08 (a department code) to pick a scope first; SELECT=0801 to select a unit;
  * LEVEL=distrito, PROVINCE=0801, FACILITIES=1 (facility layer on), LAYERS=distritos, FLAGS=1, MIN_AGE=30, DATA_PANEL=1,
  * SEARCH=otuzco (type in the search box) and SEARCH_ENTER=1 (choose the first result),
- * USER_FILE=path (load an own file in «Datos propios» and show its join report),
+ * USER_FILE=path (load an own file in «Datos propios» and show its join report), USER_INDICATOR=label (then
+ * add its first numeric column as an indicator and map it),
  * STABILITY=1 (open the stability panel after a run), CLASSES=ptop (map coloured by P(top N)).
  */
 const out = process.argv[2] ?? 'screenshot.png';
@@ -39,10 +40,19 @@ try {
   if (process.env.DATA_PANEL) await page.click('[data-testid="open-data-panel"]');
   // USER_FILE=tests/fixtures/userData/prueba_brecha_distritos_w1252.csv loads an own file in «Datos propios» and shows its join report
   if (process.env.USER_FILE) {
+    // folded panels (a laptop or phone width) are opened first
+    const toggle = page.getByTestId('panel-toggle');
+    if ((await toggle.count()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
     await page.click('[data-testid="user-data-panel"] > summary');
     await page.setInputFiles('[data-testid="user-file-input"]', process.env.USER_FILE);
     await page.getByTestId('join-report').waitFor({ timeout: 60_000 });
     await page.getByTestId('user-data-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    // USER_INDICATOR=label adds the first numeric column as an indicator and maps it on its own
+    if (process.env.USER_INDICATOR) {
+      await page.getByTestId('indicator-label').fill(process.env.USER_INDICATOR);
+      await page.getByTestId('indicator-add').click();
+      await page.getByTestId('user-indicator-map').first().click();
+    }
   }
   // STABILITY=1 opens the stability panel once a run has ended; CLASSES=ptop colours the map by P(top N)
   if (process.env.STABILITY || process.env.CLASSES) {
@@ -57,6 +67,8 @@ try {
     }
   }
   await page.waitForTimeout(1500);
+  // SCROLL_TO=<test id> brings that part of the page into view (e.g. the map on a phone)
+  if (process.env.SCROLL_TO) await page.getByTestId(process.env.SCROLL_TO).evaluate((e) => e.scrollIntoView({ block: 'start' }));
   // VIEW=lon,lat,zoom jumps the map there; CLICK=lon,lat clicks that point (after WAIT_FOR)
   if (process.env.VIEW) {
     const [lon, lat, zoom] = process.env.VIEW.split(',').map(Number);

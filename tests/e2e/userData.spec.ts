@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { test, expect, openApp, hoverLonLat, rankingRows } from './fixtures';
-import { provinceInteriorPoints } from './geo';
+import { test, expect, openApp, hoverLonLat, rankingRows, pixelAt, screenOf } from './fixtures';
+import { districtInteriorPoints, provinceInteriorPoints } from './geo';
 import type { Page } from '@playwright/test';
 
 const FIXTURES = path.resolve('tests/fixtures/userData');
@@ -69,6 +69,52 @@ test.describe('own data (issue 13)', () => {
     // nothing left the page's origin: the file was read, kept and reopened locally
     const origin = new URL(page.url()).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  });
+
+  test('a user indicator gets a map of its own: its values in quantiles, a legend in its unit, back to the score', async ({ page }) => {
+    await openApp(page);
+    await load(page, 'prueba_brecha_distritos_w1252.csv');
+    const form = page.getByTestId('new-indicator');
+    await form.getByTestId('indicator-column').selectOption('Índice de brecha');
+    await form.getByTestId('indicator-stat').selectOption('mean');
+    await form.getByTestId('indicator-label').fill('Brecha de prueba');
+    await form.getByTestId('indicator-unit').fill('puntos');
+    await form.getByTestId('indicator-add').click();
+    // the districts of Chachapoyas: the file covers ten of them (10.0 … 77.5, step 7.5)
+    await page.getByTestId('level-select').selectOption('distrito');
+    await page.getByTestId('scope-select').selectOption({ label: 'Amazonas' });
+    await page.getByTestId('province-select').selectOption({ value: '0101' });
+    await page.locator('[data-layer="labels"] input[type=checkbox]').uncheck();
+    const legend = page.getByTestId('legend-choropleth');
+    await expect(legend).toContainText('Puntaje de prioridad');
+    await page.getByTestId('user-indicators').getByTestId('user-indicator-map').click();
+    await expect(legend.locator('h2')).toHaveText('Brecha de prueba (cuantiles)');
+    await expect(page.getByTestId('legend-indicator-note')).toContainText('más oscuro = valores más altos');
+    // five classes of two values each, darkest first, bounded by values the districts have
+    const rows = legend.locator('ul > li');
+    await expect(rows.nth(0)).toHaveText(/^70[.,]0+ puntos – 77[.,]50? puntos \(mayor prioridad\)$/);
+    await expect(rows.nth(4)).toHaveText(/^10[.,]0+ puntos – 17[.,]50? puntos \(menor prioridad\)$/);
+    // on screen: the highest value (010110) in the darkest red, the lowest (010101) in the palest yellow
+    const points = districtInteriorPoints();
+    const at = async (ubigeo: string) => {
+      const [lon, lat] = points.get(ubigeo)!;
+      const p = await screenOf(page, lon, lat);
+      return pixelAt(page, p.x, p.y);
+    };
+    await expect.poll(async () => (await at('010110'))[1], { timeout: 15_000 }).toBeLessThan(90);
+    expect((await at('010101'))[1]).toBeGreaterThan(200);
+    // the tooltip names the mapped indicator first
+    const [lon, lat] = points.get('010110')!;
+    await page.mouse.move(5, 5);
+    await hoverLonLat(page, lon, lat);
+    await expect(page.getByTestId('tooltip-mapped')).toContainText(/Brecha de prueba: 77[.,]50? puntos \(en el mapa\)/);
+    // the legend's own control shows it too, and turning back gives the score's legend
+    await page.getByText('Clases y destacados').click();
+    await expect(page.getByTestId('class-mode')).toHaveValue('indicator');
+    await expect(page.getByTestId('class-indicator')).toHaveValue(/^u_/);
+    await page.getByTestId('user-indicators').getByTestId('user-indicator-map').click();
+    await expect(legend.locator('h2')).toHaveText('Puntaje de prioridad');
+    await expect(page.getByTestId('class-mode')).toHaveValue('equal');
   });
 
   test('the facility-condition template (XLSX) gives MINSA’s gap and replaces the age proxy', async ({ page }) => {

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { boundariesOf } from '../../state/selectors';
-import { drawableMode, unitColours } from '../../map/classes';
+import { classRanges, drawableMode, indicatorColumn, unitColours } from '../../map/classes';
+import { legendFormat } from '../indicatorValue';
 import { classTitle, legendItems, mapSvg } from '../../export/svgMap';
 import { provenance, type ExportContext } from '../../export/provenance';
 import { formatNumber } from '../../i18n';
@@ -23,15 +24,16 @@ export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string |
   return useMemo(() => {
     if (!ctx || !boundaries) return null;
     const { scenario: s, units, ranking } = ctx;
-    const fmt = (x: number) => formatNumber(x, i18n.language, 0);
     // a static map has no stability run of its own: P(top N) falls back to score intervals
-    const classes = drawableMode(s.classes, null);
+    const inputs = { indicator: indicatorColumn(s.classes, s, units.values) };
+    const classes = drawableMode(s.classes, inputs);
+    const { fmt, name } = legendFormat(classes, t, i18n.language);
     const p = o.full ? provenance(ctx) : null;
     return mapSvg({
       boundaries,
       outlines: s.level === 'provincia' || s.scope.provincia === null ? departamentos : undefined,
       index: new Map(units.ids.map((id, i) => [id, i])),
-      colours: unitColours(ranking, classes, s.topN),
+      colours: unitColours(ranking, classes, s.topN, inputs),
       fit: new Set(Array.from(ranking.scopeIndices, (i) => units.ids[i])),
       // the top N named on the map, with their rank
       labels: Array.from(ranking.order.subarray(0, Math.min(s.topN, ranking.order.length)), (i) => ({ ubigeo: units.ids[i], text: `${ranking.rank[i]}. ${units.names[i]}` })),
@@ -39,8 +41,8 @@ export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string |
       height: o.height,
       title: p ? `${p.title} — ${p.scope}` : undefined,
       subtitle: p ? p.question : undefined,
-      legend: o.legend === false ? undefined : legendItems(classes, ranking.order.length, s.topN, t as never, fmt),
-      legendTitle: classTitle(classes, s.topN, t as never),
+      legend: o.legend === false ? undefined : legendItems(classes, classRanges(classes, ranking, inputs), s.topN, t as never, fmt),
+      legendTitle: classTitle(classes, s.topN, t as never, name),
       footer: p
         ? [
             `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${formatNumber(w.pct, i18n.language, 0)} %`).join('; ')}`,

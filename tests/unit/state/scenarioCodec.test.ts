@@ -176,12 +176,21 @@ describe('scenario codec: what each refusal names (the schema validation)', () =
     ['classes', () => ({ ...defaultScenario(), classes: null }), field('classes')],
     ['classes.kind', () => ({ ...defaultScenario(), classes: { kind: 'jenks', count: 5 } }), field('classes.kind')],
     ['classes.count (a crafted link)', () => ({ ...defaultScenario(), classes: { kind: 'equal', count: 99 } }), field('classes.count')],
+    ['classes.indicator (markup in a crafted link)', () => ({ ...defaultScenario(), classes: { kind: 'indicator', count: 5, indicator: '<img src=x>' } }), field('classes.indicator')],
+    ['classes.indicator missing', () => ({ ...defaultScenario(), classes: { kind: 'indicator', count: 5 } }), field('classes.indicator')],
     ['topN (a crafted link)', () => ({ ...defaultScenario(), topN: 1e9 }), field('topN')],
     ['a weight too large', () => withIndicator(3, { weight: 5000 }), { key: 'invalidWeight', params: { id: INDICATORS[3].id, weight: '5000', max: 1000 } }],
     ['a weight that is not a number', () => withIndicator(3, { weight: '12' }), { key: 'invalidWeight', params: { id: INDICATORS[3].id, weight: '12', max: 1000 } }],
     ['a missing weight', () => withIndicator(3, { weight: undefined }), { key: 'invalidWeight', params: { id: INDICATORS[3].id, weight: 'undefined', max: 1000 } }],
   ])('%s', (_, input, expected) => {
     expect(errorOf(() => parseScenario(JSON.parse(JSON.stringify(input()) ?? 'null')))).toEqual(expected);
+  });
+
+  it('a map of one indicator survives the round trip, a user indicator\'s id included', () => {
+    for (const indicator of ['poblacion_2022', 'u_0e60e4a1_indice_de_brecha_mean']) {
+      const s = { ...defaultScenario(), classes: { kind: 'indicator' as const, count: 4, indicator } };
+      expect(parseScenario(JSON.parse(JSON.stringify(s))).scenario.classes).toEqual({ kind: 'indicator', count: 4, indicator });
+    }
   });
 
   it('the first refusal follows the order of the scenario fields', () => {
