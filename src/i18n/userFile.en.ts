@@ -50,6 +50,7 @@ export const userFileEn: TranslationOf<typeof userFileEs> = {
       'Warning: some free text seems to hold data about people ({{hallazgos}}). The app works with no personal data: remove it from the file before sharing the scenario or its exports.',
     hallazgo: '“{{columna}}”, {{tipo}} on row {{linea}}',
     tipoTexto: { dni: 'a DNI number', telefono: 'a phone number' },
+    encabezado_dos_filas: 'The header takes two rows ({{primera}} and {{segunda}}, merged cells): the names were joined, e.g. «{{ejemplo}}».',
     filas_titulo_omitidas_one: '{{filas}} title row above the header was skipped; the header is on row {{linea}}.',
     filas_titulo_omitidas_other: '{{filas}} title rows above the header were skipped; the header is on row {{linea}}.',
     columnas_sin_nombre_omitidas: 'Empty columns without a name were skipped ({{columnas}}).',

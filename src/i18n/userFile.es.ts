@@ -59,6 +59,7 @@ export const userFileEs = {
       'Atención: hay texto libre que parece contener datos de personas ({{hallazgos}}). La aplicación no trabaja con datos personales: quite esos datos del archivo antes de compartir el escenario o sus exportaciones.',
     hallazgo: '«{{columna}}», {{tipo}} en la fila {{linea}}',
     tipoTexto: { dni: 'un número de DNI', telefono: 'un teléfono' },
+    encabezado_dos_filas: 'El encabezado ocupa dos filas ({{primera}} y {{segunda}}, celdas combinadas): los nombres se unieron, por ejemplo «{{ejemplo}}».',
     filas_titulo_omitidas_one: 'Se omitió {{filas}} fila de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
     filas_titulo_omitidas_many: 'Se omitieron {{filas}} filas de título sobre el encabezado; el encabezado está en la fila {{linea}}.',
     filas_titulo_omitidas_other: 'Se omitieron {{filas}} filas de título sobre el encabezado; el encabezado está en la fila {{linea}}.',

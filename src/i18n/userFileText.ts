@@ -77,6 +77,8 @@ export function userFileWarningText(t: TFunction, w: UserFileWarning): string {
       return t(key, { columnas: listText(t, w.params.columnas) });
     case 'filas_titulo_omitidas':
       return t(key, { count: w.params.filas, filas: w.params.filas, linea: w.params.linea });
+    case 'encabezado_dos_filas':
+      return t(key, { primera: w.params.lineas[0], segunda: w.params.lineas[1], ejemplo: w.params.ejemplo });
     case 'texto_con_datos_personales':
       return t(key, {
         hallazgos: w.params.hallazgos.map((h) => t('userFile.warnings.hallazgo', { columna: h.columna, tipo: t(`userFile.warnings.tipoTexto.${h.tipo}`), linea: h.linea })).join('; '),

@@ -143,6 +143,25 @@ test.describe('own data (issue 13)', () => {
     await expect(page.getByTestId('key-kind')).toHaveValue('');
   });
 
+  test('an inventory whose header takes two rows (merged cells) is read with joined names and gives a share indicator', async ({ page }) => {
+    await openApp(page);
+    await load(page, 'prueba_encabezado_dos_filas.xlsx');
+    await expect(page.getByTestId('user-file-warnings')).toContainText('El encabezado ocupa dos filas (3 y 4, celdas combinadas)');
+    await expect(page.getByTestId('join-rows')).toHaveText('Filas leídas: 3. Unidas: 3 (100.0 %), por establecimiento.');
+    const column = 'Estado de conservación – Infraestructura';
+    await expect(page.getByTestId('join-report').locator(`tr[data-column="${column}"]`)).toHaveAttribute('data-kind', 'categorico');
+    const form = page.getByTestId('new-indicator');
+    await form.getByTestId('indicator-column').selectOption(column);
+    await form.getByTestId('indicator-stat').selectOption('share');
+    await form.getByTestId('indicator-categories').getByLabel(/^\s*malo \(/i).check();
+    await form.getByTestId('indicator-label').fill('Infraestructura en mal estado');
+    await form.getByTestId('indicator-add').click();
+    await expect(page.getByTestId('user-indicators')).toContainText('Infraestructura en mal estado');
+    // Chachapoyas: its two facilities in the file (4839, 4840) are both «Malo»
+    await page.locator('tr[data-ubigeo="0101"]').click();
+    await expect(page.getByTestId('detail-panel')).toContainText(/Infraestructura en mal estado\D*100/);
+  });
+
   test('Parquet (province codes as integers) and GeoJSON points are joined and reported', async ({ page }) => {
     await openApp(page);
     await load(page, 'prueba_provincias.parquet');

@@ -51,6 +51,7 @@ export type UserFileWarning =
   | { code: 'filas_vacias_omitidas'; params: { filas: number } }
   | { code: 'columnas_sin_nombre_omitidas'; params: { columnas: number[] } }
   | { code: 'filas_titulo_omitidas'; params: { filas: number; linea: number } }
+  | { code: 'encabezado_dos_filas'; params: { lineas: [number, number]; ejemplo: string } }
   | { code: 'texto_con_datos_personales'; params: { hallazgos: { columna: string; tipo: 'dni' | 'telefono'; linea: number }[] } };
 
 export type UserFileWarningCode = UserFileWarning['code'];
@@ -63,7 +64,7 @@ export const USER_FILE_ERROR_CODES = [
 
 export const USER_FILE_WARNING_CODES = [
   'codificacion_windows_1252', 'codificacion_utf16', 'texto_danado', 'filas_vacias_omitidas', 'columnas_sin_nombre_omitidas', 'filas_titulo_omitidas',
-  'texto_con_datos_personales',
+  'encabezado_dos_filas', 'texto_con_datos_personales',
 ] as const satisfies readonly UserFileWarningCode[];
 
 // Compile-time check that the lists name every code.

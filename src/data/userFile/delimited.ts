@@ -1,6 +1,6 @@
 /** Delimited text (CSV/TSV/TXT) → rows: RFC 4180 splitting, delimiter detection and the CSV half of readUserFile. */
 import { fail, MAX_LISTED, type UserFileResult, type UserFileWarning } from './codes';
-import { buildTable, titleRows } from './table';
+import { buildTable, joinHeaderRows, titleRows } from './table';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
@@ -149,8 +149,8 @@ export function parseDelimitedText(
   if (blankRows > 0) warnings.push({ code: 'filas_vacias_omitidas', params: { filas: blankRows } });
   const skip = titleRows(rows[0], rows.slice(1));
   if (skip > 0) warnings.push({ code: 'filas_titulo_omitidas', params: { filas: skip, linea: lines[skip] } });
-  const [header, ...data] = rows.slice(skip);
-  const dataLines = lines.slice(skip + 1);
+  const [first, ...rest] = rows.slice(skip);
+  const { header, data, dataLines } = joinHeaderRows(first, rest, lines[skip], lines.slice(skip + 1), warnings);
   const width = header.length;
   const bad = data.flatMap((r, i) => (fits(r, width) ? [] : [{ linea: dataLines[i], campos: r.length }]));
   if (bad.length > 0) {

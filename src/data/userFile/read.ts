@@ -6,7 +6,7 @@ import { readXlsx } from './xlsx';
 import { readGeojson } from './geojson';
 import { findPersonalData, findPersonalDataInText } from './personalData';
 import { damagedText, decodeText, sniffFormat } from './sniff';
-import { buildTable, titleRows } from './table';
+import { buildTable, joinHeaderRows, titleRows } from './table';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -51,9 +51,15 @@ export async function readUserFile(
     const warnings: UserFileWarning[] = [];
     const skip = titleRows(x.header, x.rows);
     if (skip > 0) warnings.push({ code: 'filas_titulo_omitidas', params: { filas: skip, linea: x.headerRow + skip } });
-    const header = skip > 0 ? x.rows[skip - 1] : x.header;
-    const data = x.rows.slice(skip);
-    const built = buildTable(header, data, data.map((_, i) => x.headerRow + skip + i + 1), warnings);
+    const rest = x.rows.slice(skip);
+    const { header, data, dataLines } = joinHeaderRows(
+      skip > 0 ? x.rows[skip - 1] : x.header,
+      rest,
+      x.headerRow + skip,
+      rest.map((_, i) => x.headerRow + skip + i + 1),
+      warnings,
+    );
+    const built = buildTable(header, data, dataLines, warnings);
     if (!built.ok) return built.result;
     result = { ok: true, format: 'xlsx', table: built.table, delimiter: null, encoding: null, warnings, sheets: { names: x.sheets, read: x.sheet } };
   } else if (kind === 'json') {

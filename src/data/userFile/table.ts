@@ -41,6 +41,61 @@ export function titleRows(header: readonly string[], rows: readonly (readonly st
   return at < 0 ? 0 : at;
 }
 
+/**
+ * A header over two rows, as a spreadsheet with merged cells leaves it. Excel keeps a merged
+ * cell's text in its top-left cell, so the upper row names the columns merged down over both rows
+ * (their lower cell is empty) and the first column of a group merged across; the row below names
+ * the group's columns («Estado» over «Infraestructura | Equipamiento»). `next` is read as such a
+ * row when it holds only text (no number, code or date), opens at least one group (a named upper
+ * cell followed by an empty one, both named below) and leaves most of the other named columns
+ * empty below (a first data row fills them). Returns one name per column («Estado –
+ * Infraestructura»), or null when `next` is data.
+ */
+export function twoRowHeader(header: readonly string[], next: readonly string[] | undefined): string[] | null {
+  if (!next) return null;
+  const width = Math.max(header.length, next.length);
+  const up = Array.from({ length: width }, (_, c) => (header[c] ?? '').trim());
+  const low = Array.from({ length: width }, (_, c) => (next[c] ?? '').trim());
+  if (low.some((c) => c !== '' && looksLikeValue(c))) return null;
+  const opens = (c: number) => up[c] !== '' && low[c] !== '' && c + 1 < width && up[c + 1] === '' && low[c + 1] !== '';
+  const names: string[] = [];
+  let group = '';
+  let single = 0;
+  let singleEmptyBelow = 0;
+  let groups = 0;
+  for (let c = 0; c < width; c++) {
+    if (opens(c)) {
+      group = up[c];
+      groups++;
+      names.push(`${group} – ${low[c]}`);
+    } else if (up[c] === '' && low[c] !== '' && group) {
+      names.push(`${group} – ${low[c]}`);
+    } else {
+      group = '';
+      if (up[c] !== '') {
+        single++;
+        if (low[c] === '') singleEmptyBelow++;
+      }
+      names.push(up[c] !== '' ? (low[c] !== '' ? `${up[c]} – ${low[c]}` : up[c]) : low[c]);
+    }
+  }
+  return groups > 0 && singleEmptyBelow * 2 >= single ? names : null;
+}
+
+/** The header, data and data lines after joining a two-row header (see twoRowHeader), with its warning. */
+export function joinHeaderRows(
+  header: string[],
+  data: string[][],
+  headerLine: number,
+  dataLines: number[],
+  warnings: UserFileWarning[],
+): { header: string[]; data: string[][]; dataLines: number[] } {
+  const joined = twoRowHeader(header, data[0]);
+  if (!joined) return { header, data, dataLines };
+  warnings.push({ code: 'encabezado_dos_filas', params: { lineas: [headerLine, dataLines[0]], ejemplo: joined.find((n) => n.includes(' – ')) ?? '' } });
+  return { header: joined, data: data.slice(1), dataLines: dataLines.slice(1) };
+}
+
 /** Header checks and records; `warnings` gets the warnings raised here and is passed on with an error. */
 export function buildTable(
   header: string[],

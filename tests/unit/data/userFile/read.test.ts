@@ -7,6 +7,28 @@ import { readUserFile } from '../../../../src/data/userFile/read';
 import { err, latin1, ok, utf16le, utf8 } from './helpers';
 
 describe('readUserFile: text files', () => {
+  it('a header over two rows (merged cells) in XLSX and in CSV: names joined, data from the row after, lines kept', async () => {
+    const columns = [
+      'Cód. RENIPRESS',
+      'Establecimiento',
+      'Estado de conservación – Infraestructura',
+      'Estado de conservación – Equipamiento',
+      'Estado de conservación – Mobiliario',
+      'Año última intervención',
+    ];
+    const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve('tests/fixtures/userData', name)));
+    const x = ok(await readUserFile(fixture('prueba_encabezado_dos_filas.xlsx'), 'i.xlsx'));
+    expect(x.table.columns).toEqual(columns);
+    expect(x.table.records.map((r) => r['Estado de conservación – Equipamiento'])).toEqual(['Regular', 'Malo', 'Bueno']);
+    expect(x.table.lines).toEqual([5, 6, 7]);
+    expect(x.warnings).toContainEqual({ code: 'encabezado_dos_filas', params: { lineas: [3, 4], ejemplo: 'Estado de conservación – Infraestructura' } });
+    const c = ok(await readUserFile(fixture('prueba_encabezado_dos_filas.csv'), 'i.csv'));
+    expect(c.table.columns).toEqual(columns);
+    expect(c.table.records).toEqual(x.table.records);
+    expect(c.table.lines).toEqual([5, 6, 7]);
+    expect(c.warnings).toContainEqual({ code: 'encabezado_dos_filas', params: { lineas: [3, 4], ejemplo: 'Estado de conservación – Infraestructura' } });
+  });
+
   it('decodes Latin-1 (Windows-1252), says so, and detects ";"', async () => {
     const r = ok(await readUserFile(latin1('Año;Región\n2024;Cusco'), 'datos.csv'));
     expect(r.encoding).toBe('windows-1252');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserFileWarning } from '../../../../src/data/userFile/codes';
-import { buildTable, columnKey } from '../../../../src/data/userFile/table';
+import { buildTable, columnKey, twoRowHeader } from '../../../../src/data/userFile/table';
 
 const build = (header: string[], rows: string[][]) => {
   const warnings: UserFileWarning[] = [];
@@ -40,5 +40,32 @@ describe('columnKey', () => {
     expect(columnKey('fecNac')).toBe('fec_nac');
     expect(columnKey(' Dirección  (domicilio) ')).toBe('direccion_domicilio');
     expect(columnKey('N° HC')).toBe('n_hc');
+  });
+});
+
+describe('twoRowHeader (merged header cells)', () => {
+  const up = ['Cód. RENIPRESS', 'Establecimiento', 'Estado de conservación', '', '', 'Año última intervención'];
+  it('joins a group merged across with the names below it; columns merged down keep their name', () => {
+    expect(twoRowHeader(up, ['', '', 'Infraestructura', 'Equipamiento', 'Mobiliario', ''])).toEqual([
+      'Cód. RENIPRESS',
+      'Establecimiento',
+      'Estado de conservación – Infraestructura',
+      'Estado de conservación – Equipamiento',
+      'Estado de conservación – Mobiliario',
+      'Año última intervención',
+    ]);
+  });
+  it('two groups side by side, and a group at the last column', () => {
+    expect(twoRowHeader(['Código', 'Estado', '', 'Monto', ''], ['', 'Infra', 'Equipo', '2024', '2025'])).toBeNull(); // years look like values: data
+    expect(twoRowHeader(['Código', 'Estado', '', 'Monto', ''], ['', 'Infra', 'Equipo', 'soles', 'dólares'])).toEqual([
+      'Código', 'Estado – Infra', 'Estado – Equipo', 'Monto – soles', 'Monto – dólares',
+    ]);
+  });
+  it('a first data row is not a header: values in it, no group opened, or the single columns filled below', () => {
+    expect(twoRowHeader(up, ['00004839', 'PRUEBA 1', 'Malo', 'Regular', 'Bueno', '2009'])).toBeNull();
+    expect(twoRowHeader(['Código', 'Nombre', 'Estado'], ['A1', 'Posta', 'malo'])).toBeNull();
+    // text only and under an empty upper cell, but the named columns are filled below: data
+    expect(twoRowHeader(['Código', 'Nombre', '', 'Estado'], ['A12', 'Posta X', 'nota', 'malo'])).toBeNull();
+    expect(twoRowHeader(up, undefined)).toBeNull();
   });
 });
