@@ -16,6 +16,14 @@ export type KeySpec =
   | { kind: 'ipress'; column: string }
   | { kind: 'coordenadas'; lon: string; lat: string };
 
+/** Two keys name the same join (same kind, columns and level). */
+export function sameKey(a: KeySpec, b: KeySpec): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'coordenadas') return b.kind === 'coordenadas' && a.lon === b.lon && a.lat === b.lat;
+  if (a.kind === 'ubigeo') return b.kind === 'ubigeo' && a.column === b.column && a.level === b.level;
+  return b.kind === 'ipress' && a.column === b.column;
+}
+
 /** What a scenario keeps of a user file: enough to find it in the local file store and read it the same way again. */
 export interface UserFileRef {
   sha256: string;

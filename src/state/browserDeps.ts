@@ -9,7 +9,7 @@ import StabilityWorker from '../workers/stability.worker?worker';
 import { loadSearchIndex } from '../data/searchIndex';
 import type { CoordinatorDeps } from './coordinator';
 import { DataError } from '../data/errors';
-import { loadUserFileInWorker, readConflictFileInWorker } from '../data/userFileClient';
+import { joinInWorker, loadUserFileInWorker, readConflictFileInWorker } from '../data/userFileClient';
 import { fileStore } from './fileStore';
 
 /** The coordinator's loaders in the browser: DuckDB-WASM, fetched boundaries, the access worker. */
@@ -43,6 +43,7 @@ export const browserDeps: CoordinatorDeps = {
     if (!result || !result.ok) throw new DataError('userFileUnreadable', { file: ref.name, code: read.result.ok ? (result?.ok === false ? result.error.code : 'sin_datos') : read.result.error.code });
     return result.events;
   },
+  joinStaged: (handle, key, ctx) => joinInWorker(handle, key, ctx),
   async loadUserFile(ref, ctx) {
     const stored = await fileStore.get(ref.sha256);
     if (!stored) throw new DataError('userFileMissing', { file: ref.name });

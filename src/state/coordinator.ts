@@ -8,7 +8,7 @@ import type { AccessData } from '../data/places';
 import type { UnitAccess } from '../data/accessClient';
 import { DataError, toDataError } from '../data/errors';
 import { loadRegister } from '../data/register';
-import type { JoinContext, UserFileRef } from '../domain/userData';
+import type { JoinContext, KeySpec, UserFileRef } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
 import { joinContextOf, userDataNeeded } from './userDataState';
 import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
@@ -20,7 +20,7 @@ import { failed, loading, ready, valueOf, type LoadState } from './loadState';
 import { stageOf, stateOf, TIMEOUTS, withState, type DatasetKey } from './datasets';
 import { baseUnitsOf } from './derive';
 import type { AppState } from './store';
-import type { CoreState, DerivedColumns, Engine, LevelData } from './slices';
+import type { CoreState, DerivedColumns, Engine, LevelData, StagedJoin } from './slices';
 import { previousDefinitions, unitsKey, universeKey, universeMask, type IndicatorDefinitions } from '../domain/universe';
 import type { StabilityRunner } from '../workers/stabilityClient';
 import type { StabilityReply } from '../workers/stabilityProtocol';
@@ -55,6 +55,8 @@ export interface CoordinatorDeps {
    * joined as the scenario says: its summary (in the user-file worker in the app, in-process in Node).
    */
   loadUserFile?(ref: UserFileRef, ctx: JoinContext, signal: AbortSignal): Promise<UserFileSummary>;
+  /** The staged file's rows, held by the user-file worker under `handle`, joined by `key` (absent in Node). */
+  joinStaged?(handle: number, key: KeySpec, ctx: JoinContext): Promise<{ summary: UserFileSummary; joinMs: number }>;
   /** A conflict file the scenario references, read again and placed with these places (absent in Node). */
   loadConflictFile?(ref: ConflictFileRef, places: GazetteerPlace[], signal: AbortSignal): Promise<ConflictEvent[]>;
   /** The stability worker (issue 14): a Web Worker in the app, the same code in-process in Node tests. */
@@ -323,6 +325,7 @@ export class Coordinator {
     if (s.view.searchWanted) this.load('searchIndex', (src, signal) => this.deps.loadSearchIndex(src, signal));
     if (userDataNeeded(s)) this.load('register', (src) => loadRegister(src));
     this.syncUserFiles(s);
+    this.syncStaging(s);
     this.syncConflictFiles(s);
     const access = valueOf(s.data.access);
     if (access) this.syncAccess(s, access);
@@ -523,6 +526,26 @@ export class Coordinator {
         });
       this.inflight.add(p);
     }
+  }
+
+  /**
+   * The join of the file staged in «Datos propios» (its report, before the file joins the
+   * scenario), once the districts (and, for IPRESS keys, the register) are loaded. Committed only
+   * while the staging still asks for it: another key or file makes the answer stale.
+   */
+  private syncStaging(s: AppState) {
+    const st = s.data.staging;
+    const ctx = joinContextOf(s);
+    const join = this.deps.joinStaged;
+    if (!st || st.join.status !== 'idle' || !ctx || !join || (st.key.kind === 'ipress' && !ctx.register)) return;
+    const put = (state: StagedJoin['join']) =>
+      this.commit((x) => (x.data.staging?.handle === st.handle && x.data.staging.key === st.key ? { data: { ...x.data, staging: { ...x.data.staging, join: state } } } : {}));
+    put(loading());
+    const p = join(st.handle, st.key, ctx)
+      .then((r) => put(ready(r)))
+      .catch((err) => put(failed(toDataError(err))))
+      .finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
   }
 
   /**

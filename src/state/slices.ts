@@ -16,7 +16,7 @@ import type { History } from './history';
 import type { Ranking } from './ranking';
 import type { Scenario } from './scenario';
 import type { LibraryEntry } from './scenarioLibrary';
-import type { Register } from '../domain/userData';
+import type { KeySpec, Register } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
 import type { SnapshotCheck } from '../data/indicatorSnapshot';
 import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
@@ -51,6 +51,13 @@ export interface UserConflictUpload {
   error?: DataError;
 }
 
+/** A staged file's join (see DataSlice.staging): asked for by handle + key, its report when ready. */
+export interface StagedJoin {
+  handle: number;
+  key: KeySpec;
+  join: LoadState<{ summary: UserFileSummary; joinMs: number }>;
+}
+
 export interface DataSlice {
   /** Start-up: catalogue, DuckDB-WASM, start tables, province indicators. */
   engine: LoadState<Engine>;
@@ -68,6 +75,11 @@ export interface DataSlice {
   register: LoadState<Register>;
   /** The user's files the scenario references, read and joined (key: SHA-256). */
   userFiles: Record<string, LoadState<UserFileSummary>>;
+  /**
+   * The file being looked at in «Datos propios» before it joins the scenario: its rows stay in the
+   * user-file worker under `handle`; the panel names the key, the coordinator runs the join there.
+   */
+  staging: StagedJoin | null;
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
   restarts: { engine: number; parquet: number; access: number };
   /**

@@ -10,6 +10,7 @@ import { stateOf, withState, type LoadKey } from './datasets';
 import { NormalisationCache, rankScenario } from './ranking';
 import { NO_SELECTION, type AppUpdate, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
 import type { LibraryEntry } from './scenarioLibrary';
+import { sameKey, type KeySpec } from '../domain/userData';
 
 export type { DerivedColumns, Hotspots, Selection, UserConflictUpload, Engine, LevelData, Notice, WorkshopScreen } from './slices';
 import type { LevelData } from './slices';
@@ -41,6 +42,11 @@ export interface Actions extends ScenarioActions {
   wantSearch: () => void;
   /** The user-data panel needs the districts and the register to join a file. */
   wantUserData: () => void;
+  /**
+   * The staged file's rows (a worker handle) are to be joined by this key; null for either
+   * clears the staging (another file, the file added, a key that cannot join).
+   */
+  stageJoin: (handle: number | null, key: KeySpec | null) => void;
   /** A file loaded again replaces its earlier events instead of doubling them. */
   addUserConflicts: (upload: UserConflictUpload) => void;
   setPanelOpen: (open: boolean) => void;
@@ -87,6 +93,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       searchIndex: IDLE,
       register: IDLE,
       userFiles: {},
+      staging: null,
       restarts: { engine: 0, parquet: 0, access: 0 },
       snapshot: { status: 'unused' },
     },
@@ -174,6 +181,14 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       wantLevel: (level) => set((s) => (s.view.levelsWanted.includes(level) ? {} : { view: { ...s.view, levelsWanted: [...s.view.levelsWanted, level] } })),
       wantSearch: () => set((s) => (s.view.searchWanted ? {} : { view: { ...s.view, searchWanted: true } })),
       wantUserData: () => set((s) => (s.view.userDataWanted ? {} : { view: { ...s.view, userDataWanted: true } })),
+      stageJoin: (handle, key) =>
+        set((s) => {
+          const st = s.data.staging;
+          if (handle === null || key === null) return st ? { data: { ...s.data, staging: null } } : {};
+          // the same question again keeps its answer (or the join already running)
+          if (st && st.handle === handle && sameKey(st.key, key)) return {};
+          return { data: { ...s.data, staging: { handle, key, join: IDLE } } };
+        }),
       // the events read from a file, kept by SHA-256; the scenario's references say which count
       addUserConflicts: (upload) =>
         set((s) => ({ data: { ...s.data, userConflicts: [...s.data.userConflicts.filter((u) => u.sha256 !== upload.sha256), upload] } })),

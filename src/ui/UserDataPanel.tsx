@@ -1,16 +1,16 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useStore } from '../state/store';
 import type { CoreState } from '../state/slices';
 import type { UserData } from '../state/scenario';
 import type { LoadState } from '../state/loadState';
-import { errorOf, ready } from '../state/loadState';
+import { errorOf, ready, valueOf } from '../state/loadState';
 import { joinContextOf } from '../state/userDataState';
 import { fileStore } from '../state/fileStore';
-import { joinInWorker, readUserFileInWorker, releaseInWorker, type ReadInWorker } from '../data/userFileClient';
+import { readUserFileInWorker, releaseInWorker, type ReadInWorker } from '../data/userFileClient';
 import type { UserFileError } from '../data/userFile/codes';
-import { missingKeyColumns, type KeySpec, type UserFileRef } from '../domain/userData';
+import { missingKeyColumns, sameKey, type KeySpec, type UserFileRef } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
 import { USER_STATS, userIndicatorId, type UserIndicator, type UserStat } from '../domain/userIndicators';
 import { looksLikeTemplate, templateCsv, templateSheets } from '../domain/facilityCondition';
@@ -28,6 +28,10 @@ type Stage =
   | { kind: 'read'; file: File; read: ReadInWorker & { result: { ok: true } }; key: KeySpec | null; dropped: string[]; notice?: string };
 
 const MB = 1024 * 1024;
+
+/** The key, when the file has its columns (a key naming a missing column cannot join). */
+const joinableKey = (columns: readonly string[], key: KeySpec | null): KeySpec | null =>
+  key && missingKeyColumns(columns, key).length === 0 ? key : null;
 
 function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -59,8 +63,10 @@ export function UserDataPanel() {
 
   // the worker lets go of the rows when this file is added or replaced (it keeps a few at most anyway)
   const release = () => stage.kind === 'read' && releaseInWorker(stage.read.handle);
+  const stageJoin = useStore((s) => s.stageJoin);
   const read = async (file: File, opts: { sheet?: string | null; dropped?: string[] } = {}) => {
     release();
+    stageJoin(null, null);
     wantUserData();
     setStage({ kind: 'busy', text: t('userData.progress.analizando') });
     try {
@@ -76,6 +82,7 @@ export function UserDataPanel() {
         return;
       }
       const ok = r as ReadInWorker & { result: { ok: true } };
+      stageJoin(ok.handle, joinableKey(ok.result.columns, ok.guess));
       setStage({
         kind: 'read',
         file,
@@ -149,10 +156,14 @@ export function UserDataPanel() {
           ctx={ctx}
           t={t}
           n={n}
-          onKey={(key) => setStage({ ...stage, key })}
+          onKey={(key) => {
+            setStage({ ...stage, key });
+            stageJoin(stage.read.handle, joinableKey(stage.read.result.columns, key));
+          }}
           onSheet={(sheet) => void read(stage.file, { sheet, dropped: stage.dropped })}
           onDone={() => {
             release();
+            stageJoin(null, null);
             setStage({ kind: 'idle' });
           }}
         />
@@ -179,22 +190,13 @@ function ReadFile(props: {
   const handle = stage.read.handle;
   const key = stage.key;
   const missing = key ? missingKeyColumns(columns, key) : [];
-  const joinable = key !== null && missing.length === 0 && ctx !== null && (key.kind !== 'ipress' || ctx.register !== null);
-  // The join runs in the worker that holds the rows; the page gets its summary (a new key asks again).
-  const [join, setJoin] = useState<{ key: KeySpec; summary: UserFileSummary; joinMs: number } | { key: KeySpec; error: string } | null>(null);
-  useEffect(() => {
-    if (!joinable || handle === null || !key || !ctx) return;
-    let live = true;
-    joinInWorker(handle, key, ctx).then(
-      (r) => live && setJoin({ key, ...r }),
-      (err: unknown) => live && setJoin({ key, error: err instanceof Error ? err.message : String(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [joinable, handle, key, ctx]);
-  const current = join && join.key === key ? join : null;
-  const joined = current && 'summary' in current ? current : null;
+  // The join runs in the worker that holds the rows, asked for by the coordinator (a new key asks
+  // again); the page gets its summary. Only the answer to this file and this key is shown.
+  const staging = useStore((s) => s.data.staging);
+  const current = staging && key && staging.handle === handle && sameKey(staging.key, key) ? staging.join : null;
+  const joined = current ? valueOf(current) : null;
+  const joinError = current ? errorOf(current) : null;
+  const joining = ctx !== null && current !== null && (current.status === 'idle' || current.status === 'loading');
   const sheets = result.sheets;
   const setKind = (kind: KeySpec['kind']) => {
     const c = columns[0];
@@ -278,14 +280,14 @@ function ReadFile(props: {
           </p>
         )}
       </fieldset>
-      {joinable && !current && (
+      {joining && (
         <p role="status" data-testid="user-file-joining">
           {t('userData.progress.uniendo')}
         </p>
       )}
-      {current && 'error' in current && (
+      {joinError && (
         <p role="alert" className="error" data-testid="user-file-error">
-          {t('userData.errors.failed', { detail: current.error })}
+          {t('userData.errors.failed', { detail: String(joinError.params.detail ?? joinError.message) })}
         </p>
       )}
       {joined && <JoinReportView joined={joined.summary} joinMs={joined.joinMs} stage={stage} t={t} n={n} />}

@@ -11,7 +11,7 @@ import { buildAll } from '../../../data/build';
 import { boundariesFromTopology } from '../../../src/data/boundaries';
 import { readUserFile } from '../../../src/data/userFile/read';
 import { loadRegister } from '../../../src/data/register';
-import { guessKey, joinTable, type JoinContext, type UserFileRef } from '../../../src/domain/userData';
+import { guessKey, joinTable, type JoinContext, type KeySpec, type UserFileRef } from '../../../src/domain/userData';
 import { userIndicatorId, userIndicatorValues, type UserIndicator } from '../../../src/domain/userIndicators';
 import { summariseJoin } from '../../../src/domain/userSummary';
 import { inadequateCapacity } from '../../../src/domain/facilityCondition';
@@ -280,5 +280,50 @@ describe('a scenario that uses a user file', () => {
     expect(store.getState().derived.ranking!.ranking.order.length).toBeGreaterThan(0);
     await c.dispose();
   }, 120_000);
-});
 
+  it('the staged file\'s join is run by the coordinator for the key asked, and a stale answer is dropped', async () => {
+    const read = ok(await readUserFile(fixture('prueba_brecha_distritos_w1252.csv'), 'b.csv'));
+    const keyA: KeySpec = { kind: 'ubigeo', column: 'UBIGEO', level: 'distrito' };
+    const keyB: KeySpec = { kind: 'ubigeo', column: 'UBIGEO', level: 'provincia' };
+    const asked: KeySpec[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const firstHeld = new Promise<void>((r) => (releaseFirst = r));
+    const store = createAppStore({ scenario: defaultScenario() });
+    const deps = {
+      ...nodeDeps(dataDir),
+      // the rows "in the worker" are this table; the first join is held back until the second is asked
+      joinStaged: async (_handle: number, key: KeySpec, c: JoinContext) => {
+        asked.push(key);
+        if (asked.length === 1) await firstHeld;
+        return { summary: summariseJoin(joinTable(read.table, key, c), c.register), joinMs: 1 };
+      },
+    };
+    const c = new Coordinator(store, deps);
+    await c.start();
+    const until = (pred: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => pred() && resolve();
+        store.subscribe(check);
+        check();
+      });
+    store.getState().wantUserData();
+    store.getState().stageJoin(7, keyA);
+    await until(() => asked.length === 1);
+    expect(store.getState().data.staging?.join.status).toBe('loading');
+    // the user picks another level before the first join answers: only the second answer counts
+    store.getState().stageJoin(7, keyB);
+    await until(() => store.getState().data.staging?.join.status === 'ready');
+    releaseFirst();
+    await new Promise((r) => setTimeout(r, 50));
+    const st = store.getState().data.staging!;
+    expect(st.key).toEqual(keyB);
+    expect(valueOf(st.join)!.summary.report.level).toBe('provincia');
+    // asking the same again runs nothing; clearing the staging drops it
+    store.getState().stageJoin(7, { ...keyB });
+    expect(asked).toHaveLength(2);
+    store.getState().stageJoin(null, null);
+    expect(store.getState().data.staging).toBeNull();
+    await c.dispose();
+    for (const src of deps.sources) await src.close().catch(() => undefined);
+  }, 120_000);
+});
