@@ -33,11 +33,14 @@ export type Geo = AppData['geo'];
 /**
  * Start-up. Everything that does not need the engine runs while its 34 MB wasm compiles:
  * boundaries (handed to `onGeo` so the map can draw first) and the Parquet downloads/decoding.
+ * `gate`: the engine starts once it resolves (the first map drawn from the snapshot: on two
+ * cores, compiling the wasm beside MapLibre's workers and the first shaders delays that map).
  */
 export async function loadApp(
   onStep: (step: LoadStep) => void,
   onGeo: (geo: Geo) => void = () => undefined,
   definitions?: IndicatorDefinitions,
+  gate: Promise<void> = Promise.resolve(),
 ): Promise<AppData> {
   onStep('catalog');
   const catalog = await fetchCatalog(DATA_BASE_URL);
@@ -56,6 +59,7 @@ export async function loadApp(
     const ds = catalog.datasets.find((d) => d.id === id);
     return ds ? [{ id, url: `${DATA_BASE_URL}${ds.file}` }] : [];
   });
+  await gate;
   const source = await openDuckDB(files.map((f) => f.url));
   onStep('tables');
   const tables: Record<string, LoadedTable> = {};

@@ -14,8 +14,8 @@ import { fileStore } from './fileStore';
 
 /** The coordinator's loaders in the browser: DuckDB-WASM, fetched boundaries, the access worker. */
 export const browserDeps: CoordinatorDeps = {
-  async openEngine(onStep, onGeo, _signal, definitions) {
-    const d = await loadApp(onStep, onGeo, definitions);
+  async openEngine(onStep, onGeo, _signal, definitions, gate) {
+    const d = await loadApp(onStep, onGeo, definitions, gate);
     // the recovery e2e test ends a worker the way a crash would (tests/e2e/recovery.spec.ts)
     (window as unknown as { __territorioWorkers?: unknown }).__territorioWorkers = d.source;
     return { source: d.source, engine: { catalog: d.catalog, tables: d.tables }, provincias: d.provincias, geo: d.geo };

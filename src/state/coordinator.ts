@@ -40,6 +40,8 @@ export interface CoordinatorDeps {
     onGeo: (geo: Geo) => void,
     signal: AbortSignal,
     definitions: IndicatorDefinitions,
+    /** The engine's wasm starts once this resolves (see TIMEOUTS.engineDefer); the boundaries do not wait. */
+    gate?: Promise<void>,
   ): Promise<{ source: DataSource; engine: Engine; provincias: Units; geo: Geo }>;
   loadLevel(source: DataSource, level: Level, signal: AbortSignal, definitions: IndicatorDefinitions): Promise<LevelData>;
   /** A level's SQL units again, under other definitions (the boundaries stay). */
@@ -226,14 +228,26 @@ export class Coordinator {
       }));
     };
     const definitionsKey = unitsKey(this.store.getState().scenario.definitions);
-    this.deps
-      .loadSnapshot?.(c.signal)
-      .then((snapshot) => {
-        if (snapshot?.units.definitionsKey !== definitionsKey) return;
+    // the engine starts once the snapshot's map is drawn, or at once when there is no snapshot to draw
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const gateTimer = setTimeout(openGate, this.timeouts.engineDefer);
+    c.signal.addEventListener('abort', () => openGate());
+    const unwatch = this.store.subscribe((s) => s.view.firstMapDrawn && openGate());
+    if (this.store.getState().view.firstMapDrawn) openGate(); // a retried start-up: the map is there
+    void gate.then(() => {
+      clearTimeout(gateTimer);
+      unwatch();
+    });
+    const snapshotting = this.deps.loadSnapshot?.(c.signal);
+    if (!snapshotting) openGate();
+    snapshotting
+      ?.then((snapshot) => {
+        if (snapshot?.units.definitionsKey !== definitionsKey) return openGate();
         early.snapshot = snapshot;
         showEarly();
       })
-      .catch(() => undefined); // no snapshot: the map is ranked when the engine is ready, as before
+      .catch(() => openGate()); // no snapshot: the map is ranked when the engine is ready, as before
     try {
       const opening = this.deps.openEngine(
         (next) => {
@@ -248,6 +262,7 @@ export class Coordinator {
         },
         c.signal,
         this.store.getState().scenario.definitions,
+        gate,
       );
       // an engine that arrives after its start was given up (timeout, dispose) is closed
       opening.then((late) => c.signal.aborted && void late.source.close()).catch(() => undefined);

@@ -24,4 +24,10 @@ export const TIMEOUTS = {
   engine: 25_000,
   /** a level's indicators, the places and their worker, the register: a few seconds each */
   load: 60_000,
+  /**
+   * The engine waits for the first map drawn from the snapshot, at most this long (a map that
+   * never draws, without WebGL, must not hold it back). On 2 cores the ranked map came ~0.5 s
+   * sooner with the wasm compiled after it (docs/performance.md).
+   */
+  engineDefer: 3_000,
 };

@@ -204,6 +204,8 @@ export interface ViewSlice {
   searchWanted: boolean;
   /** The user-data panel is open: load what joining a file needs (districts, register). */
   userDataWanted: boolean;
+  /** The first ranked map has been drawn (the engine's start waits for it; see TIMEOUTS.engineDefer). */
+  firstMapDrawn: boolean;
   workshop: WorkshopView;
   /** The service worker: ready to work offline, a new version waiting, or registration failed. */
   appUpdate: AppUpdate;

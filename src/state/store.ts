@@ -42,6 +42,8 @@ export interface Actions extends ScenarioActions {
   wantSearch: () => void;
   /** The user-data panel needs the districts and the register to join a file. */
   wantUserData: () => void;
+  /** The map drew its first ranked frame. */
+  setFirstMapDrawn: () => void;
   /**
    * The staged file's rows (a worker handle) are to be joined by this key; null for either
    * clears the staging (another file, the file added, a key that cannot join).
@@ -106,6 +108,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       levelsWanted: [],
       searchWanted: false,
       userDataWanted: false,
+      firstMapDrawn: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
       appUpdate: { offlineReady: false, waiting: false, updatedElsewhere: false, error: null },
       leftPanel: 'auto',
@@ -181,6 +184,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       wantLevel: (level) => set((s) => (s.view.levelsWanted.includes(level) ? {} : { view: { ...s.view, levelsWanted: [...s.view.levelsWanted, level] } })),
       wantSearch: () => set((s) => (s.view.searchWanted ? {} : { view: { ...s.view, searchWanted: true } })),
       wantUserData: () => set((s) => (s.view.userDataWanted ? {} : { view: { ...s.view, userDataWanted: true } })),
+      setFirstMapDrawn: () => set((s) => (s.view.firstMapDrawn ? {} : { view: { ...s.view, firstMapDrawn: true } })),
       stageJoin: (handle, key) =>
         set((s) => {
           const st = s.data.staging;

@@ -99,4 +99,56 @@ describe('the indicator snapshot', () => {
     expect(store.getState().data.snapshot.status).toBe('unused');
     await c.dispose();
   }, 120_000);
+
+  /** nodeDeps whose engine opens only once the coordinator's gate lets it; `opened` says when. */
+  function gatedEngine(deps: CoordinatorDeps) {
+    const opened: number[] = [];
+    const gated: CoordinatorDeps = {
+      ...deps,
+      async openEngine(onStep, onGeo, signal, definitions, gate) {
+        const geoFirst = deps.openEngine(onStep, onGeo, signal, definitions);
+        await gate;
+        opened.push(performance.now());
+        return geoFirst;
+      },
+    };
+    return { gated, opened };
+  }
+
+  it('the engine starts once the first ranked map is drawn, not during it', async () => {
+    const store = createAppStore();
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const c = new Coordinator(store, gated, { engineDefer: 60_000 });
+    const started = c.start();
+    await until(store, (s) => s.derived.ranking !== null);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(opened).toEqual([]);
+    store.getState().setFirstMapDrawn();
+    await started;
+    expect(opened).toHaveLength(1);
+    expect(store.getState().data.engine.status).toBe('ready');
+    await c.dispose();
+  }, 120_000);
+
+  it('a map that never draws holds the engine back no longer than the limit', async () => {
+    const store = createAppStore();
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const t0 = performance.now();
+    const c = new Coordinator(store, gated, { engineDefer: 400 });
+    await c.start();
+    expect(opened[0] - t0).toBeGreaterThanOrEqual(390);
+    expect(store.getState().data.engine.status).toBe('ready');
+    await c.dispose();
+  }, 120_000);
+
+  it('without a snapshot to draw, the engine starts at once', async () => {
+    const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
+    const store = createAppStore({ scenario: { ...scenario, definitions: { ...scenario.definitions, referenceYear: scenario.definitions.referenceYear - 1 } } });
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const c = new Coordinator(store, gated, { engineDefer: 60_000 });
+    await c.start();
+    expect(opened).toHaveLength(1);
+    expect(store.getState().data.engine.status).toBe('ready');
+    await c.dispose();
+  }, 120_000);
 });
