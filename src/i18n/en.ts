@@ -22,6 +22,7 @@ export const en: Messages = {
     crashReload: 'Reload (without the shared link)',
     title: 'Territorio',
     question: 'Which provinces should we prioritise for health-facility maintenance investment this year?',
+    loadingPanels: 'Loading the query engine: layers, own data and stability appear when it is done. The weights can be changed already.',
     loading: 'Loading data…',
     loadingStep: {
       catalog: 'Reading the data catalogue',

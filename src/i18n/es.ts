@@ -23,6 +23,7 @@ export const es = {
     crashReload: 'Volver a cargar (sin el enlace compartido)',
     title: 'Territorio',
     question: '¿En qué provincias priorizamos la inversión en mantenimiento de establecimientos de salud este año?',
+    loadingPanels: 'Cargando el motor de consultas: las capas, los datos propios y la estabilidad aparecen al terminar. Los pesos ya se pueden cambiar.',
     loading: 'Cargando datos…',
     loadingStep: {
       catalog: 'Leyendo el catálogo de datos',

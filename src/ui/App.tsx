@@ -38,6 +38,8 @@ export function App() {
   const selection = useStore((s) => s.view.selection.kind);
   const scopeName = useScopeName();
   const ready = engine.status === 'ready';
+  // the weights work on the snapshot's ranking: offered once the first map is drawn, before the engine
+  const firstMap = useStore((s) => s.view.firstMapDrawn);
   const leftOpen = useLeftPanelOpen();
   const question = useStore((s) => s.scenario.question.trim());
   const snapshot = useStore((s) => s.data.snapshot);
@@ -61,8 +63,8 @@ export function App() {
           </p>
         </div>
         <div className="controls">
-          {ready && <PanelToggle />}
-          {ready && <UndoRedo />}
+          {(ready || firstMap) && <PanelToggle />}
+          {(ready || firstMap) && <UndoRedo />}
           {ready && <SearchBox />}
           {ready && <ScopeSelector />}
           <label htmlFor="lang-select">{t('app.language')}</label>
@@ -115,6 +117,13 @@ export function App() {
                 <UserDataPanel />
                 <WeightsPanel />
                 <StabilityPanel />
+              </>
+            ) : firstMap ? (
+              <>
+                <p role="status" className="small muted" data-testid="panels-waiting">
+                  {t('app.loadingPanels')}
+                </p>
+                <WeightsPanel />
               </>
             ) : (
               <p role="status">{t('app.loading')}</p>

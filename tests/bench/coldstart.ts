@@ -8,6 +8,8 @@ export interface ColdStart {
   basemapMs: number;
   bytes: number;
   requests: number;
+  /** The same page reloaded with the browser's cache full (no service worker): navigation → ranked map. */
+  warmRankedMapMs: number;
   largest: { url: string; bytes: number }[];
 }
 
@@ -47,15 +49,21 @@ export async function measureColdStart(baseUrl: string): Promise<ColdStart> {
     const marks = { map, table, engine, basemap };
     await page.waitForTimeout(300);
     await Promise.all(pending);
-    sizes.sort((a, b) => b.bytes - a.bytes);
+    const cold = [...sizes];
+    // a warm reload: the HTTP cache holds the hashed assets (immutable) and revalidates the data
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('territorio:ranked-map').length > 0, null, { timeout: 120_000 });
+    const warm = await page.evaluate(() => performance.getEntriesByName('territorio:ranked-map')[0].startTime);
+    cold.sort((a, b) => b.bytes - a.bytes);
     return {
       rankedMapMs: marks.map,
       tableMs: marks.table,
       engineReadyMs: marks.engine,
       basemapMs: marks.basemap,
-      bytes: sizes.reduce((s, x) => s + x.bytes, 0),
-      requests: sizes.length,
-      largest: sizes.slice(0, 6),
+      bytes: cold.reduce((s, x) => s + x.bytes, 0),
+      requests: cold.length,
+      warmRankedMapMs: warm,
+      largest: cold.slice(0, 6),
     };
   } finally {
     await browser.close();

@@ -21,6 +21,19 @@ test('the ranking is on screen before the engine, and the engine then agrees wit
   await expect(page.locator('aside.left')).toContainText('Cargando');
   const first = await rankingRows(page).allTextContents();
   expect(first.length).toBeGreaterThan(5);
+  // the weights can be changed already: all the weight on poverty re-ranks the snapshot's provinces
+  await expect(page.getByTestId('panels-waiting')).toBeVisible();
+  const weights = page.getByTestId('weights-panel');
+  await expect(weights).toBeVisible();
+  const ids = await weights.locator('[data-testid^="weight-input-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('weight-input-'.length)));
+  for (const id of ids) await page.getByTestId(`weight-input-${id}`).fill(id === 'pobreza_pct' ? '100' : '0');
+  await expect(side).toHaveAttribute('data-snapshot', 'pending');
+  // min–max over the provinces: the poorest one scores 100 on its own
+  await expect(rankingRows(page).first()).toContainText('100.0');
+  expect(first[0]).not.toContain('100.0');
+  // back to the preset's weights: the first ranking again
+  await page.getByTestId('reset-preset').click();
+  await expect(rankingRows(page).first()).toHaveText(first[0]);
   release();
   await expect(side).toHaveAttribute('data-snapshot', 'verified', { timeout: 60_000 });
   await expect(page.getByTestId('snapshot-mismatch')).toHaveCount(0);
