@@ -1,6 +1,6 @@
 import type { Catalog } from './catalog';
 import { fetchCatalog } from './catalog';
-import { openDuckDB, type DataSource } from './duckdb';
+import type { DataSource } from './duckdb';
 import { fetchBoundaries, type Boundaries } from './boundaries';
 import type { Level } from '../domain/indicators';
 import { loadUnits, type Units } from './units';
@@ -60,6 +60,9 @@ export async function loadApp(
     return ds ? [{ id, url: `${DATA_BASE_URL}${ds.file}` }] : [];
   });
   await gate;
+  // DuckDB's client and Apache Arrow (≈ 0.2 MB of script) are a chunk of their own, fetched and
+  // parsed once the first map is drawn: the first map does not need them
+  const { openDuckDB } = await import('./duckdb');
   const source = await openDuckDB(files.map((f) => f.url));
   onStep('tables');
   const tables: Record<string, LoadedTable> = {};
