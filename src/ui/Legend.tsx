@@ -20,7 +20,7 @@ const LINE_LAYERS = ['departamentos', 'provincias', 'distritos'] as const;
 const HEAT_GRADIENT = `linear-gradient(to right, ${HEAT_RANGE.map((c) => `rgb(${c.join(',')})`).join(', ')})`;
 
 /** Legend and class controls: equal score intervals or rank quantiles, 3–7 classes, top N. */
-export function Legend() {
+export function Legend({ narrow = false }: { narrow?: boolean }) {
   const { t, i18n } = useTranslation();
   const classes = useStore((s) => s.scenario.classes);
   const topN = useStore((s) => s.scenario.topN);
@@ -31,7 +31,9 @@ export function Legend() {
   const scenarioIndicators = useStore((s) => s.scenario.indicators);
   const userIndicators = useStore((s) => s.scenario.userData.indicators);
   const { inputs } = useMapClassInputs();
-  const [open, setOpen] = useState(true);
+  // null: follows the map's width (folded when narrow); a click makes it the user's choice
+  const [chosen, setOpen] = useState<boolean | null>(null);
+  const open = chosen ?? !narrow;
   // what the map draws: P(top N) falls back to score intervals until the first stability run ends,
   // and so does an indicator without values here
   const drawn = drawableMode(classes, inputs);

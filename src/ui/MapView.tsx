@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import maplibregl, { type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -28,6 +28,26 @@ maplibregl.prewarm();
 
 const RANKED_MAP_MARK = 'territorio:ranked-map';
 const PERU_BOUNDS: [number, number, number, number] = [-81.4, -18.4, -68.6, -0.03];
+
+/**
+ * Below this width the map's legend starts folded: open, its 230 px would cover most of the map
+ * and its controls (a laptop with the panels open leaves the map ≈ 270 px). styles.css stacks the
+ * map tools under the zoom buttons below 600 px.
+ */
+const NARROW_MAP_PX = 420;
+
+/** Whether an element is narrower than `px`, followed as it resizes. */
+function useNarrow(ref: RefObject<HTMLElement | null>, px: number): boolean {
+  const [narrow, setNarrow] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setNarrow(el.clientWidth < px));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, px]);
+  return narrow;
+}
 
 /** Quiet time after the last camera move before the names are placed again. */
 const CAMERA_SETTLE_MS = 300;
@@ -60,6 +80,8 @@ export function MapView() {
   const [labels, setLabels] = useState<{ items: MapLabel[]; version: string; characterSet: string[] } | null>(null);
   const [inViewIds, setInViewIds] = useState<string[]>([]);
   const lost = useRef(false);
+  // a narrow map (a laptop with the panels open) starts with its legend folded: open, it would cover the map and its controls
+  const narrow = useNarrow(container, NARROW_MAP_PX);
   const scopeFitted = useRef('');
   const ranked = useStore((s) => s.derived.ranking);
 
@@ -335,7 +357,7 @@ export function MapView() {
     <div className="map-wrap">
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
       {hover && ranked && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
-      <Legend />
+      <Legend narrow={narrow} />
       {map && <MapTools map={map} bounds={PERU_BOUNDS} />}
       {map && <MapUnitList units={inView} />}
       {contextLost && (

@@ -8,11 +8,15 @@ test.describe('layout on a laptop and a phone', () => {
     await openApp(page);
     expect(await mapWidth(page)).toBeGreaterThanOrEqual(512);
     await expect(page.locator('#left-panels')).toBeHidden();
+    await expect(page.getByTestId('legend-choropleth')).toBeVisible();
     await page.getByTestId('panel-toggle').click();
     await expect(page.locator('#left-panels')).toBeVisible();
     await expect(page.getByTestId('panel-toggle')).toHaveAttribute('aria-expanded', 'true');
+    // the map is narrow now: its legend folds out of the way (one click brings it back)
+    await expect(page.getByTestId('legend-show')).toBeVisible();
     await page.getByTestId('panel-toggle').click();
     await expect(page.locator('#left-panels')).toBeHidden();
+    await expect(page.getByTestId('legend-choropleth')).toBeVisible();
   });
 
   test('at 1440×900 everything sits side by side', async ({ page }) => {
@@ -40,3 +44,56 @@ test.describe('layout on a laptop and a phone', () => {
     await expect(page.getByTestId('legend-choropleth')).toBeVisible();
   });
 });
+
+// Issue 17: at every size a planner uses — wide screen, laptop, phone, projector — with the legend
+// full (facilities, heat map, hot spots on) and a province's detail open: a screenshot is kept,
+// nothing scrolls sideways, the map keeps half the width (laptop and wider), and no button is
+// covered (the element at a button's centre is that button).
+for (const [width, height] of [
+  [1440, 900],
+  [1024, 768],
+  [414, 896],
+  [1920, 1080],
+] as const) {
+  test(`at ${width}×${height} with every legend section and the detail open, no control is covered`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const toggle = page.getByTestId('panel-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    for (const layer of ['facilities', 'conflictHeatmap', 'hotspots']) await page.locator(`[data-layer="${layer}"] input[type=checkbox]`).check();
+    // a narrow map (laptop with the panels open, phone) starts with its legend folded
+    await page.getByTestId('legend-hotspots').or(page.getByTestId('legend-show')).waitFor();
+    await page.locator('tr[data-ubigeo="0201"]').click();
+    await expect(page.getByTestId('detail-panel')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath(`layout-${width}x${height}.png`) });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    if (width >= 1024 && width !== 1024) expect(await mapWidth(page)).toBeGreaterThanOrEqual(width / 2 - 300);
+    // every button on screen (in the viewport, not scrolled away inside a panel) is the element at its centre
+    const covered = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const b of Array.from(document.querySelectorAll('button, summary, select, a[href]'))) {
+        const r = b.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        // clipped by a scrolling ancestor: not on screen, not covered
+        let clipped = false;
+        for (let p = b.parentElement; p; p = p.parentElement) {
+          const s = getComputedStyle(p);
+          if (/(auto|scroll|hidden)/.test(s.overflowY + s.overflowX)) {
+            const q = p.getBoundingClientRect();
+            if (y < q.top || y > q.bottom || x < q.left || x > q.right) clipped = true;
+          }
+        }
+        if (clipped) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !(hit === b || b.contains(hit))) {
+          out.push(`${b.tagName.toLowerCase()} «${(b.textContent ?? '').trim().slice(0, 40) || b.getAttribute('aria-label')}» under ${hit?.tagName.toLowerCase()}.${hit?.className}`);
+        }
+      }
+      return out;
+    });
+    expect(covered).toEqual([]);
+  });
+}
