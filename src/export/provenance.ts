@@ -6,6 +6,7 @@ import type { Ranking } from '../state/ranking';
 import type { Scenario } from '../state/scenario';
 import { definitionsText } from './definitionsText';
 import { stabilityText } from './stabilityText';
+import { ahpText } from './ahpText';
 import type { StabilityResult } from '../state/slices';
 
 /** A translation function (i18next's `t`, or a stub in tests). */
@@ -63,6 +64,8 @@ export interface Provenance {
   definitions: string;
   /** How the rank bands were made: what varied, draws, seed (issue 14). */
   stability: string;
+  /** How pairwise comparisons gave the weights, with every participant's judgements (issue 20); null without AHP. */
+  ahp: string | null;
   sources: SourceLine[];
   appVersion: string;
   dataVersion: string;
@@ -138,6 +141,7 @@ export function provenance(ctx: ExportContext): Provenance {
     coverageThreshold: s.coverageThreshold,
     definitions: definitionsText(s.definitions, t),
     stability: stabilityText(s.stability, t),
+    ahp: ahpText(s.ahp, t, lng),
     sources,
     appVersion: s.appVersion,
     dataVersion: catalog.inputsSha256,
@@ -155,6 +159,7 @@ export function provenanceLines(p: Provenance, t: Tr): string[] {
     `${t('scenarios.meta.preset')}: ${p.preset}`,
     `${t('scenarios.meta.weights')}: ${p.weights.map((w) => `${w.label} ${pct(w.pct)} % (${w.points} ${t('weights.points')}, ${t(`indicators.direction_${w.direction}`)}, ${w.method})`).join('; ')}`,
     `${t('weights.aggregation')}: ${p.aggregation}; ${t('weights.missing')}: ${p.missing}; ${t('weights.coverage')}: ${Math.round(p.coverageThreshold * 100)} %`,
+    ...(p.ahp ? [p.ahp] : []),
     p.definitions,
     ...(p.timeWindow ? [p.timeWindow] : []),
     p.stability,

@@ -14,8 +14,10 @@ import { definitionsEn } from './definitions.en';
 import { definitionsEs } from './definitions.es';
 import { stabilityEn } from './stability.en';
 import { stabilityEs } from './stability.es';
+import { ahpEn } from './ahp.en';
+import { ahpEs } from './ahp.es';
 
 export const resources = {
-  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs } },
-  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn } },
+  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs, ahp: ahpEs } },
+  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn, ahp: ahpEn } },
 };

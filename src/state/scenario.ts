@@ -1,4 +1,5 @@
 import { INDICATORS, indicatorById, type Direction, type Level } from '../domain/indicators';
+import type { AhpWeighting } from './ahpWeighting';
 import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
@@ -122,6 +123,8 @@ export interface Scenario extends ScenarioWorkshop {
   userData: UserData;
   /** Rank stability (issue 14): the assumptions marked as uncertain, draws and seed; part of every export. */
   stability: StabilitySettings;
+  /** Weights from pairwise comparisons by one or several participants (issue 20); null: points set directly. */
+  ahp: AhpWeighting | null;
 }
 
 /**
@@ -235,6 +238,7 @@ export function scenarioFromPreset(presetId: string, keep?: Pick<Scenario, 'leve
     layers: keep?.layers ?? defaultLayers(),
     userData: emptyUserData(),
     stability: defaultStabilitySettings(),
+    ahp: null,
   };
 }
 

@@ -5,6 +5,7 @@ import { FACILITY_GROUPS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { ACCESS_CATEGORIES } from '../domain/access';
 import { DEFINITIONS } from './definitionsCodec';
 import { USER_DATA } from './userDataCodec';
+import { AHP } from './ahpWeighting';
 import { STABILITY } from './stabilityCodec';
 import {
   SCENARIO_VERSION,
@@ -191,6 +192,7 @@ const SCENARIO = v.object({
   layers: v.optional(v.pipe(v.unknown(), v.transform(fillLayers)), {}),
   userData: USER_DATA,
   stability: STABILITY,
+  ahp: AHP,
 });
 
 function validate(s: Obj, warnings: ScenarioWarning[]): Scenario {

@@ -1,4 +1,5 @@
 import type { Level } from '../domain/indicators';
+import { startAhp, withAhpWeights, type AhpWeighting } from './ahpWeighting';
 import type { NormalisationMethod, Winsorisation } from '../domain/normalise';
 import type { Aggregation } from '../domain/aggregate';
 import type { MissingPolicy } from '../domain/score';
@@ -72,7 +73,17 @@ export const updaters = {
   clearIndicators: (s: Scenario): Scenario => ({
     ...s,
     indicators: s.indicators.map((i) => ({ ...i, enabled: false, weight: 0 })),
+    ahp: null,
   }),
+  /** Pairwise comparison of the indicators that weigh now, starting from judgements close to their weights (issue 20). */
+  startAhp: (s: Scenario, alias: string): Scenario => {
+    const a = startAhp(s, alias);
+    return a ? withAhpWeights(s, a) : s;
+  },
+  /** New judgements, participants or method: the group's weights go to the compared indicators. */
+  setAhp: (s: Scenario, a: AhpWeighting): Scenario => withAhpWeights(s, a),
+  /** Back to points set directly: the weights the comparison gave stay. */
+  stopAhp: (s: Scenario): Scenario => ({ ...s, ahp: null }),
 };
 
 /** Weights normalised to percentages over the active indicators (what the UI shows). */

@@ -12,6 +12,7 @@ import { activeIndicators } from '../state/scenario';
 import { datasetLabel } from './datasetLabel';
 import { IndicatorCard } from './IndicatorCard';
 import { UniversePanel } from './UniversePanel';
+import { AhpPanel } from './AhpPanel';
 
 const METHODS: NormalisationMethod['kind'][] = ['minmax', 'zscore', 'rank', 'target', 'goalposts'];
 
@@ -201,6 +202,7 @@ export function WeightsPanel() {
         <span className="muted small">%</span>
       </div>
       <UniversePanel />
+      <AhpPanel />
       {/* a ticked indicator at 0 points does not weigh: both counts are said, so they never seem to disagree */}
       <h3>{t('weights.indicators', { count: pcts.size, ticked: available.filter((i) => i.enabled).length })}</h3>
       {pcts.size === 0 && <p role="status" className="warning">{t('weights.none')}</p>}

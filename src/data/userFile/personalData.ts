@@ -119,3 +119,11 @@ export function findPersonalDataInText(table: UserTable): { columna: string; tip
   }
   return out;
 }
+
+/** A short label (a participant's alias) that holds a DNI-like number, a phone or an e-mail address. */
+export function personalDataInLabel(text: string): 'dni' | 'telefono' | 'correo' | null {
+  if (/[^\s@]+@[^\s@]+\.[^\s@]+/.test(text)) return 'correo';
+  if (DNI_IN_TEXT.test(text)) return 'dni';
+  if (PHONE_IN_TEXT.test(text)) return 'telefono';
+  return null;
+}

@@ -86,6 +86,7 @@ export function PresentMode() {
                 </li>
               ))}
           </ul>
+          {p.ahp && <p className="sc-present-small">{p.ahp}</p>}
           <p className="sc-present-small">{p.definitions}</p>
           <p className="sc-present-small">{p.stability}</p>
         </>

@@ -124,6 +124,11 @@ export function ReportView() {
               </tbody>
             </table>
             <p className="small">{t('scenarios.report.settings', { aggregation: p.aggregation, missing: p.missing, coverage: fmt(p.coverageThreshold * 100, 0) })}</p>
+            {p.ahp && (
+              <p className="small" data-testid="report-ahp">
+                {p.ahp}
+              </p>
+            )}
             <p className="small" data-testid="report-definitions">{p.definitions}</p>
             <p className="small" data-testid="report-stability">
               {p.stability} {ctx.stability ? t('stability.tableNote', { draws: ctx.stability.summary.draws, seed: ctx.stability.seed, rule: t('stability.stableRule', { count: ctx.stability.ranked, width: stableWidth(ctx.stability.ranked) }) }) : t('stability.reportPending')}

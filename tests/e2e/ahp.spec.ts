@@ -1,0 +1,68 @@
+// Issue 20: weights from pairwise comparisons (AHP), by one participant and then by a group,
+// through the real panel: the judgements give weights and a consistency ratio, the group's
+// weights go to the ranking, and everything is part of the scenario (it survives a reload).
+import { test, expect, openApp, rankingRows, runAxe } from './fixtures';
+
+// axe is injected as a script, which the app's Content-Security-Policy would rightly block
+test.use({ bypassCSP: true });
+
+test('pairwise comparisons give weights and CR, a second participant changes the group weights and the ranking', async ({ page }) => {
+  await openApp(page);
+  const panel = page.getByTestId('ahp-panel');
+  await panel.locator('> summary').click();
+  await page.getByTestId('ahp-start').click();
+  // one question per pair of the indicators that weigh
+  const weighted = await page.locator('[data-testid^="weight-input-"]').evaluateAll((els) => els.filter((e) => Number((e as HTMLInputElement).value) > 0).length);
+  const questions = page.getByTestId('ahp-pairs').locator('select');
+  await expect(questions).toHaveCount((weighted * (weighted - 1)) / 2);
+  await expect(panel.getByTestId('ahp-weights').locator('tbody tr')).toHaveCount(weighted);
+
+  // the first indicator extremely more important than the second: its weight rises, and the weight input follows
+  const first = questions.first();
+  const [a, b] = ((await first.getAttribute('data-testid')) ?? '').replace('ahp-pair-', '').split(/-(?=[a-z])/);
+  const before = Number(await page.getByTestId(`weight-input-${a}`).inputValue());
+  await first.selectOption('9');
+  await expect.poll(async () => Number(await page.getByTestId(`weight-input-${a}`).inputValue())).toBeGreaterThan(before);
+  await expect(page.getByTestId('ahp-cr')).toContainText('Razón de consistencia (CR)');
+  expect(b).toBeTruthy();
+
+  // a cycle makes the judgements inconsistent: the warning and the comparison to revisit appear
+  const all = await questions.all();
+  for (const q of all) await q.selectOption('9');
+  await all[1].selectOption('1/9');
+  await expect(page.getByTestId('ahp-cr')).toContainText('Inconsistente');
+  await expect(page.getByTestId('ahp-revisit')).toContainText('Revise primero');
+
+  // a second participant (all «equal») moves the group's weights, and the ranking with them
+  // rank, name and score of the first ten (the stability band beside them fills in later)
+  const scores = async () =>
+    (await rankingRows(page).allTextContents())
+      .slice(0, 10)
+      .map((r) => r.match(/^(?:\d+|—)\D+?(?:\d+\.\d|datos insuficientes)/)?.[0] ?? r)
+      .join('|');
+  const alone = await scores();
+  await page.getByTestId('ahp-add').click();
+  await expect(page.getByTestId('ahp-participant')).toHaveValue('1');
+  await expect(panel.getByTestId('ahp-group-weight')).toHaveCount(weighted);
+  await expect.poll(scores).not.toEqual(alone);
+  await expect(page.getByTestId('ahp-agreement')).toContainText('Spearman');
+  expect(await runAxe(page)).toEqual([]);
+  // the group's weight of the first indicator lies between the two participants'
+  const groupA = await panel.locator(`tr[data-indicator="${a}"] [data-testid="ahp-group-weight"]`).textContent();
+  expect(groupA).toMatch(/%$/);
+
+  // a participant named with a DNI is refused, with the reason
+  await page.getByTestId('ahp-alias').fill('Ana 45678912');
+  await page.getByTestId('ahp-alias').blur();
+  await expect(page.getByTestId('ahp-alias-problem')).toContainText('DNI');
+  await page.getByTestId('ahp-alias').fill('Mesa 2');
+  await page.getByTestId('ahp-alias').blur();
+  await expect(page.getByTestId('ahp-participant').locator('option')).toHaveText(['Participante 1', 'Mesa 2']);
+
+  // part of the scenario: a reload reopens both participants and the same ranking
+  const withGroup = await scores();
+  await page.reload();
+  await openApp(page);
+  await expect(page.getByTestId('ahp-participant').locator('option')).toHaveText(['Participante 1', 'Mesa 2'], { timeout: 30_000 });
+  await expect.poll(scores).toEqual(withGroup);
+});
