@@ -192,6 +192,45 @@ test.describe('scenarios for workshops', () => {
     await expect(view).toBeHidden();
   });
 
+  test('compare two scenarios with a swipe: A left of the cut, B right of it, both drawn', async ({ page }) => {
+    await openApp(page);
+    await openPanel(page);
+    await fillField(page, 'scenario-title', 'Base GORE');
+    await page.getByTestId('scenario-save').click();
+    await expect(page.getByTestId('scenario-status')).toContainText('Base GORE');
+    await page.getByTestId('weight-input-pobreza_pct').fill('100');
+    await page.getByTestId('open-compare').click();
+    const view = page.getByTestId('compare-view');
+    await view.getByTestId('compare-a').selectOption({ label: 'Base GORE' });
+    await view.getByTestId('compare-layout-swipe').check();
+    const swipe = view.getByTestId('compare-swipe');
+    await expect(swipe.getByTestId('compare-map-A').locator('path[data-ubigeo]').first()).toBeAttached();
+    await expect(swipe.getByTestId('compare-map-B').locator('path[data-ubigeo]').first()).toBeAttached();
+    // the two maps colour some province differently (the weights differ)
+    const fills = (which: string) =>
+      swipe.getByTestId(`compare-map-${which}`).locator('path[data-ubigeo]').evaluateAll((ps) => Object.fromEntries(ps.map((p) => [p.getAttribute('data-ubigeo'), p.getAttribute('fill')])));
+    const [fa, fb] = [await fills('A'), await fills('B')];
+    expect(Object.keys(fa).filter((u) => fa[u] !== fb[u]).length).toBeGreaterThan(0);
+    // what is on screen at a point: the map whose path is hit there
+    const whichAt = async (fx: number) => {
+      const box = (await swipe.boundingBox())!;
+      return page.evaluate(
+        ([x, y]) => document.elementFromPoint(x, y)?.closest('[data-testid^="compare-map-"]')?.getAttribute('data-testid') ?? null,
+        [box.x + box.width * fx, box.y + box.height * 0.5],
+      );
+    };
+    await view.getByTestId('compare-cut').fill('50');
+    expect(await whichAt(0.25)).toBe('compare-map-A');
+    expect(await whichAt(0.75)).toBe('compare-map-B');
+    await page.screenshot({ path: test.info().outputPath('compare-swipe.png') });
+    // the cut moved right: B shows only beyond it
+    await view.getByTestId('compare-cut').fill('90');
+    expect(await whichAt(0.75)).toBe('compare-map-A');
+    expect(await whichAt(0.95)).toBe('compare-map-B');
+    await view.getByTestId('compare-cut').fill('0');
+    expect(await whichAt(0.05)).toBe('compare-map-B');
+  });
+
   test('download the ranking CSV with its scenario metadata', async ({ page }) => {
     await openApp(page);
     const rows = await tableRows(page);

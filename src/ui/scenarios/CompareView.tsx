@@ -24,7 +24,10 @@ export function useOverlay(closeRef: React.RefObject<HTMLElement | null>) {
   return close;
 }
 
-/** Two scenarios side by side: two maps, a summary line and who moved up or down. */
+/** Both scenarios rank the same units with the same map extent: one can be laid over the other. */
+const sameScope = (x: Scenario, y: Scenario) => x.level === y.level && x.scope.departamento === y.scope.departamento && x.scope.provincia === y.scope.provincia;
+
+/** Two scenarios side by side or one over the other (a swipe): maps, a summary line and who moved up or down. */
 export function CompareView() {
   const { t, i18n } = useTranslation();
   const entries = useStore((s) => s.view.workshop.entries);
@@ -35,6 +38,9 @@ export function CompareView() {
   const [onlyChanged, setOnlyChanged] = useState(false);
   // how deep to compare: «10 de 10 coinciden» can hide a top 3 that changed completely
   const [depth, setDepth] = useState<number | null>(null);
+  // side by side, or one map over the other with a divider the user drags (issue 20)
+  const [layout, setLayout] = useState<'side' | 'swipe'>('side');
+  const [cut, setCut] = useState(50);
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = useOverlay(closeRef);
   const scenarioOf = (key: string): Scenario => entries.find((e) => e.id === key)?.scenario ?? current;
@@ -119,6 +125,41 @@ export function CompareView() {
             <li>{t('scenarios.compare.entered', { n: result.overlap.n, names: names(result.overlap.entered) })}</li>
             <li>{t('scenarios.compare.left', { n: result.overlap.n, names: names(result.overlap.left) })}</li>
           </ul>
+          <fieldset className="sc-field sc-layout">
+            <legend>{t('scenarios.compare.layout')}</legend>
+            {(['side', 'swipe'] as const).map((l) => (
+              <label key={l} className="radio">
+                <input type="radio" name="sc-compare-layout" value={l} checked={layout === l} onChange={() => setLayout(l)} data-testid={`compare-layout-${l}`} />
+                {t(`scenarios.compare.layouts.${l}`)}
+              </label>
+            ))}
+          </fieldset>
+          {layout === 'swipe' ? (
+            sameScope(sA, sB) ? (
+              <figure className="sc-swipe-figure">
+                <figcaption>
+                  <strong>A</strong> — {nameOf(aKey)} · <strong>B</strong> — {nameOf(bKey)}
+                </figcaption>
+                {/* the same scope draws the same projection: B over A, shown right of the cut */}
+                <div className="sc-swipe" data-testid="compare-swipe">
+                  <StaticMap ctx={a} width={560} height={470} legend={false} label={t('scenarios.compare.mapOf', { which: 'A', name: nameOf(aKey) })} testId="compare-map-A" />
+                  <div className="sc-swipe-top" style={{ clipPath: `inset(0 0 0 ${cut}%)` }} data-testid="compare-swipe-b">
+                    <StaticMap ctx={b} width={560} height={470} legend={false} label={t('scenarios.compare.mapOf', { which: 'B', name: nameOf(bKey) })} testId="compare-map-B" />
+                  </div>
+                  <div className="sc-swipe-line" style={{ left: `${cut}%` }} aria-hidden="true" />
+                  <span className="sc-swipe-tag sc-swipe-a" aria-hidden="true">A</span>
+                  <span className="sc-swipe-tag sc-swipe-b" aria-hidden="true">B</span>
+                </div>
+                <label htmlFor="sc-swipe-cut">{t('scenarios.compare.cut')}</label>
+                <input id="sc-swipe-cut" type="range" min={0} max={100} step={1} value={cut} onChange={(e) => setCut(Number(e.target.value))} data-testid="compare-cut" />
+                <p className="small muted">{t('scenarios.compare.swipeNote')}</p>
+              </figure>
+            ) : (
+              <p role="status" className="warning" data-testid="compare-swipe-scope">
+                {t('scenarios.compare.swipeScope')}
+              </p>
+            )
+          ) : (
           <div className="sc-compare-maps">
             {[
               { ctx: a, which: 'A', name: nameOf(aKey) },
@@ -132,6 +173,7 @@ export function CompareView() {
               </figure>
             ))}
           </div>
+          )}
           <label className="sc-check">
             <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
             {t('scenarios.compare.onlyChanged')}
