@@ -159,6 +159,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     cut: 'Position of the cut (A on the left, B on the right)',
     swipeNote: "Left of the cut, A's map; right of it, B's. Each with its own colour classes (see the legends side by side).",
     swipeScope: 'The scenarios have another scope or level: their maps cannot be laid over each other. Use the side-by-side view.',
+    participant: 'AHP: «{{alias}}»\'s own ranking',
     mapOf: 'Map of scenario {{which}}: {{name}}',
     onlyChanged: 'Show only those whose rank changes',
   },

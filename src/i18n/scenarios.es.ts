@@ -157,6 +157,7 @@ export const scenariosEs = {
     cut: 'Posición del corte (A a la izquierda, B a la derecha)',
     swipeNote: 'A la izquierda del corte, el mapa de A; a la derecha, el de B. Cada uno con sus propias clases de color (ver las leyendas lado a lado).',
     swipeScope: 'Los escenarios tienen otro ámbito o nivel: sus mapas no se pueden superponer. Use la vista lado a lado.',
+    participant: 'AHP: ranking de «{{alias}}» solo',
     mapOf: 'Mapa del escenario {{which}}: {{name}}',
     onlyChanged: 'Mostrar solo las que cambian de puesto',
   },

@@ -136,3 +136,14 @@ export function removeParticipant(a: AhpWeighting, index: number): AhpWeighting 
   const participants = a.participants.filter((_, i) => i !== index);
   return { ...a, participants, active: Math.min(a.active >= index && a.active > 0 ? a.active - 1 : a.active, participants.length - 1) };
 }
+
+/**
+ * The scenario as participant k alone would rank it (their weights on the compared indicators, no
+ * group): for comparing a participant's ranking with the group's in the compare view.
+ */
+export function participantScenario(s: Scenario, k: number): Scenario | null {
+  const a = s.ahp;
+  if (!a || !a.participants[k]) return null;
+  const weights = ahpOutcome(a).participants[k].weights;
+  return { ...s, title: a.participants[k].alias, ahp: { ...a, participants: [a.participants[k]], active: 0 }, indicators: applyWeights(s, a, weights) };
+}

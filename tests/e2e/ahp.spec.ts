@@ -59,6 +59,18 @@ test('pairwise comparisons give weights and CR, a second participant changes the
   await page.getByTestId('ahp-alias').blur();
   await expect(page.getByTestId('ahp-participant').locator('option')).toHaveText(['Participante 1', 'Mesa 2']);
 
+  // a participant's own ranking against the group's, in the compare view (the swipe too)
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('open-compare').click();
+  const view = page.getByTestId('compare-view');
+  await view.getByTestId('compare-a').selectOption({ label: 'AHP: ranking de «Participante 1» solo' });
+  await view.getByTestId('compare-b').selectOption({ index: 0 });
+  await expect(view.getByTestId('compare-summary')).toHaveText(/^\d+ de las 10 primeras provincias coinciden$/);
+  await view.getByTestId('compare-layout-swipe').check();
+  await expect(view.getByTestId('compare-swipe').getByTestId('compare-map-A').locator('path[data-ubigeo]').first()).toBeAttached();
+  await page.keyboard.press('Escape');
+  await expect(view).toBeHidden();
+
   // part of the scenario: a reload reopens both participants and the same ranking
   const withGroup = await scores();
   await page.reload();

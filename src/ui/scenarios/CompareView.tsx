@@ -7,6 +7,7 @@ import { formatNumber } from '../../i18n';
 import { useScenarioContext } from './common';
 import { StaticMap } from './StaticMap';
 import { unitsKey } from '../../domain/universe';
+import { participantScenario } from '../../state/ahpWeighting';
 
 const CURRENT = 'current';
 
@@ -22,6 +23,15 @@ export function useOverlay(closeRef: React.RefObject<HTMLElement | null>) {
     closeRef.current?.focus();
   }, [closeRef]);
   return close;
+}
+
+/** Option keys of the AHP participants' own rankings (not saved scenarios). */
+const PARTICIPANT = 'ahp-participant:';
+
+/** The scenario an option names: the current one, an AHP participant's own weights, or a saved entry. */
+function scenarioOf(key: string, current: Scenario, entries: readonly { id: string; scenario: Scenario }[]): Scenario {
+  if (key.startsWith(PARTICIPANT)) return participantScenario(current, Number(key.slice(PARTICIPANT.length))) ?? current;
+  return entries.find((e) => e.id === key)?.scenario ?? current;
 }
 
 /** Both scenarios rank the same units with the same map extent: one can be laid over the other. */
@@ -43,13 +53,20 @@ export function CompareView() {
   const [cut, setCut] = useState(50);
   const closeRef = useRef<HTMLButtonElement>(null);
   const close = useOverlay(closeRef);
-  const scenarioOf = (key: string): Scenario => entries.find((e) => e.id === key)?.scenario ?? current;
-  const sA = scenarioOf(aKey);
-  const sB = scenarioOf(bKey);
+  // each AHP participant's own ranking can be compared with the group's (the current scenario)
+  const participants = current.ahp && current.ahp.participants.length > 1 ? current.ahp.participants : [];
+  // memoised: a participant's scenario is built, and its ranking computed, once per change
+  const sA = useMemo(() => scenarioOf(aKey, current, entries), [aKey, current, entries]);
+  const sB = useMemo(() => scenarioOf(bKey, current, entries), [bKey, current, entries]);
   const sameLevel = sA.level === sB.level;
   const a = useScenarioContext(sA);
   const b = useScenarioContext(sameLevel ? sB : null);
-  const nameOf = (key: string) => (key === CURRENT ? `${t('scenarios.compare.current')}${current.title ? `: ${current.title}` : ''}` : (entries.find((e) => e.id === key)?.name ?? key));
+  const nameOf = (key: string) =>
+    key === CURRENT
+      ? `${t('scenarios.compare.current')}${current.title ? `: ${current.title}` : ''}`
+      : key.startsWith(PARTICIPANT)
+        ? t('scenarios.compare.participant', { alias: participants[Number(key.slice(PARTICIPANT.length))]?.alias ?? '' })
+        : (entries.find((e) => e.id === key)?.name ?? key);
 
   const result = useMemo(() => {
     if (!a || !b || a.units !== b.units) return null;
@@ -62,7 +79,11 @@ export function CompareView() {
     };
   }, [a, b, depth]);
 
-  const options = [{ key: CURRENT, label: nameOf(CURRENT) }, ...entries.map((e) => ({ key: e.id, label: e.name }))];
+  const options = [
+    { key: CURRENT, label: nameOf(CURRENT) },
+    ...participants.map((p, k) => ({ key: `${PARTICIPANT}${k}`, label: t('scenarios.compare.participant', { alias: p.alias }) })),
+    ...entries.map((e) => ({ key: e.id, label: e.name })),
+  ];
   const select = (id: string, label: string, value: string, onChange: (v: string) => void, testId: string) => (
     <div className="sc-field">
       <label htmlFor={id}>{label}</label>
