@@ -32,7 +32,7 @@ const PERU_BOUNDS: [number, number, number, number] = [-81.4, -18.4, -68.6, -0.0
 /**
  * Below this width the map's legend starts folded: open, its 230 px would cover most of the map
  * and its controls (a laptop with the panels open leaves the map ≈ 270 px). styles.css stacks the
- * map tools under the zoom buttons below 600 px.
+ * map tools under the zoom buttons below 500 px.
  */
 const NARROW_MAP_PX = 420;
 
