@@ -240,7 +240,8 @@ export class Coordinator {
       unwatch();
     });
     const snapshotting = this.deps.loadSnapshot?.(c.signal);
-    if (!snapshotting) openGate();
+    // the snapshot ranks provinces only: a scenario at district level waits for the engine anyway
+    if (!snapshotting || this.store.getState().scenario.level !== 'provincia') openGate();
     snapshotting
       ?.then((snapshot) => {
         if (snapshot?.units.definitionsKey !== definitionsKey) return openGate();

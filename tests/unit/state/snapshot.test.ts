@@ -141,6 +141,19 @@ describe('the indicator snapshot', () => {
     await c.dispose();
   }, 120_000);
 
+  it('a scenario at district level (the snapshot ranks provinces only) starts the engine at once', async () => {
+    const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
+    const store = createAppStore({ scenario: { ...scenario, level: 'distrito' } });
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const t0 = performance.now();
+    const c = new Coordinator(store, gated, { engineDefer: 60_000 });
+    await c.start();
+    expect(opened).toHaveLength(1);
+    // not held for the (here 60 s) wait a province map would get
+    expect(opened[0] - t0).toBeLessThan(10_000);
+    await c.dispose();
+  }, 120_000);
+
   it('without a snapshot to draw, the engine starts at once', async () => {
     const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
     const store = createAppStore({ scenario: { ...scenario, definitions: { ...scenario.definitions, referenceYear: scenario.definitions.referenceYear - 1 } } });
