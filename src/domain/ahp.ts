@@ -134,6 +134,9 @@ export function nearestScaleValue(ratio: number): number {
   return best;
 }
 
+/** A judgement as people write it: «9», «1» or «1/3». */
+export const judgementLabel = (x: number): string => (x >= 1 ? String(Math.round(x)) : `1/${Math.round(1 / x)}`);
+
 /** One AHP result: the weights by the chosen method, and the consistency of the matrix. */
 export interface AhpResult {
   weights: number[];

@@ -1,9 +1,7 @@
 import { indicatorById } from '../domain/indicators';
-import { pairs } from '../domain/ahp';
+import { judgementLabel, pairs } from '../domain/ahp';
 import { ahpOutcome, type AhpWeighting } from '../state/ahpWeighting';
 import type { Tr } from './provenance';
-
-const judgement = (x: number) => (x >= 1 ? String(Math.round(x)) : `1/${Math.round(1 / x)}`);
 
 /**
  * How the weights came from pairwise comparisons (issue 20), in one paragraph for every export:
@@ -19,7 +17,7 @@ export function ahpText(a: AhpWeighting | null, t: Tr, lng: 'es' | 'en'): string
     t('ahp.exportParticipant', {
       alias: p.alias,
       cr: (outcome.participants[k].consistency.cr ?? 0).toFixed(2),
-      judgements: pp.map(([i, j], m) => `${name(a.indicators[i])} / ${name(a.indicators[j])} = ${judgement(p.judgements[m])}`).join('; '),
+      judgements: pp.map(([i, j], m) => `${name(a.indicators[i])} / ${name(a.indicators[j])} = ${judgementLabel(p.judgements[m])}`).join('; '),
     }),
   );
   return t('ahp.exportLine', {

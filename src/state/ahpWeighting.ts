@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { ahp, groupMatrix, groupWeights, nearestScaleValue, pairs, reciprocalMatrix, type AhpResult, type Matrix } from '../domain/ahp';
 import { spearman } from '../domain/rankCorrelation';
 import type { Units } from '../data/units';
+import { personalDataInLabel } from '../data/userFile/personalData';
 import { rankScenario } from './ranking';
 import type { Scenario } from './scenario';
 
@@ -40,7 +41,9 @@ export const AHP = v.nullish(
       method: v.picklist(['eigenvector', 'geometric']),
       group: v.picklist(['judgements', 'weights']),
       participants: v.pipe(
-        v.array(v.object({ alias: v.pipe(v.string(), v.maxLength(60)), judgements: v.array(judgement) })),
+        // an alias that carries a DNI, phone or e-mail (typed elsewhere, or edited in the file) is
+        // dropped on the way in, as the panel refuses it: the participant becomes «Participante N»
+        v.array(v.object({ alias: v.pipe(v.string(), v.maxLength(60), v.transform((x) => (personalDataInLabel(x) ? '' : x))), judgements: v.array(judgement) })),
         v.minLength(1),
         v.maxLength(MAX_AHP_PARTICIPANTS),
       ),
@@ -74,7 +77,7 @@ export function ahpOutcome(a: AhpWeighting): AhpOutcome {
 }
 
 /** Weights (points summing to 100, one decimal) for the compared indicators. */
-function points(weights: number[]): number[] {
+export function points(weights: number[]): number[] {
   return weights.map((w) => Math.round(w * 1000) / 10);
 }
 

@@ -2,14 +2,13 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { indicatorById } from '../domain/indicators';
-import { CR_LIMIT, pairs, SAATY_SCALE } from '../domain/ahp';
-import { addParticipant, ahpOutcome, participantAgreement, removeParticipant, setJudgement, type AhpWeighting } from '../state/ahpWeighting';
+import { CR_LIMIT, judgementLabel as key, pairs, SAATY_SCALE } from '../domain/ahp';
+import { addParticipant, ahpOutcome, participantAgreement, points, removeParticipant, setJudgement, type AhpWeighting } from '../state/ahpWeighting';
 import { personalDataInLabel } from '../data/userFile/personalData';
 import { formatNumber } from '../i18n';
 
 /** The judgement values a pair's select offers: the first indicator 9 … 2 times more, equal, the second 2 … 9 times more. */
 const OPTIONS = [...[...SAATY_SCALE].reverse().filter((x) => x > 1), 1, ...SAATY_SCALE.filter((x) => x > 1).map((x) => 1 / x)];
-const key = (x: number) => (x >= 1 ? String(Math.round(x)) : `1/${Math.round(1 / x)}`);
 
 /**
  * Weights from pairwise comparisons (issue 20): each participant answers «¿qué tan importante es
@@ -33,10 +32,27 @@ export function AhpPanel() {
   const weighted = scenario.indicators.filter((i) => i.enabled && i.weight > 0).length;
   const name = (indicator: string) => indicatorById(indicator).label[lng];
 
+  // A few rankings of the scenario's units (≈ 0.05 ms each for provinces, 0.4 ms for districts),
+  // keyed on what ranks, without the compared indicators' weights (the group's or the
+  // participant's replace them): a weight drag or a canvas edit does not re-rank them all.
+  const agreementKey = useMemo(
+    () =>
+      JSON.stringify([
+        scenario.level,
+        scenario.scope,
+        scenario.aggregation,
+        scenario.missing,
+        scenario.coverageThreshold,
+        scenario.definitions,
+        scenario.topN,
+        scenario.indicators.map((i) => (a?.indicators.includes(i.id) ? { ...i, weight: 0 } : i)),
+      ]),
+    [scenario, a],
+  );
   const agreement = useMemo(
-    () => (a && outcome && a.participants.length > 1 && units && units.level === scenario.level ? participantAgreement(units, scenario, a, scenario.topN) : null),
-    // a few rankings of the scenario's units (≈ 0.05 ms each for the provinces)
-    [a, outcome, units, scenario],
+    () => (a && a.participants.length > 1 && units && units.level === scenario.level ? participantAgreement(units, scenario, a, scenario.topN) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- scenario enters through agreementKey
+    [a, units, agreementKey],
   );
 
   if (!a || !outcome) {
@@ -68,7 +84,7 @@ export function AhpPanel() {
   // the ranking uses the group's weights unless someone changed them by hand since
   const manual = a.indicators.some((ind, k) => {
     const w = scenario.indicators.find((i) => i.id === ind)?.weight ?? 0;
-    return Math.abs(w - Math.round(outcome.group.weights[k] * 1000) / 10) > 0.05;
+    return Math.abs(w - points(outcome.group.weights)[k]) > 0.05;
   });
   return (
     <details className="ahp" data-testid="ahp-panel" open>
@@ -94,10 +110,21 @@ export function AhpPanel() {
       </div>
       <div className="field">
         <label htmlFor={`${id}-a`}>{t('ahp.alias')}</label>
-        <input id={`${id}-a`} data-testid="ahp-alias" key={a.active} defaultValue={me.alias} maxLength={60} onBlur={(e) => rename(e.target.value.trim())} />
-        <p className="small muted">{t('ahp.aliasHelp')}</p>
+        <input
+          id={`${id}-a`}
+          data-testid="ahp-alias"
+          key={a.active}
+          defaultValue={me.alias}
+          maxLength={60}
+          aria-invalid={aliasProblem ? true : undefined}
+          aria-describedby={`${id}-ah${aliasProblem ? ` ${id}-ap` : ''}`}
+          onBlur={(e) => rename(e.target.value.trim())}
+        />
+        <p className="small muted" id={`${id}-ah`}>
+          {t('ahp.aliasHelp')}
+        </p>
         {aliasProblem && (
-          <p role="alert" className="error small" data-testid="ahp-alias-problem">
+          <p role="alert" className="error small" data-testid="ahp-alias-problem" id={`${id}-ap`}>
             {aliasProblem}
           </p>
         )}
@@ -179,7 +206,7 @@ export function AhpPanel() {
                 <td>
                   <span data-testid="ahp-group-weight">{n(outcome.group.weights[k] * 100, 1)}{'\u00a0'}%</span>
                   <br />
-                  <span className="muted" title={t('ahp.colSpread')}>
+                  <span className="muted" title={t('ahp.colSpread')} data-testid="ahp-group-spread">
                     {n(outcome.group.spread.min[k] * 100, 1)}–{n(outcome.group.spread.max[k] * 100, 1)}
                   </span>
                 </td>

@@ -57,6 +57,12 @@ describe('AHP weighting in the scenario', () => {
     const linked = scenarioFromDiff(JSON.parse(JSON.stringify(scenarioDiff(s)))).scenario;
     expect(linked.ahp).toEqual(s.ahp);
     expect(linked.indicators).toEqual(s.indicators);
+    // an alias with a DNI or an e-mail in a file or link is dropped, the judgements kept
+    const personal = JSON.parse(JSON.stringify(s));
+    personal.ahp.participants[0].alias = 'Ana 45678912';
+    expect(parseScenario(personal).scenario.ahp?.participants[0]).toEqual({ ...s.ahp!.participants[0], alias: '' });
+    personal.ahp.participants[0].alias = 'ana@gore.gob.pe';
+    expect(scenarioFromDiff(scenarioDiff(personal)).scenario.ahp?.participants[0].alias).toBe('');
     const bad = JSON.parse(JSON.stringify(s));
     bad.ahp.participants[0].judgements[0] = 12;
     expect(() => parseScenario(bad)).toThrow(ScenarioError);
