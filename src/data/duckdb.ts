@@ -7,7 +7,9 @@ import ParquetWorker from '../workers/parquet.worker?worker';
 import type { ParquetRequest, ParquetResponse } from '../workers/parquet.worker';
 import { DataError } from './errors';
 import { settlesWithin } from './settles';
-import type { DataSource } from './source';
+import type { ConsultRows, DataSource } from './source';
+import { USER_SCHEMA } from '../domain/sqlGuard';
+import { arrowRows } from './arrowRows';
 
 export type { DataSource };
 
@@ -27,6 +29,8 @@ class DuckDBSource implements DataSource {
   private prefetched = new Map<string, Promise<ParquetResponse>>();
   private db: duckdb.AsyncDuckDB | null = null;
   private conn: duckdb.AsyncDuckDBConnection | null = null;
+  /** The analyst's connection («Consultas»): its search path starts at their own schema. */
+  private consultConn: duckdb.AsyncDuckDBConnection | null = null;
   private engineWorker: Worker | null = null;
 
   /** Tables loaded so far (name → file), in order: what a restarted engine loads again. */
@@ -79,8 +83,17 @@ class DuckDBSource implements DataSource {
     // Offline: never try to download extensions (it fails with a confusing wasm error).
     await conn.query('SET autoinstall_known_extensions=false');
     await conn.query('SET autoload_known_extensions=false');
+    // The app's data arrive as Arrow from the Parquet worker, so the engine never needs files or
+    // the network: an analyst's read_csv('https://…') in «Consultas» fails instead of leaving the
+    // origin, and the setting cannot be turned back on from SQL.
+    await conn.query(`CREATE SCHEMA IF NOT EXISTS ${USER_SCHEMA}`);
+    const consultConn = await db.connect();
+    await consultConn.query(`SET search_path = '${USER_SCHEMA},main'`);
+    await conn.query('SET enable_external_access=false');
+    await conn.query('SET lock_configuration=true');
     this.db = db;
     this.conn = conn;
+    this.consultConn = consultConn;
     this.engineWorker = worker;
   }
 
@@ -151,6 +164,50 @@ class DuckDBSource implements DataSource {
     }
   }
 
+  async consult(statements: string[], signal: AbortSignal, maxRows: number): Promise<ConsultRows> {
+    if (this.restarting) await this.restarting;
+    const conn = this.consultConn;
+    if (!conn) throw new DataError('engineFailed', { detail: 'sin conexión' });
+    let cancelled = false;
+    const cancel = () => {
+      cancelled = true;
+      void conn.cancelSent().catch(() => undefined);
+    };
+    signal.addEventListener('abort', cancel);
+    try {
+      for (const sql of statements.slice(0, -1)) {
+        if (cancelled) break;
+        // sent, not run, so that a cancel stops it too
+        const reader = await conn.send(sql);
+        for await (const batch of reader) void batch;
+      }
+      if (cancelled) throw new DataError('consultCancelled');
+      const reader = await conn.send(statements[statements.length - 1]);
+      const batches = [];
+      let rows = 0;
+      let truncated = false;
+      for await (const batch of reader) {
+        if (cancelled) break;
+        batches.push(batch);
+        rows += batch.numRows;
+        if (rows >= maxRows) {
+          truncated = true;
+          // the rest is not wanted: stop the query rather than stream it
+          await conn.cancelSent().catch(() => undefined);
+          break;
+        }
+      }
+      if (cancelled) throw new DataError('consultCancelled');
+      return arrowRows(reader.schema, batches, maxRows, truncated);
+    } catch (err) {
+      if (cancelled || signal.aborted) throw new DataError('consultCancelled');
+      if (err instanceof DataError) throw err;
+      throw new DataError('consultFailed', { detail: err instanceof Error ? err.message : String(err) });
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+  }
+
   /**
    * Runs work on the engine. If it has not answered in QUERY_WATCH_MS, the engine is asked
    * something trivial; no answer in PING_MS means its worker is gone (a terminated worker fires
@@ -178,6 +235,7 @@ class DuckDBSource implements DataSource {
       this.engineWorker?.terminate();
       this.db = null;
       this.conn = null;
+      this.consultConn = null;
       this.engineWorker = null;
       await this.open();
       for (const [table, url] of this.tables) {
@@ -198,6 +256,7 @@ class DuckDBSource implements DataSource {
 
   async close() {
     this.parquetWorker.terminate();
+    await this.consultConn?.close().catch(() => undefined);
     await this.conn?.close();
     await this.db?.terminate();
     this.engineWorker?.terminate();

@@ -16,7 +16,7 @@ import type { ConflictEvent, GazetteerPlace } from '../domain/conflictEvents';
 import { gazetteerPlaces } from '../domain/gazetteer';
 import type { ConflictFileRef } from './scenario';
 import type { SearchEntry } from '../domain/search';
-import { failed, loading, ready, valueOf, type LoadState } from './loadState';
+import { failed, IDLE, loading, ready, valueOf, type LoadState } from './loadState';
 import { stageOf, stateOf, TIMEOUTS, withState, type DatasetKey } from './datasets';
 import { baseUnitsOf } from './derive';
 import type { AppState } from './store';
@@ -28,6 +28,9 @@ import { factorsOf } from '../domain/stability/uncertainty';
 import { definitionFactorsOf, stabilityModelOf, variantDefinitions } from './stabilityModel';
 import type { StabilityState } from './slices';
 import { compareWithEngine, type IndicatorSnapshot } from '../data/indicatorSnapshot';
+import { consultSchema, runConsult } from '../data/consulta';
+import { SqlGuardError } from '../domain/sqlGuard';
+import type { ConsultRun } from './slices';
 
 /** The universe a new access worker searches. */
 const WHOLE_REGISTER = universeKey(previousDefinitions().universe);
@@ -159,6 +162,8 @@ export class Coordinator {
   private readonly timeouts: typeof TIMEOUTS;
   /** Conflict files being read again (by SHA-256). */
   private readonly conflictFilesAsked = new Set<string>();
+  /** The «Consultas» run in progress, to cancel it. */
+  private consultRun: { run: number; controller: AbortController } | null = null;
 
   constructor(
     private readonly store: StoreApi<AppState>,
@@ -343,6 +348,7 @@ export class Coordinator {
     this.syncUserFiles(s);
     this.syncStaging(s);
     this.syncConflictFiles(s);
+    this.syncConsulta(s);
     const access = valueOf(s.data.access);
     if (access) this.syncAccess(s, access);
     this.syncStability(s);
@@ -561,6 +567,49 @@ export class Coordinator {
       .then((r) => put(ready(r)))
       .catch((err) => put(failed(toDataError(err))))
       .finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
+  }
+
+  /**
+   * «Consultas» (issue 18): runs the analyst's SQL asked for by `runConsulta` (one at a time: a
+   * newer run cancels the older), cancels it when asked, and lists the tables when the view is
+   * open (again after each run, which may have created some in `usuario`).
+   */
+  private syncConsulta(s: AppState) {
+    const source = this.source!;
+    if (s.view.consultasWanted && s.data.consultSchema.status === 'idle') {
+      this.commit((x) => ({ data: { ...x.data, consultSchema: loading() } }));
+      const p = consultSchema(source)
+        .then((tables) => this.commit((x) => ({ data: { ...x.data, consultSchema: ready(tables) } })))
+        .catch((err) => this.commit((x) => ({ data: { ...x.data, consultSchema: failed(toDataError(err)) } })))
+        .finally(() => this.inflight.delete(p));
+      this.inflight.add(p);
+    }
+    const c = s.data.consulta;
+    if (!c) return;
+    if (c.cancelled && this.consultRun?.run === c.run) this.consultRun.controller.abort();
+    if (c.result.status !== 'idle' || this.consultRun?.run === c.run) return;
+    if (c.cancelled) {
+      this.commit((x) => (x.data.consulta?.run === c.run ? { data: { ...x.data, consulta: { ...c, result: failed(new DataError('consultCancelled')) } } } : {}));
+      return;
+    }
+    this.consultRun?.controller.abort();
+    const controller = new AbortController();
+    this.consultRun = { run: c.run, controller };
+    const put = (result: ConsultRun['result']) =>
+      this.commit((x) => (x.data.consulta?.run === c.run ? { data: { ...x.data, consulta: { ...x.data.consulta, result } } } : {}));
+    put(loading());
+    const p = runConsult(source, c.sql, controller.signal)
+      .then((r) => put(ready(r)))
+      .catch((err: unknown) =>
+        put(failed(err instanceof SqlGuardError ? new DataError('consultRefused', { reason: err.problem.key, ...('params' in err.problem ? err.problem.params : {}) }) : toDataError(err))),
+      )
+      .finally(() => {
+        if (this.consultRun?.run === c.run) this.consultRun = null;
+        this.inflight.delete(p);
+        // tables the run created or dropped in `usuario`
+        this.commit((x) => (x.view.consultasWanted && x.data.consultSchema.status !== 'loading' ? { data: { ...x.data, consultSchema: IDLE } } : {}));
+      });
     this.inflight.add(p);
   }
 

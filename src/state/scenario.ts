@@ -75,6 +75,8 @@ export interface ScenarioWorkshop {
   /** catalog.json `inputsSha256` of the data the scenario was made with; null until known. */
   dataVersion: string | null;
   timeWindow: TimeWindow;
+  /** The analyst's SQL in «Consultas» (issue 18): kept with the scenario, run again on demand. */
+  consulta: { sql: string };
 }
 
 export const SCENARIO_VERSION = 2;
@@ -93,6 +95,7 @@ export function defaultWorkshop(now = new Date().toISOString()): ScenarioWorksho
     appVersion: APP_VERSION,
     dataVersion: null,
     timeWindow: { from: null, to: null },
+    consulta: { sql: '' },
   };
 }
 

@@ -6,6 +6,7 @@ import { ACCESS_CATEGORIES } from '../domain/access';
 import { DEFINITIONS } from './definitionsCodec';
 import { USER_DATA } from './userDataCodec';
 import { AHP } from './ahpWeighting';
+import { MAX_SQL_CHARS } from '../domain/sqlGuard';
 import { STABILITY } from './stabilityCodec';
 import {
   SCENARIO_VERSION,
@@ -162,6 +163,7 @@ const SCENARIO = v.object({
   appVersion: text(() => defaultWorkshop().appVersion),
   dataVersion: v.nullish(str, null),
   timeWindow: lenient({ from: monthOrDay, to: monthOrDay }),
+  consulta: lenient({ sql: v.pipe(text(), v.maxLength(MAX_SQL_CHARS)) }),
   version: v.literal(SCENARIO_VERSION),
   presetId: v.pipe(v.string(), v.transform((id) => (PRESETS.some((p) => p.id === id) ? id : PRESETS[0].id))),
   level: v.picklist(['provincia', 'distrito']),

@@ -19,6 +19,7 @@ import type { LibraryEntry } from './scenarioLibrary';
 import type { KeySpec, Register } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
 import type { SnapshotCheck } from '../data/indicatorSnapshot';
+import type { ConsultResult, SchemaTable } from '../data/consulta';
 import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
 import type { SobolIndices } from '../domain/stability/sobol';
 
@@ -58,6 +59,14 @@ export interface StagedJoin {
   join: LoadState<{ summary: UserFileSummary; joinMs: number }>;
 }
 
+/** A run of the analyst's SQL («Consultas»): asked for by number, cancelled by flag, its result when done. */
+export interface ConsultRun {
+  run: number;
+  sql: string;
+  cancelled: boolean;
+  result: LoadState<ConsultResult>;
+}
+
 export interface DataSlice {
   /** Start-up: catalogue, DuckDB-WASM, start tables, province indicators. */
   engine: LoadState<Engine>;
@@ -80,6 +89,9 @@ export interface DataSlice {
    * user-file worker under `handle`; the panel names the key, the coordinator runs the join there.
    */
   staging: StagedJoin | null;
+  /** «Consultas» (issue 18): the last run asked for, and the tables the analyst can query (read again after a run). */
+  consulta: ConsultRun | null;
+  consultSchema: LoadState<SchemaTable[]>;
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
   restarts: { engine: number; parquet: number; access: number };
   /**
@@ -204,6 +216,8 @@ export interface ViewSlice {
   searchWanted: boolean;
   /** The user-data panel is open: load what joining a file needs (districts, register). */
   userDataWanted: boolean;
+  /** «Consultas» was opened: its table list is loaded. */
+  consultasWanted: boolean;
   /** The first ranked map has been drawn (the engine's start waits for it; see TIMEOUTS.engineDefer). */
   firstMapDrawn: boolean;
   workshop: WorkshopView;

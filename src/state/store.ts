@@ -49,6 +49,11 @@ export interface Actions extends ScenarioActions {
    * clears the staging (another file, the file added, a key that cannot join).
    */
   stageJoin: (handle: number | null, key: KeySpec | null) => void;
+  /** «Consultas»: runs the scenario's SQL (scenario.consulta), or cancels the run in progress. */
+  runConsulta: () => void;
+  cancelConsulta: () => void;
+  /** «Consultas» is open: the coordinator lists the tables. */
+  wantConsultas: () => void;
   /** A file loaded again replaces its earlier events instead of doubling them. */
   addUserConflicts: (upload: UserConflictUpload) => void;
   setPanelOpen: (open: boolean) => void;
@@ -96,6 +101,8 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       register: IDLE,
       userFiles: {},
       staging: null,
+      consulta: null,
+      consultSchema: IDLE,
       restarts: { engine: 0, parquet: 0, access: 0 },
       snapshot: { status: 'unused' },
     },
@@ -108,6 +115,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       levelsWanted: [],
       searchWanted: false,
       userDataWanted: false,
+      consultasWanted: false,
       firstMapDrawn: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
       appUpdate: { offlineReady: false, waiting: false, updatedElsewhere: false, error: null },
@@ -193,6 +201,14 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
           if (st && st.handle === handle && sameKey(st.key, key)) return {};
           return { data: { ...s.data, staging: { handle, key, join: IDLE } } };
         }),
+      runConsulta: () =>
+        set((s) => ({ data: { ...s.data, consulta: { run: (s.data.consulta?.run ?? 0) + 1, sql: s.scenario.consulta.sql, cancelled: false, result: IDLE } } })),
+      cancelConsulta: () =>
+        set((s) => {
+          const c = s.data.consulta;
+          return c && (c.result.status === 'loading' || c.result.status === 'idle') && !c.cancelled ? { data: { ...s.data, consulta: { ...c, cancelled: true } } } : {};
+        }),
+      wantConsultas: () => set((s) => (s.view.consultasWanted ? {} : { view: { ...s.view, consultasWanted: true } })),
       // the events read from a file, kept by SHA-256; the scenario's references say which count
       addUserConflicts: (upload) =>
         set((s) => ({ data: { ...s.data, userConflicts: [...s.data.userConflicts.filter((u) => u.sha256 !== upload.sha256), upload] } })),

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { Coordinator } from '../../../src/state/coordinator';
+import { createAppStore } from '../../../src/state/store';
+import { errorOf, valueOf } from '../../../src/state/loadState';
+import { nodeDeps } from '../../support/nodeDeps';
+import { builtDataDir, until } from '../../support/builtData';
+import { NodeDataSource } from '../../support/nodeDataSource';
+
+// Issue 18, «Consultas»: the analyst's SQL runs through the coordinator on the engine's own
+// tables; writes go to `usuario`, the app's tables stay as they were, errors come back typed.
+let dataDir: string;
+let cleanup = () => undefined as void;
+beforeAll(async () => {
+  ({ dir: dataDir, cleanup } = await builtDataDir());
+}, 600_000);
+afterAll(() => cleanup());
+
+describe('«Consultas» through the coordinator', () => {
+  it('runs a read, a write to usuario, refuses a write to an app table, and reports a SQL error', async () => {
+    const store = createAppStore();
+    const c = new Coordinator(store, nodeDeps(dataDir));
+    await c.start();
+    const run = async (sql: string) => {
+      store.getState().setWorkshop({ consulta: { sql } });
+      store.getState().runConsulta();
+      const n = store.getState().data.consulta!.run;
+      await until(store, (st) => {
+        const r = st.data.consulta;
+        return r?.run === n && (r.result.status === 'ready' || r.result.status === 'error');
+      });
+      return store.getState().data.consulta!.result;
+    };
+    try {
+      // the count of the app's table equals DuckDB's own count of the Parquet file
+      const db = await NodeDataSource.open(dataDir);
+      const direct = await db.query(`SELECT count(*)::DOUBLE AS n FROM read_parquet('${path.join(dataDir, 'establecimientos.parquet')}') WHERE categoria = 'I-1'`);
+      await db.close();
+      const read = valueOf(await run("SELECT count(*) AS n FROM establecimientos WHERE categoria = 'I-1'"));
+      expect(read?.rows).toEqual([[Number(direct.getChild('n')!.get(0))]]);
+      expect(read?.columns[0]).toMatchObject({ name: 'n', numeric: true });
+      expect(store.getState().scenario.consulta.sql).toContain('I-1');
+
+      // an own table in `usuario`, listed with the app's after the run
+      store.getState().wantConsultas();
+      const own = valueOf(await run('CREATE TABLE mis_lima AS SELECT codigo FROM establecimientos WHERE ubigeo_dep = \'15\'; SELECT count(*) > 0 AS hay FROM usuario.mis_lima'));
+      expect(own?.rows).toEqual([[true]]);
+      expect(own?.statements).toBe(2);
+      await until(store, (st) => valueOf(st.data.consultSchema)?.some((t) => t.schema === 'usuario' && t.name === 'mis_lima') ?? false);
+      const tables = valueOf(store.getState().data.consultSchema)!;
+      expect(tables.find((t) => t.name === 'establecimientos')?.columns.some((col) => col.name === 'ubigeo')).toBe(true);
+
+      // the app's table cannot be changed, and nothing ran
+      const refused = errorOf(await run('DELETE FROM establecimientos'));
+      expect(refused).toMatchObject({ key: 'consultRefused', params: { reason: 'appTable', table: 'establecimientos' } });
+      const still = valueOf(await run("SELECT count(*) AS n FROM establecimientos WHERE categoria = 'I-1'"));
+      expect(still?.rows).toEqual(read?.rows);
+
+      // DuckDB's own message for a bad query
+      const bad = errorOf(await run('SELECT no_existe FROM establecimientos'));
+      expect(bad?.key).toBe('consultFailed');
+      expect(String(bad?.params.detail)).toMatch(/no_existe/);
+    } finally {
+      await c.dispose();
+    }
+  }, 120_000);
+});
