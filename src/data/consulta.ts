@@ -68,7 +68,7 @@ ORDER BY establecimientos DESC;`,
        round(1e4 * count(e.codigo) / p.pob_2017, 2) AS por_10000_hab
 FROM provincias p
 LEFT JOIN establecimientos e ON e.ubigeo_prov = p.ubigeo
-GROUP BY ALL
+GROUP BY p.ubigeo, p.provincia, p.departamento, p.pob_2017
 ORDER BY por_10000_hab;`,
   },
   {

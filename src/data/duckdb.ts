@@ -183,6 +183,8 @@ class DuckDBSource implements DataSource {
       }
       if (cancelled) throw new DataError('consultCancelled');
       const reader = await conn.send(statements[statements.length - 1]);
+      // the schema, before the stream is read (a finished or cut stream forgets it)
+      const schema = (await reader.open()).schema;
       const batches = [];
       let rows = 0;
       let truncated = false;
@@ -198,7 +200,7 @@ class DuckDBSource implements DataSource {
         }
       }
       if (cancelled) throw new DataError('consultCancelled');
-      return arrowRows(reader.schema, batches, maxRows, truncated);
+      return arrowRows(schema, batches, maxRows, truncated);
     } catch (err) {
       if (cancelled || signal.aborted) throw new DataError('consultCancelled');
       if (err instanceof DataError) throw err;

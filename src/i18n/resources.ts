@@ -16,8 +16,10 @@ import { stabilityEn } from './stability.en';
 import { stabilityEs } from './stability.es';
 import { ahpEn } from './ahp.en';
 import { ahpEs } from './ahp.es';
+import { consultasEn } from './consultas.en';
+import { consultasEs } from './consultas.es';
 
 export const resources = {
-  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs, ahp: ahpEs } },
-  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn, ahp: ahpEn } },
+  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs, ahp: ahpEs, consultas: consultasEs } },
+  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn, ahp: ahpEn, consultas: consultasEn } },
 };

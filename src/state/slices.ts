@@ -181,7 +181,7 @@ export type Selection =
 export const NO_SELECTION: Selection = { kind: 'none' };
 
 /** The workshop's full-screen views. */
-export type WorkshopScreen = 'none' | 'compare' | 'present' | 'report';
+export type WorkshopScreen = 'none' | 'compare' | 'present' | 'report' | 'consultas';
 
 export interface Notice {
   kind: 'info' | 'warning' | 'error';

@@ -84,6 +84,9 @@ export function App() {
           >
             {t('data.open')}
           </button>
+          <button type="button" data-testid="open-consultas" disabled={!ready} onClick={() => useStore.getState().setScreen('consultas')}>
+            {t('consultas.open')}
+          </button>
           <ScenarioBar />
         </div>
       </header>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { ConsultasView } from '../ConsultasView';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { catalogOf, isReady } from '../../state/selectors';
@@ -82,6 +83,7 @@ export function ScenarioLayer() {
       {ready && view === 'compare' && <CompareView />}
       {ready && view === 'present' && <PresentMode />}
       {ready && view === 'report' && <ReportView />}
+      {ready && view === 'consultas' && <ConsultasView />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { errorOf, valueOf } from '../../../src/state/loadState';
 import { nodeDeps } from '../../support/nodeDeps';
 import { builtDataDir, until } from '../../support/builtData';
 import { NodeDataSource } from '../../support/nodeDataSource';
+import { CONSULT_EXAMPLES } from '../../../src/data/consulta';
 
 // Issue 18, «Consultas»: the analyst's SQL runs through the coordinator on the engine's own
 // tables; writes go to `usuario`, the app's tables stay as they were, errors come back typed.
@@ -55,6 +56,12 @@ describe('«Consultas» through the coordinator', () => {
       expect(refused).toMatchObject({ key: 'consultRefused', params: { reason: 'appTable', table: 'establecimientos' } });
       const still = valueOf(await run("SELECT count(*) AS n FROM establecimientos WHERE categoria = 'I-1'"));
       expect(still?.rows).toEqual(read?.rows);
+
+      // every example offered in the view runs on the app's tables and returns rows
+      for (const ex of CONSULT_EXAMPLES) {
+        const r = valueOf(await run(ex.sql));
+        expect(r?.rows.length, ex.key).toBeGreaterThan(0);
+      }
 
       // DuckDB's own message for a bad query
       const bad = errorOf(await run('SELECT no_existe FROM establecimientos'));

@@ -1,0 +1,50 @@
+// «Consultas» (issue 18): ad-hoc SQL over the loaded tables.
+export const consultasEn = {
+  open: 'SQL queries',
+  title: 'SQL queries on the loaded data',
+  close: 'Close queries',
+  intro:
+    'Write DuckDB SQL against the tables the app loaded. The app’s tables are read-only; your own tables go to the ' +
+    '“usuario” schema (CREATE TABLE usuario.my_table AS …) and last until the page is reloaded. ' +
+    'There is no access to files or the internet. The query is saved with the scenario.',
+  tables: 'Tables',
+  tablesLoading: 'Reading the list of tables…',
+  readOnly: 'read-only',
+  own: 'yours',
+  columns_one: '{{count}} column',
+  columns_other: '{{count}} columns',
+  examples: 'Examples',
+  exampleTitles: {
+    facilitiesByCategory: 'Facilities by category',
+    facilitiesByProvince: 'Facilities per 10,000 inhabitants, by province',
+    ownTable: 'A table of your own in the usuario schema',
+  },
+  useExample: 'Use',
+  sqlLabel: 'SQL query',
+  sqlHelp: 'Ctrl+Enter runs it. Several statements separated by “;”: the last one’s result is shown.',
+  run: 'Run',
+  cancel: 'Cancel',
+  running: 'Running the query…',
+  waitingEngine: 'The data engine is still loading; the query will run when it is ready.',
+  summary_one: '{{count}} row · {{ms}} ms · {{statements}} statement(s)',
+  summary_other: '{{count}} rows · {{ms}} ms · {{statements}} statement(s)',
+  truncated: 'The result has more rows: the first {{max}} are kept (in the table and the CSV). Add LIMIT or group to see fewer.',
+  shown: 'The first {{shown}} rows are shown on screen; the CSV has them all.',
+  noRows: 'The query returned no rows.',
+  download: 'Download CSV',
+  resultCaption: 'Query result',
+  sortBy: 'Sort by {{column}}',
+  errorTitle: 'The query did not run',
+  cancelled: 'Query cancelled: nothing in your scenario changed.',
+  guard: {
+    empty: 'There is nothing to run: write a query.',
+    tooLong: 'The query is too long (at most {{max}} characters).',
+    unclosed: 'The query is incomplete: {{what}} is not closed.',
+    unclosedWhat: { string: 'a text string (single quote)', identifier: 'a double-quoted name', comment: 'a /* … */ comment', dollar: 'a $$ … $$ string' },
+    notAllowed:
+      'Statement {{statement}} uses “{{keyword}}”, which is not allowed here: only reads, and writes to your “usuario” schema (CREATE TABLE/VIEW, INSERT, UPDATE, DELETE, DROP, ALTER).',
+    appTable: 'Statement {{statement}} would change the app’s table “{{table}}”, which is read-only. Make a copy: CREATE TABLE usuario.{{table}} AS SELECT * FROM {{table}}.',
+    otherSchema: 'Statement {{statement}} writes to “{{name}}”: your tables go to the “usuario” schema (for example usuario.my_table).',
+    writeInWith: 'Statement {{statement}} writes ({{keyword}}) inside a WITH: here a WITH can only read. Use CREATE TABLE usuario.x AS WITH … SELECT ….',
+  },
+};

@@ -1,0 +1,52 @@
+// «Consultas» (issue 18): ad-hoc SQL over the loaded tables.
+export const consultasEs = {
+  open: 'Consultas SQL',
+  title: 'Consultas SQL sobre los datos cargados',
+  close: 'Cerrar consultas',
+  intro:
+    'Escriba SQL de DuckDB sobre las tablas que la aplicación cargó. Las tablas de la aplicación son de solo lectura; ' +
+    'sus propias tablas van al esquema «usuario» (CREATE TABLE usuario.mi_tabla AS …) y duran hasta recargar la página. ' +
+    'No hay acceso a archivos ni a internet. La consulta se guarda con el escenario.',
+  tables: 'Tablas',
+  tablesLoading: 'Leyendo la lista de tablas…',
+  readOnly: 'solo lectura',
+  own: 'suya',
+  columns_one: '{{count}} columna',
+  columns_many: '{{count}} columnas',
+  columns_other: '{{count}} columnas',
+  examples: 'Ejemplos',
+  exampleTitles: {
+    facilitiesByCategory: 'Establecimientos por categoría',
+    facilitiesByProvince: 'Establecimientos por 10 000 habitantes, por provincia',
+    ownTable: 'Una tabla propia en el esquema usuario',
+  },
+  useExample: 'Usar',
+  sqlLabel: 'Consulta SQL',
+  sqlHelp: 'Ctrl+Enter ejecuta. Varias sentencias separadas por «;»: se muestra el resultado de la última.',
+  run: 'Ejecutar',
+  cancel: 'Cancelar',
+  running: 'Ejecutando la consulta…',
+  waitingEngine: 'El motor de datos aún está cargando; la consulta se ejecutará cuando esté listo.',
+  summary_one: '{{count}} fila · {{ms}} ms · {{statements}} sentencia(s)',
+  summary_many: '{{count}} filas · {{ms}} ms · {{statements}} sentencia(s)',
+  summary_other: '{{count}} filas · {{ms}} ms · {{statements}} sentencia(s)',
+  truncated: 'El resultado tiene más filas: se conservan las primeras {{max}} (en la tabla y en el CSV). Agregue LIMIT o agrupe para ver menos.',
+  shown: 'Se muestran las primeras {{shown}} filas en pantalla; el CSV las tiene todas.',
+  noRows: 'La consulta no devolvió filas.',
+  download: 'Descargar CSV',
+  resultCaption: 'Resultado de la consulta',
+  sortBy: 'Ordenar por {{column}}',
+  errorTitle: 'La consulta no se ejecutó',
+  cancelled: 'Consulta cancelada: no se cambió nada de su escenario.',
+  guard: {
+    empty: 'No hay nada que ejecutar: escriba una consulta.',
+    tooLong: 'La consulta es demasiado larga (máximo {{max}} caracteres).',
+    unclosed: 'La consulta quedó incompleta: falta cerrar {{what}}.',
+    unclosedWhat: { string: 'una cadena de texto (comilla simple)', identifier: 'un nombre entre comillas dobles', comment: 'un comentario /* … */', dollar: 'una cadena $$ … $$' },
+    notAllowed:
+      'La sentencia {{statement}} usa «{{keyword}}», que no está permitido aquí: solo consultas de lectura y escrituras en su esquema «usuario» (CREATE TABLE/VIEW, INSERT, UPDATE, DELETE, DROP, ALTER).',
+    appTable: 'La sentencia {{statement}} modificaría la tabla de la aplicación «{{table}}», que es de solo lectura. Cree una copia: CREATE TABLE usuario.{{table}} AS SELECT * FROM {{table}}.',
+    otherSchema: 'La sentencia {{statement}} escribe en «{{name}}»: sus tablas van al esquema «usuario» (por ejemplo usuario.mi_tabla).',
+    writeInWith: 'La sentencia {{statement}} escribe ({{keyword}}) dentro de un WITH: aquí un WITH solo puede leer. Use CREATE TABLE usuario.x AS WITH … SELECT ….',
+  },
+};
