@@ -66,6 +66,13 @@ try {
       await page.getByTestId('stability-panel').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     }
   }
+  // CONSULTA=<example key> opens «Consultas», runs that example and waits for its result
+  if (process.env.CONSULTA) {
+    await page.click('[data-testid="open-consultas"]');
+    await page.click(`[data-testid="consultas-example-${process.env.CONSULTA}"]`);
+    await page.click('[data-testid="consultas-run"]');
+    await page.getByTestId('consultas-summary').waitFor({ timeout: 60_000 });
+  }
   await page.waitForTimeout(1500);
   // SCROLL_TO=<test id> brings that part of the page into view (e.g. the map on a phone)
   if (process.env.SCROLL_TO) await page.getByTestId(process.env.SCROLL_TO).evaluate((e) => e.scrollIntoView({ block: 'start' }));
