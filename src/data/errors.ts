@@ -12,6 +12,7 @@ export type DataErrorKey =
   | 'consultFailed'
   | 'consultCancelled'
   | 'consultRefused'
+  | 'consultNotMappable'
   | 'datasetMissing'
   | 'userFileMissing'
   | 'userFileUnreadable'

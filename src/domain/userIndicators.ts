@@ -12,6 +12,9 @@ import type { Direction } from './indicators';
 import type { UserFileRef } from './userData';
 import type { UserFileSummary } from './userSummary';
 
+/** The `file` of an indicator made from the scenario's query in «Consultas» (issue 18), not from a file. */
+export const CONSULTA_FILE = 'consulta';
+
 export type UserStat = 'mean' | 'sum' | 'count' | 'share' | 'minsa';
 export const USER_STATS: readonly UserStat[] = ['share', 'mean', 'sum', 'count', 'minsa'];
 
@@ -114,7 +117,10 @@ export function userIndicatorValues(u: UserIndicator, summary: UserFileSummary, 
 }
 
 /** How the column was made, for the method text next to the SQL of the others. */
-export function userIndicatorMethod(u: UserIndicator, ref: UserFileRef | undefined, summary: UserFileSummary, level: Level): TextCode[] {
+export function userIndicatorMethod(u: UserIndicator, ref: UserFileRef | undefined, summary: UserFileSummary, level: Level, sql = ''): TextCode[] {
+  if (u.file === CONSULTA_FILE) {
+    return [{ key: 'consultas.method', params: { column: u.column ?? '', rows: summary.report.rows, matched: summary.report.matched, level: { key: `userData.levels.${level}` }, sql } }];
+  }
   const params = {
     file: ref?.name ?? u.file,
     rows: summary.report.rows,

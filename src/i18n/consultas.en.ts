@@ -36,6 +36,11 @@ export const consultasEn = {
   sortBy: 'Sort by {{column}}',
   errorTitle: 'The query did not run',
   cancelled: 'Query cancelled: nothing in your scenario changed.',
+  method: 'Column “{{column}}” of the scenario’s SQL query ({{rows}} rows, {{matched}} placed), mean per {{level}}. Query: {{sql}}',
+  mapColumn: 'Column for the map',
+  mapIt: 'Show on the map',
+  mapHelp: 'The result places its rows by “{{key}}”: a numeric column can colour the map. It becomes an own indicator with weight 0; give it weight under “Weights” for it to count in the ranking.',
+  notMappable: 'To map the result, include a ubigeo column (or an IPRESS code, or longitude and latitude) and a numeric column.',
   guard: {
     empty: 'There is nothing to run: write a query.',
     tooLong: 'The query is too long (at most {{max}} characters).',

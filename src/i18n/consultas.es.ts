@@ -38,6 +38,11 @@ export const consultasEs = {
   sortBy: 'Ordenar por {{column}}',
   errorTitle: 'La consulta no se ejecutó',
   cancelled: 'Consulta cancelada: no se cambió nada de su escenario.',
+  method: 'Columna «{{column}}» de la consulta SQL del escenario ({{rows}} filas, {{matched}} ubicadas), promedio por {{level}}. Consulta: {{sql}}',
+  mapColumn: 'Columna para el mapa',
+  mapIt: 'Ver en el mapa',
+  mapHelp: 'El resultado ubica sus filas por «{{key}}»: una columna numérica puede colorear el mapa. Queda como indicador propio con peso 0; dele peso en «Pesos» para que cuente en el ranking.',
+  notMappable: 'Para llevar el resultado al mapa, incluya una columna ubigeo (o código IPRESS, o longitud y latitud) y una columna numérica.',
   guard: {
     empty: 'No hay nada que ejecutar: escriba una consulta.',
     tooLong: 'La consulta es demasiado larga (máximo {{max}} caracteres).',

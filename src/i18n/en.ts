@@ -460,6 +460,7 @@ export const en: Messages = {
     consultFailed: 'DuckDB could not run the query: {{detail}}',
     consultCancelled: 'Query cancelled.',
     consultRefused: 'Query not allowed ({{reason}}).',
+    consultNotMappable: 'The query result has no column that places its rows (ubigeo, IPRESS code or longitude/latitude): it cannot be mapped.',
     userFileMissing: 'The file «{{file}}» is not stored in this browser: load it again under «Own data».',
     userFileUnreadable: 'The stored file «{{file}}» can no longer be read ({{code}}): load it again.',
     datasetMissing: 'The dataset «{{dataset}}» is not in this data build (its raw file is missing). You can load a file of your own.',

@@ -479,6 +479,7 @@ export const es = {
     consultFailed: 'DuckDB no pudo ejecutar la consulta: {{detail}}',
     consultCancelled: 'Consulta cancelada.',
     consultRefused: 'Consulta no permitida ({{reason}}).',
+    consultNotMappable: 'El resultado de la consulta no tiene una columna que ubique sus filas (ubigeo, código IPRESS o longitud/latitud): no se puede llevar al mapa.',
     userFileMissing: 'El archivo «{{file}}» no está guardado en este navegador: vuelva a cargarlo en «Datos propios».',
     userFileUnreadable: 'El archivo «{{file}}» guardado ya no se puede leer ({{code}}): vuelva a cargarlo.',
     datasetMissing: 'El conjunto de datos «{{dataset}}» no está en esta compilación de datos (falta su archivo de origen). Puede cargar un archivo propio.',

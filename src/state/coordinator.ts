@@ -10,7 +10,8 @@ import { DataError, toDataError } from '../data/errors';
 import { loadRegister } from '../data/register';
 import type { JoinContext, KeySpec, UserFileRef } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
-import { joinContextOf, userDataNeeded } from './userDataState';
+import { consultaSummary, joinContextOf, userDataNeeded } from './userDataState';
+import { CONSULTA_FILE } from '../domain/userIndicators';
 import { INDICATORS, LEVELS, type Level } from '../domain/indicators';
 import type { ConflictEvent, GazetteerPlace } from '../domain/conflictEvents';
 import { gazetteerPlaces } from '../domain/gazetteer';
@@ -28,7 +29,7 @@ import { factorsOf } from '../domain/stability/uncertainty';
 import { definitionFactorsOf, stabilityModelOf, variantDefinitions } from './stabilityModel';
 import type { StabilityState } from './slices';
 import { compareWithEngine, type IndicatorSnapshot } from '../data/indicatorSnapshot';
-import { consultSchema, runConsult } from '../data/consulta';
+import { consultSchema, runConsult, type ConsultResult } from '../data/consulta';
 import { SqlGuardError } from '../domain/sqlGuard';
 import type { ConsultRun } from './slices';
 
@@ -349,6 +350,7 @@ export class Coordinator {
     this.syncStaging(s);
     this.syncConflictFiles(s);
     this.syncConsulta(s);
+    this.syncConsultaIndicators(s);
     const access = valueOf(s.data.access);
     if (access) this.syncAccess(s, access);
     this.syncStability(s);
@@ -600,7 +602,12 @@ export class Coordinator {
       this.commit((x) => (x.data.consulta?.run === c.run ? { data: { ...x.data, consulta: { ...x.data.consulta, result } } } : {}));
     put(loading());
     const p = runConsult(source, c.sql, controller.signal)
-      .then((r) => put(ready(r)))
+      .then((r) => {
+        put(ready(r));
+        // a mapped column of the query follows the new result (its indicator's values change)
+        const now = this.store.getState();
+        if (now.scenario.consulta.mapped === c.sql && now.scenario.userData.indicators.some((u) => u.file === CONSULTA_FILE)) this.putConsultaSummary(r);
+      })
       .catch((err: unknown) =>
         put(failed(err instanceof SqlGuardError ? new DataError('consultRefused', { reason: err.problem.key, ...('params' in err.problem ? err.problem.params : {}) }) : toDataError(err))),
       )
@@ -609,6 +616,34 @@ export class Coordinator {
         this.inflight.delete(p);
         // tables the run created or dropped in `usuario`
         this.commit((x) => (x.view.consultasWanted && x.data.consultSchema.status !== 'loading' ? { data: { ...x.data, consultSchema: IDLE } } : {}));
+      });
+    this.inflight.add(p);
+  }
+
+  /** The query's rows joined as the source of the indicators made from it (an error when nothing in them names a place). */
+  private putConsultaSummary(rows: ConsultResult) {
+    this.commit((x) => {
+      const ctx = joinContextOf(x);
+      if (!ctx) return {};
+      const summary = consultaSummary(rows, ctx);
+      return { data: { ...x.data, userFiles: { ...x.data.userFiles, [CONSULTA_FILE]: summary ? ready(summary) : failed(new DataError('consultNotMappable')) } } };
+    });
+  }
+
+  /**
+   * A scenario with indicators from its query (reopened, or shared): the query is run again once
+   * the districts are there to join its rows to.
+   */
+  private syncConsultaIndicators(s: AppState) {
+    if (!s.scenario.userData.indicators.some((u) => u.file === CONSULTA_FILE) || s.data.userFiles[CONSULTA_FILE] || !joinContextOf(s)) return;
+    const c = this.controller();
+    this.commit((x) => ({ data: { ...x.data, userFiles: { ...x.data.userFiles, [CONSULTA_FILE]: loading() } } }));
+    const p = runConsult(this.source!, s.scenario.consulta.mapped, c.signal)
+      .then((r) => !c.signal.aborted && this.putConsultaSummary(r))
+      .catch((err) => !c.signal.aborted && this.commit((x) => ({ data: { ...x.data, userFiles: { ...x.data.userFiles, [CONSULTA_FILE]: failed(toDataError(err)) } } })))
+      .finally(() => {
+        this.controllers.delete(c);
+        this.inflight.delete(p);
       });
     this.inflight.add(p);
   }

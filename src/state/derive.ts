@@ -148,11 +148,11 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     // The user's own indicators (scenario.userData), from the files read and joined.
-    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles;
+    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles || s.consulta !== prev.scenario.consulta;
     if (s.userData.indicators.length > 0 ? baseChanged || userChanged || !groups?.user : groups?.user) {
       const { user: _dropped, ...rest } = groups ?? {};
       void _dropped;
-      groups = s.userData.indicators.length > 0 ? { ...rest, user: userColumns(s.userData, next.data.userFiles, base) } : rest;
+      groups = s.userData.indicators.length > 0 ? { ...rest, user: userColumns(s.userData, next.data.userFiles, base, s.consulta.mapped) } : rest;
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     if (baseChanged || groups !== p.columns[level] || !d.units[level]) {

@@ -75,8 +75,11 @@ export interface ScenarioWorkshop {
   /** catalog.json `inputsSha256` of the data the scenario was made with; null until known. */
   dataVersion: string | null;
   timeWindow: TimeWindow;
-  /** The analyst's SQL in «Consultas» (issue 18): kept with the scenario, run again on demand. */
-  consulta: { sql: string };
+  /**
+   * «Consultas» (issue 18): the analyst's SQL as last written (run on demand), and the query the
+   * indicators made from a result come from (run again when the scenario is reopened; '' = none).
+   */
+  consulta: { sql: string; mapped: string };
 }
 
 export const SCENARIO_VERSION = 2;
@@ -95,7 +98,7 @@ export function defaultWorkshop(now = new Date().toISOString()): ScenarioWorksho
     appVersion: APP_VERSION,
     dataVersion: null,
     timeWindow: { from: null, to: null },
-    consulta: { sql: '' },
+    consulta: { sql: '', mapped: '' },
   };
 }
 

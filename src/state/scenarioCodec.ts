@@ -163,7 +163,7 @@ const SCENARIO = v.object({
   appVersion: text(() => defaultWorkshop().appVersion),
   dataVersion: v.nullish(str, null),
   timeWindow: lenient({ from: monthOrDay, to: monthOrDay }),
-  consulta: lenient({ sql: v.pipe(text(), v.maxLength(MAX_SQL_CHARS)) }),
+  consulta: lenient({ sql: v.pipe(text(), v.maxLength(MAX_SQL_CHARS)), mapped: v.pipe(text(), v.maxLength(MAX_SQL_CHARS)) }),
   version: v.literal(SCENARIO_VERSION),
   presetId: v.pipe(v.string(), v.transform((id) => (PRESETS.some((p) => p.id === id) ? id : PRESETS[0].id))),
   level: v.picklist(['provincia', 'distrito']),

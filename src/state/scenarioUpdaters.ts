@@ -59,6 +59,8 @@ export const updaters = {
   setStability: (s: Scenario, patch: Partial<StabilitySettings>): Scenario => ({ ...s, stability: { ...s.stability, ...patch } }),
   /** Question, canvas, minutes, title, author (see ScenarioWorkshop). */
   setWorkshop: (s: Scenario, patch: Partial<ScenarioWorkshop>): Scenario => ({ ...s, ...patch }),
+  /** «Consultas»: the SQL as written (the query behind mapped indicators stays `consulta.mapped`). */
+  setConsultaSql: (s: Scenario, sql: string): Scenario => ({ ...s, consulta: { ...s.consulta, sql } }),
   /** The conflict layers' time window; a reversed range is put in order rather than refused. */
   setTimeWindow: (s: Scenario, w: Scenario['timeWindow']): Scenario => ({
     ...s,

@@ -5,7 +5,9 @@ import { defaultScenario, type Scenario } from './scenario';
 import { updaters } from './scenarioUpdaters';
 import { emptyHistory, record, redo, undo } from './history';
 import { derive, emptyDerived, type DeriveContext } from './derive';
-import { IDLE, loading } from './loadState';
+import { IDLE, loading, ready, valueOf } from './loadState';
+import { CONSULTA_FILE, userIndicatorId } from '../domain/userIndicators';
+import { consultaSummary, joinContextOf } from './userDataState';
 import { stateOf, withState, type LoadKey } from './datasets';
 import { NormalisationCache, rankScenario } from './ranking';
 import { NO_SELECTION, type AppUpdate, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
@@ -52,6 +54,8 @@ export interface Actions extends ScenarioActions {
   /** «Consultas»: runs the scenario's SQL (scenario.consulta), or cancels the run in progress. */
   runConsulta: () => void;
   cancelConsulta: () => void;
+  /** A numeric column of the last result becomes an indicator (weight 0) drawn on the map. */
+  mapConsulta: (column: string) => void;
   /** «Consultas» is open: the coordinator lists the tables. */
   wantConsultas: () => void;
   /** A file loaded again replaces its earlier events instead of doubling them. */
@@ -208,6 +212,32 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
           const c = s.data.consulta;
           return c && (c.result.status === 'loading' || c.result.status === 'idle') && !c.cancelled ? { data: { ...s.data, consulta: { ...c, cancelled: true } } } : {};
         }),
+      mapConsulta: (column) => {
+        const run = get().data.consulta;
+        const result = valueOf(run?.result ?? IDLE);
+        if (!run || !result) return;
+        (get() as AppState).mapConsultaColumn({
+          id: userIndicatorId(CONSULTA_FILE, column, 'mean'),
+          file: CONSULTA_FILE,
+          column,
+          stat: 'mean',
+          categories: [],
+          label: column,
+          unit: '',
+          vintage: '',
+          direction: 'up',
+          weight: 0,
+          enabled: true,
+          method: { kind: 'minmax' },
+          winsorise: null,
+        }, run.sql);
+        // the rows at hand, joined now when the districts are loaded (else the coordinator runs the query)
+        set((s) => {
+          const ctx = joinContextOf(s);
+          const summary = ctx ? consultaSummary(result, ctx) : null;
+          return summary ? { data: { ...s.data, userFiles: { ...s.data.userFiles, [CONSULTA_FILE]: ready(summary) } } } : {};
+        });
+      },
       wantConsultas: () => set((s) => (s.view.consultasWanted ? {} : { view: { ...s.view, consultasWanted: true } })),
       // the events read from a file, kept by SHA-256; the scenario's references say which count
       addUserConflicts: (upload) =>

@@ -3,6 +3,7 @@
  * references to the user's files and the indicators made from them. Anything malformed is
  * dropped rather than refused, so a scenario always opens; an old scenario gets none.
  */
+import { CONSULTA_FILE } from '../domain/userIndicators';
 import * as v from 'valibot';
 import type { ConflictFileRef, UserData } from './scenario';
 import type { UserFileRef } from '../domain/userData';
@@ -40,7 +41,8 @@ const CONFLICT_FILE = v.object({
 
 const INDICATOR = v.object({
   id: v.pipe(v.string(), v.regex(/^u_[a-z0-9_]{1,78}$/)),
-  file: sha,
+  // a file's SHA-256, or the scenario's own query («Consultas», issue 18)
+  file: v.union([sha, v.literal(CONSULTA_FILE)]),
   column: v.nullish(str, null),
   stat: v.picklist(['mean', 'sum', 'count', 'share', 'minsa']),
   categories: v.optional(v.array(str), () => []),
@@ -71,7 +73,7 @@ function fillUserData(x: unknown): UserData {
   const indicators = list(o.indicators).flatMap((i) => {
     const r = v.safeParse(INDICATOR, i);
     // an indicator whose file is not referenced cannot be computed: dropped
-    return r.success && files.some((f) => f.sha256 === r.output.file) ? [r.output as UserIndicator] : [];
+    return r.success && (r.output.file === CONSULTA_FILE || files.some((f) => f.sha256 === r.output.file)) ? [r.output as UserIndicator] : [];
   });
   const conflictFiles = list(o.conflictFiles).flatMap((f) => {
     const r = v.safeParse(CONFLICT_FILE, f);

@@ -4,7 +4,7 @@
  */
 import type { ConflictFileRef, Scenario } from './scenario';
 import type { UserFileRef } from '../domain/userData';
-import type { UserIndicator } from '../domain/userIndicators';
+import { CONSULTA_FILE, type UserIndicator } from '../domain/userIndicators';
 
 /** The age indicators that stand in for facility condition in the open data. */
 export const AGE_PROXY_IDS = ['antiguedad_mediana', 'pct_antiguos'] as const;
@@ -28,6 +28,17 @@ export const userDataUpdaters = {
       },
     };
   },
+  /**
+   * A numeric column of the scenario's query («Consultas», issue 18) as a user indicator, weight 0
+   * (it counts only once the user gives it points), and the map coloured by it.
+   */
+  mapConsultaColumn: (s: Scenario, indicator: UserIndicator, sql: string): Scenario => ({
+    ...s,
+    // the indicators made earlier from another query are replaced: they come from one query
+    consulta: { ...s.consulta, mapped: sql },
+    userData: { ...s.userData, indicators: [...s.userData.indicators.filter((i) => i.id !== indicator.id && (sql === s.consulta.mapped || i.file !== CONSULTA_FILE)), indicator] },
+    classes: { kind: 'indicator', count: s.classes.count, indicator: indicator.id },
+  }),
   /** Removes an indicator, and its file when no indicator uses it any more; a map showing it goes back to the score. */
   removeUserIndicator: (s: Scenario, id: string): Scenario => ({
     ...s,

@@ -9,6 +9,8 @@ import { USER_SCHEMA } from '../domain/sqlGuard';
 import { csvField } from '../export/csv';
 import { formatNumber } from '../i18n';
 import { download } from './scenarios/common';
+import { consultaTable } from '../state/userDataState';
+import { guessKey } from '../domain/userData';
 import './consultas.css';
 
 /** Rows drawn on screen (sorting reads all kept rows; the CSV has them all). */
@@ -59,7 +61,7 @@ export function ConsultasView() {
   const run = useStore((s) => s.data.consulta);
   const schema = useStore((s) => s.data.consultSchema);
   const engineReady = useStore((s) => s.data.engine.status === 'ready');
-  const { setWorkshop, runConsulta, cancelConsulta, wantConsultas, setScreen } = useStore.getState();
+  const { setConsultaSql, runConsulta, cancelConsulta, wantConsultas, setScreen } = useStore.getState();
   const [sql, setSql] = useState(saved);
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -78,12 +80,12 @@ export function ConsultasView() {
 
   const close = () => {
     // the text typed is kept with the scenario even when it was not run
-    if (sql !== saved) setWorkshop({ consulta: { sql } });
+    if (sql !== saved) setConsultaSql(sql);
     setScreen('none');
     document.querySelector<HTMLElement>('[data-testid="open-consultas"]')?.focus();
   };
   const execute = () => {
-    if (sql !== saved) setWorkshop({ consulta: { sql } });
+    if (sql !== saved) setConsultaSql(sql);
     setSort(null);
     runConsulta();
   };
@@ -99,6 +101,11 @@ export function ConsultasView() {
     return out;
   }, [result, sort]);
   const tables = valueOf(schema) ?? [];
+  // a result that places its rows (ubigeo, IPRESS code, coordinates) and has numbers can be mapped
+  const placeBy = useMemo(() => (result ? guessKey(consultaTable({ columns: result.columns, rows: result.rows.slice(0, 200) })) : null), [result]);
+  const numericColumns = result ? result.columns.filter((c) => c.numeric && !(placeBy && 'column' in placeBy && placeBy.column === c.name)).map((c) => c.name) : [];
+  const [mapColumn, setMapColumn] = useState('');
+  const chosen = numericColumns.includes(mapColumn) ? mapColumn : numericColumns[numericColumns.length - 1];
   const n = (x: number, d = 0) => formatNumber(x, lng, d);
 
   return (
@@ -207,6 +214,35 @@ export function ConsultasView() {
                   <strong>{t('consultas.errorTitle')}</strong>
                   <p>{errorText(error, t)}</p>
                 </>
+              )}
+            </div>
+          )}
+          {result && result.rows.length > 0 && (
+            <div className="consultas-map" data-testid="consultas-map">
+              {placeBy && chosen ? (
+                <>
+                  <label htmlFor={`${id}-map`}>{t('consultas.mapColumn')}</label>{' '}
+                  <select id={`${id}-map`} data-testid="consultas-map-column" value={chosen} onChange={(e) => setMapColumn(e.target.value)}>
+                    {numericColumns.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button
+                    type="button"
+                    data-testid="consultas-map-it"
+                    onClick={() => {
+                      useStore.getState().mapConsulta(chosen);
+                      close();
+                    }}
+                  >
+                    {t('consultas.mapIt')}
+                  </button>
+                  <p className="small muted">{t('consultas.mapHelp', { key: placeBy.kind === 'coordenadas' ? `${placeBy.lon}, ${placeBy.lat}` : placeBy.column })}</p>
+                </>
+              ) : (
+                <p className="small muted">{t('consultas.notMappable')}</p>
               )}
             </div>
           )}

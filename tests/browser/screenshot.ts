@@ -72,6 +72,8 @@ try {
     await page.click(`[data-testid="consultas-example-${process.env.CONSULTA}"]`);
     await page.click('[data-testid="consultas-run"]');
     await page.getByTestId('consultas-summary').waitFor({ timeout: 60_000 });
+    // CONSULTA_MAP=1: its numeric column on the map
+    if (process.env.CONSULTA_MAP) await page.click('[data-testid="consultas-map-it"]');
   }
   await page.waitForTimeout(1500);
   // SCROLL_TO=<test id> brings that part of the page into view (e.g. the map on a phone)

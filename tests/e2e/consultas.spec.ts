@@ -50,6 +50,16 @@ test('«Consultas»: a query checked against the Parquet, sorting, CSV, plain er
   expect(csv[0]).toBe('ubigeo,provincia,departamento,establecimientos,por_10000_hab');
   expect(csv).toHaveLength(197);
 
+  // its numeric column on the map: an indicator of weight 0, quantiles, darkest at the highest value
+  await expect(view.getByTestId('consultas-map-column')).toHaveValue('por_10000_hab');
+  await view.getByTestId('consultas-map-it').click();
+  await expect(view).toBeHidden();
+  const legend = page.getByTestId('legend-choropleth');
+  await expect(legend.locator('h2')).toHaveText('por_10000_hab (cuantiles)');
+  const max = Math.max(...csv.slice(1).map((line) => Number(line.split(',').pop())));
+  await expect(legend.locator('ul > li').first()).toHaveText(new RegExp(`– ${max.toFixed(2).replace('.', '\\.')} \\(mayor prioridad\\)$`));
+  await page.getByTestId('open-consultas').click();
+
   // a table of the analyst's own, in `usuario`, appears in the list
   await view.getByTestId('consultas-example-ownTable').click();
   await view.getByTestId('consultas-run').click();
@@ -81,6 +91,8 @@ test('«Consultas»: a query checked against the Parquet, sorting, CSV, plain er
   await expect(view).toBeHidden();
   await page.reload();
   await openApp(page);
+  // the mapped query (not the last one written) ran again: the map still shows its column
+  await expect(page.getByTestId('legend-choropleth').locator('h2')).toHaveText('por_10000_hab (cuantiles)', { timeout: 30_000 });
   await page.getByTestId('open-consultas').click();
   await expect(page.getByTestId('consultas-sql')).toHaveValue('SELECT 41 + 1 AS respuesta');
 });

@@ -23,7 +23,7 @@ describe('«Consultas» through the coordinator', () => {
     const c = new Coordinator(store, nodeDeps(dataDir));
     await c.start();
     const run = async (sql: string) => {
-      store.getState().setWorkshop({ consulta: { sql } });
+      store.getState().setConsultaSql(sql);
       store.getState().runConsulta();
       const n = store.getState().data.consulta!.run;
       await until(store, (st) => {
@@ -67,6 +67,49 @@ describe('«Consultas» through the coordinator', () => {
       const bad = errorOf(await run('SELECT no_existe FROM establecimientos'));
       expect(bad?.key).toBe('consultFailed');
       expect(String(bad?.params.detail)).toMatch(/no_existe/);
+    } finally {
+      await c.dispose();
+    }
+  }, 120_000);
+
+  it('a numeric column by ubigeo becomes an indicator on the map, and a reopened scenario runs its query again', async () => {
+    const store = createAppStore();
+    const c = new Coordinator(store, nodeDeps(dataDir));
+    await c.start();
+    const sql = "SELECT ubigeo, pob_2017 / 1000 AS miles FROM provincias WHERE ubigeo_dep = '08'";
+    try {
+      store.getState().setConsultaSql(sql);
+      store.getState().runConsulta();
+      await until(store, (st) => st.data.consulta?.result.status === 'ready');
+      store.getState().mapConsulta('miles');
+      const id = store.getState().scenario.userData.indicators[0].id;
+      expect(store.getState().scenario.classes).toEqual({ kind: 'indicator', count: 5, indicator: id });
+      expect(store.getState().scenario.consulta.mapped).toBe(sql);
+      const values = async (st: typeof store) => {
+        await until(st, (x) => {
+          const u = x.derived.units.provincia;
+          return !!u && Number.isFinite(u.values[id]?.[u.ids.indexOf('0801')]);
+        });
+        const u = st.getState().derived.units.provincia!;
+        return { cusco: u.values[id][u.ids.indexOf('0801')], lima: u.values[id][u.ids.indexOf('1501')], method: u.methods?.[id] };
+      };
+      const first = await values(store);
+      const pop = valueOf(store.getState().data.levels.provincia)!.units;
+      expect(first.cusco).toBeGreaterThan(100);
+      // outside the query's department: missing, not zero
+      expect(first.lima).toBeNaN();
+      expect(JSON.stringify(first.method)).toContain('consultas.method');
+
+      // the same scenario in a fresh app: the mapped query runs again and gives the same values
+      const again = createAppStore({ scenario: structuredClone(store.getState().scenario) });
+      const c2 = new Coordinator(again, nodeDeps(dataDir));
+      await c2.start();
+      try {
+        expect((await values(again)).cusco).toBe(first.cusco);
+      } finally {
+        await c2.dispose();
+      }
+      expect(pop.ids).toContain('0801');
     } finally {
       await c.dispose();
     }
