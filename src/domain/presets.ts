@@ -1,4 +1,4 @@
-import raw from './presets/presets.json';
+import raw from './presets/presets.json' with { type: 'json' };
 import type { Aggregation } from './aggregate';
 import type { MissingPolicy } from './score';
 import { INDICATORS } from './indicators';
