@@ -49,7 +49,8 @@ export function bars(items: { label: string; value: number }[], title: string, u
     })
     .join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" role="img" aria-label="${esc(title)}" font-family="DejaVu Sans, sans-serif"><text x="0" y="14" font-size="13" font-weight="bold">${esc(title)}</text>${rows}</svg>`;
-  return display({ 'image/svg+xml': svg, 'text/plain': `${title}\n${items.map((d) => `${d.label}: ${fmt(d.value)}`).join('\n')}` });
+  // as HTML: nbconvert's HTML export strips the shapes out of an image/svg+xml output
+  return display({ 'text/html': svg, 'text/plain': `${title}\n${items.map((d) => `${d.label}: ${fmt(d.value)}`).join('\n')}` });
 }
 
 /** Stops the notebook (the cell errors, nbconvert fails, CI is red) when a check does not hold. */
