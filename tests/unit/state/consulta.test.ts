@@ -29,7 +29,7 @@ describe('«Consultas» through the coordinator', () => {
       await until(store, (st) => {
         const r = st.data.consulta;
         return r?.run === n && (r.result.status === 'ready' || r.result.status === 'error');
-      });
+      }, 90_000);
       return store.getState().data.consulta!.result;
     };
     try {
@@ -47,7 +47,7 @@ describe('«Consultas» through the coordinator', () => {
       const own = valueOf(await run('CREATE TABLE mis_lima AS SELECT codigo FROM establecimientos WHERE ubigeo_dep = \'15\'; SELECT count(*) > 0 AS hay FROM usuario.mis_lima'));
       expect(own?.rows).toEqual([[true]]);
       expect(own?.statements).toBe(2);
-      await until(store, (st) => valueOf(st.data.consultSchema)?.some((t) => t.schema === 'usuario' && t.name === 'mis_lima') ?? false);
+      await until(store, (st) => valueOf(st.data.consultSchema)?.some((t) => t.schema === 'usuario' && t.name === 'mis_lima') ?? false, 90_000);
       const tables = valueOf(store.getState().data.consultSchema)!;
       expect(tables.find((t) => t.name === 'establecimientos')?.columns.some((col) => col.name === 'ubigeo')).toBe(true);
 
@@ -80,7 +80,7 @@ describe('«Consultas» through the coordinator', () => {
     try {
       store.getState().setConsultaSql(sql);
       store.getState().runConsulta();
-      await until(store, (st) => st.data.consulta?.result.status === 'ready');
+      await until(store, (st) => st.data.consulta?.result.status === 'ready', 90_000);
       store.getState().mapConsulta('miles');
       const id = store.getState().scenario.userData.indicators[0].id;
       expect(store.getState().scenario.classes).toEqual({ kind: 'indicator', count: 5, indicator: id });
@@ -89,7 +89,7 @@ describe('«Consultas» through the coordinator', () => {
         await until(st, (x) => {
           const u = x.derived.units.provincia;
           return !!u && Number.isFinite(u.values[id]?.[u.ids.indexOf('0801')]);
-        });
+        }, 90_000);
         const u = st.getState().derived.units.provincia!;
         return { cusco: u.values[id][u.ids.indexOf('0801')], lima: u.values[id][u.ids.indexOf('1501')], method: u.methods?.[id] };
       };
