@@ -148,7 +148,7 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     // The user's own indicators (scenario.userData), from the files read and joined.
-    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles || s.consulta !== prev.scenario.consulta;
+    const userChanged = s.userData !== prev.scenario.userData || next.data.userFiles !== prev.data.userFiles || s.consulta.mapped !== prev.scenario.consulta.mapped;
     if (s.userData.indicators.length > 0 ? baseChanged || userChanged || !groups?.user : groups?.user) {
       const { user: _dropped, ...rest } = groups ?? {};
       void _dropped;
