@@ -13,6 +13,7 @@ import type { ColumnProfile, JoinContext, KeySpec, Register, UserFileRef } from 
 import type { UserFileSummary } from '../domain/userSummary';
 import { MAX_USER_EVENTS, type ConflictImportOptions, type ConflictImportResult, type GazetteerPlace } from '../domain/conflictEvents';
 import { DATA_BASE_URL, LEVEL_BOUNDARIES } from './loadApp';
+import type { MonitoringImport } from '../domain/monitoring';
 
 export interface ReadInWorker {
   result: UserFileHead;
@@ -150,6 +151,20 @@ export async function loadUserFileInWorker(blob: Blob, ref: UserFileRef, ctx: Jo
   }
   try {
     return (await joinInWorker(read.handle, ref.key, ctx)).summary;
+  } finally {
+    releaseInWorker(read.handle);
+  }
+}
+
+/**
+ * A file of planned and executed amounts (issue 19), read by the one reader and turned into
+ * entries in the worker; `known` are the UBIGEO the entries may name. The rows are released after.
+ */
+export async function readMonitoringFileInWorker(blob: Blob, name: string, known: readonly string[]): Promise<{ read: ReadInWorker; result: MonitoringImport | null }> {
+  const read = await readUserFileInWorker(blob, name);
+  if (!read.result.ok || read.handle === null) return { read, result: null };
+  try {
+    return { read, result: (await ask<'monitoring'>({ kind: 'monitoring', handle: read.handle, known: [...known] })).result };
   } finally {
     releaseInWorker(read.handle);
   }

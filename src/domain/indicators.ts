@@ -25,7 +25,7 @@ export interface IndicatorDef {
    * Computed in the browser rather than by SQL at load: conflict counts depend on the time window
    * and on events the user uploads; access gaps on the threshold and category chosen.
    */
-  computed?: 'conflicts' | 'access' | 'user';
+  computed?: 'conflicts' | 'access' | 'user' | 'projection';
   /** User indicators: the unit as the user wrote it (instead of `unit`'s text). */
   unitText?: string;
   /** User indicators: the file the values came from. */
@@ -55,6 +55,15 @@ export const INDICATORS: IndicatorDef[] = [
     id: 'poblacion_2022',
     label: { es: 'Población proyectada 2022', en: 'Projected population 2022' },
     unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
+  },
+  {
+    // issue 19: offered only where the data-sufficiency rule holds (src/domain/projection.ts); missing elsewhere
+    id: 'poblacion_proyectada_2027',
+    label: {
+      es: 'Población proyectada a 2027 (proyección por crecimiento geométrico 2017–2022)',
+      en: 'Population projected to 2027 (projection by geometric growth 2017–2022)',
+    },
+    unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0, computed: 'projection',
   },
   {
     id: 'establecimientos_por_10k',

@@ -1,6 +1,7 @@
 import { indicatorById } from '../domain/indicators';
 import { provenance, provenanceLines, rankedUnits, type ExportContext } from './provenance';
 import type { StabilityResult } from '../state/slices';
+import type { MonitoringTotals } from '../domain/monitoring';
 
 /** A CSV field: quoted when it holds a separator, a quote or a line break. */
 export function csvField(v: string | number): string {
@@ -59,4 +60,19 @@ export function rankingCsv(ctx: ExportContext): string {
     lines.push(row.map(csvField).join(','));
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The monitoring entries (issue 19) as CSV: one row per unit with its name, the amounts, the date,
+ * the share executed and the gap, then a total row. UTF-8 with a BOM, for spreadsheets; read
+ * back by «Cargar CSV de montos» (the same column names).
+ */
+export function monitoringCsv(totals: MonitoringTotals, nameOf: (ubigeo: string) => string): string {
+  const head = ['ubigeo', 'unidad', 'planificado', 'ejecutado', 'fecha', 'pct_ejecutado', 'brecha'];
+  const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : csvField(x));
+  const rows = totals.rows.map((r) =>
+    [r.ubigeo, csvField(nameOf(r.ubigeo)), num(r.planned), num(r.executed), r.date ?? '', num(100 * r.share), num(r.gap)].join(','),
+  );
+  const total = ['', 'TOTAL', num(totals.planned), num(totals.executed), '', num(100 * totals.share), num(totals.gap)].join(',');
+  return '\ufeff' + [head.join(','), ...rows, total].join('\r\n') + '\r\n';
 }

@@ -49,6 +49,8 @@ export const en: Messages = {
       access: 'The populated places and the access computation',
       searchIndex: 'The search index',
       register: 'The facility register',
+      series_provincia: 'The periods of the provinces',
+      series_distrito: 'The periods of the districts',
     },
     retry: 'Try again',
     errorTitle: 'The data could not be loaded',
@@ -327,6 +329,11 @@ export const en: Messages = {
   methods: {
     conflicts:
       '-- computed in the browser (not SQL): cases with status active or latent whose period overlaps\n-- the window {{span}}, counted by {{key}}; {{n}} events loaded (Ombudsman and your own files)',
+    projection:
+      '-- computed in the browser: P2022 × (1 + r)^5, r = (P2022 / P2017)^(1/5) − 1 (INEI geometric growth)\n-- sufficiency rule met: {{periods}} periods, {{complete}} of {{units}} units complete ({{pct}} %)',
+    projectionOff:
+      '-- no values: insufficient data, descriptive analysis ({{reason}})\n-- the rule asks for 3 periods (2007, 2017, 2022) and 90 % of units complete: {{periods}} periods, {{pct}} %',
+    projectionWaiting: '-- computed in the browser once the population periods (2007, 2017, 2022) are loaded',
     conflictsRate: '-- computed in the browser: conflictos_activos × 100,000 / census 2017 population (window {{span}})',
     accessHow:
       '-- computed in the browser (Web Worker, not SQL): straight-line distance (haversine, R = 6371 km) from each populated place\n-- (INEI) to the nearest facility of category «{{category}}» (MINSA 2017), with a kdbush/geokdbush spatial index;\n-- threshold {{km}} km; aggregated by {{level}}',

@@ -53,6 +53,8 @@ export const es = {
       access: 'Los centros poblados y el cálculo de acceso',
       searchIndex: 'El índice de búsqueda',
       register: 'El registro de establecimientos',
+      series_provincia: 'Los periodos de las provincias',
+      series_distrito: 'Los periodos de los distritos',
     },
     retry: 'Reintentar',
     errorTitle: 'No se pudieron cargar los datos',
@@ -343,6 +345,11 @@ export const es = {
   methods: {
     conflicts:
       '-- calculado en el navegador (no es SQL): casos con estado activo o latente cuyo periodo se superpone\n-- con la ventana {{span}}, contados por {{key}}; {{n}} eventos cargados (Defensoría del Pueblo y archivos propios)',
+    projection:
+      '-- calculado en el navegador: P2022 × (1 + r)^5, r = (P2022 / P2017)^(1/5) − 1 (crecimiento geométrico del INEI)\n-- regla de suficiencia cumplida: {{periods}} periodos, {{complete}} de {{units}} unidades completas ({{pct}} %)',
+    projectionOff:
+      '-- sin valores: datos insuficientes, análisis descriptivo ({{reason}})\n-- la regla pide 3 periodos (2007, 2017, 2022) y 90 % de unidades completas: {{periods}} periodos, {{pct}} %',
+    projectionWaiting: '-- calculado en el navegador cuando se cargan los periodos de población (2007, 2017, 2022)',
     conflictsRate: '-- calculado en el navegador: conflictos_activos × 100 000 / población censada 2017 (ventana {{span}})',
     accessHow:
       '-- calculado en el navegador (Web Worker, no es SQL): distancia en línea recta (haversine, R = 6371 km) de cada centro poblado\n-- (INEI) al establecimiento más cercano de la categoría «{{category}}» (MINSA 2017), con índice espacial kdbush/geokdbush;\n-- umbral {{km}} km; agregado por {{level}}',

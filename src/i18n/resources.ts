@@ -18,8 +18,10 @@ import { ahpEn } from './ahp.en';
 import { ahpEs } from './ahp.es';
 import { consultasEn } from './consultas.en';
 import { consultasEs } from './consultas.es';
+import { monitoringEn, trendsEn } from './trends.en';
+import { monitoringEs, trendsEs } from './trends.es';
 
 export const resources = {
-  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs, ahp: ahpEs, consultas: consultasEs } },
-  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn, ahp: ahpEn, consultas: consultasEn } },
+  es: { translation: { ...es, scenarios: scenariosEs, userFile: userFileEs, userData: userDataEs, definitions: definitionsEs, stability: stabilityEs, ahp: ahpEs, consultas: consultasEs, trends: trendsEs, monitoring: monitoringEs } },
+  en: { translation: { ...en, scenarios: scenariosEn, userFile: userFileEn, userData: userDataEn, definitions: definitionsEn, stability: stabilityEn, ahp: ahpEn, consultas: consultasEn, trends: trendsEn, monitoring: monitoringEn } },
 };

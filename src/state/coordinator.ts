@@ -32,6 +32,8 @@ import { compareWithEngine, type IndicatorSnapshot } from '../data/indicatorSnap
 import { consultSchema, runConsult, type ConsultResult } from '../data/consulta';
 import { SqlGuardError } from '../domain/sqlGuard';
 import type { ConsultRun } from './slices';
+import { loadSeries } from '../data/series';
+import { PROJECTION_ID } from './projectionState';
 
 /** The universe a new access worker searches. */
 const WHOLE_REGISTER = universeKey(previousDefinitions().universe);
@@ -346,6 +348,10 @@ export class Coordinator {
     if (accessNeeded(s)) this.load('access', (src, signal) => this.deps.loadAccess(src, engine.catalog, signal));
     if (s.view.searchWanted) this.load('searchIndex', (src, signal) => this.deps.loadSearchIndex(src, signal));
     if (userDataNeeded(s)) this.load('register', (src) => loadRegister(src));
+    // issue 19: the periods of the scenario's level, for «Tendencias» and the projected population
+    const projected = s.scenario.indicators.some((i) => i.id === PROJECTION_ID && i.enabled && i.weight > 0);
+    const units = baseUnitsOf(s, s.scenario.level);
+    if ((s.view.trendsWanted || projected) && units) this.load(`series:${s.scenario.level}`, (src) => loadSeries(src, units.level, units.ids));
     this.syncUserFiles(s);
     this.syncStaging(s);
     this.syncConflictFiles(s);

@@ -3,15 +3,18 @@ import type { LoadState } from './loadState';
 import type { DataSlice } from './slices';
 
 /** Datasets with one LoadState each (levels are keyed `level:provincia`, `level:distrito`); `engine` is start-up. */
-export type DatasetKey = 'facilities' | 'conflicts' | 'access' | 'searchIndex' | 'register' | `level:${Level}`;
+export type DatasetKey = 'facilities' | 'conflicts' | 'access' | 'searchIndex' | 'register' | `level:${Level}` | `series:${Level}`;
 export type LoadKey = DatasetKey | 'engine';
 
 export function stateOf(data: DataSlice, key: LoadKey): LoadState<unknown> {
-  return key.startsWith('level:') ? data.levels[key.slice(6) as Level] : data[key as Exclude<LoadKey, `level:${Level}`>];
+  if (key.startsWith('level:')) return data.levels[key.slice(6) as Level];
+  if (key.startsWith('series:')) return data.series[key.slice(7) as Level];
+  return data[key as Exclude<LoadKey, `level:${Level}` | `series:${Level}`>];
 }
 
 export function withState(data: DataSlice, key: LoadKey, state: LoadState<unknown>): DataSlice {
   if (key.startsWith('level:')) return { ...data, levels: { ...data.levels, [key.slice(6)]: state } };
+  if (key.startsWith('series:')) return { ...data, series: { ...data.series, [key.slice(7)]: state } };
   return { ...data, [key]: state };
 }
 

@@ -10,6 +10,8 @@ import type { Scenario } from './scenario';
 import { setUserIndicatorDefs } from '../domain/indicators';
 import { userColumns, userDefs } from './userDataState';
 import { valueOf } from './loadState';
+import { projectionColumns } from './projectionState';
+import { scopeIndices } from './ranking';
 import type { CoreState, DerivedColumns, DerivedSlice, Hotspots } from './slices';
 
 /**
@@ -145,6 +147,12 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
       // No published data and no file (or the last file removed): the indicators are missing, not 0.
       const none = !conflicts && conflictEvents.length === 0;
       groups = { ...groups, conflicts: conflictColumns(conflictEvents, none, s, base) };
+      d = { ...d, columns: { ...d.columns, [level]: groups } };
+    }
+    // The population projection (issue 19), gated over the units of the scope.
+    const series = next.data.series[level];
+    if (baseChanged || series !== prev.data.series[level] || s.scope !== prev.scenario.scope || !groups?.projection) {
+      groups = { ...groups, projection: projectionColumns(valueOf(series) ?? undefined, base, scopeIndices(base, s)) };
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     // The user's own indicators (scenario.userData), from the files read and joined.

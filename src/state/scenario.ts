@@ -13,6 +13,7 @@ import type { UserIndicator } from '../domain/userIndicators';
 import type { UserFileRef } from '../domain/userData';
 import { defaultDefinitions, type IndicatorDefinitions } from '../domain/universe';
 import { defaultStabilitySettings, type StabilitySettings } from '../domain/stability/uncertainty';
+import type { MonitoringEntry } from '../domain/monitoring';
 
 /**
  * The scenario: everything that defines a ranking, and nothing derived. A plain, serialisable
@@ -80,6 +81,8 @@ export interface ScenarioWorkshop {
    * indicators made from a result come from (run again when the scenario is reopened; '' = none).
    */
   consulta: { sql: string; mapped: string };
+  /** Issue 19: the investment decided per unit and what was spent (planned, executed, date). */
+  monitoreo: MonitoringEntry[];
 }
 
 export const SCENARIO_VERSION = 2;
@@ -99,6 +102,7 @@ export function defaultWorkshop(now = new Date().toISOString()): ScenarioWorksho
     dataVersion: null,
     timeWindow: { from: null, to: null },
     consulta: { sql: '', mapped: '' },
+    monitoreo: [],
   };
 }
 

@@ -8,6 +8,7 @@ import { USER_DATA } from './userDataCodec';
 import { AHP } from './ahpWeighting';
 import { MAX_SQL_CHARS } from '../domain/sqlGuard';
 import { STABILITY } from './stabilityCodec';
+import { MAX_AMOUNT, MAX_MONITORING_ENTRIES } from '../domain/monitoring';
 import {
   SCENARIO_VERSION,
   defaultLayers,
@@ -164,6 +165,20 @@ const SCENARIO = v.object({
   dataVersion: v.nullish(str, null),
   timeWindow: lenient({ from: monthOrDay, to: monthOrDay }),
   consulta: lenient({ sql: v.pipe(text(), v.maxLength(MAX_SQL_CHARS)), mapped: v.pipe(text(), v.maxLength(MAX_SQL_CHARS)) }),
+  monitoreo: v.nullish(
+    v.pipe(
+      v.array(
+        v.object({
+          ubigeo: v.pipe(v.string(), v.regex(/^(0[1-9]|1\d|2[0-5])\d{2}(\d{2})?$/)),
+          planned: v.nullish(range(0, MAX_AMOUNT), null),
+          executed: v.nullish(range(0, MAX_AMOUNT), null),
+          date: v.nullish(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/)), null),
+        }),
+      ),
+      v.maxLength(MAX_MONITORING_ENTRIES),
+    ),
+    () => [],
+  ),
   version: v.literal(SCENARIO_VERSION),
   presetId: v.pipe(v.string(), v.transform((id) => (PRESETS.some((p) => p.id === id) ? id : PRESETS[0].id))),
   level: v.picklist(['provincia', 'distrito']),

@@ -7,6 +7,7 @@ import type { Direction } from '../domain/indicators';
 import type { IndicatorDefinitions } from '../domain/universe';
 import { userDataUpdaters } from './userDataUpdaters';
 import type { StabilitySettings } from '../domain/stability/uncertainty';
+import { upsertEntry, type MonitoringEntry } from '../domain/monitoring';
 import { scenarioFromPreset, workshopOf, type ClassMode, type MapLayers, type Scenario, type ScenarioIndicator, type ScenarioWorkshop, type Scope } from './scenario';
 
 /**
@@ -61,6 +62,11 @@ export const updaters = {
   setWorkshop: (s: Scenario, patch: Partial<ScenarioWorkshop>): Scenario => ({ ...s, ...patch }),
   /** «Consultas»: the SQL as written (the query behind mapped indicators stays `consulta.mapped`). */
   setConsultaSql: (s: Scenario, sql: string): Scenario => ({ ...s, consulta: { ...s.consulta, sql } }),
+  /** Issue 19: one unit's planned and executed amounts (one entry per unit; the same unit again replaces it). */
+  setMonitoringEntry: (s: Scenario, entry: MonitoringEntry): Scenario => ({ ...s, monitoreo: upsertEntry(s.monitoreo, entry) }),
+  removeMonitoringEntry: (s: Scenario, ubigeo: string): Scenario => ({ ...s, monitoreo: s.monitoreo.filter((e) => e.ubigeo !== ubigeo) }),
+  /** A file's entries over the scenario's: a unit in both takes the file's figures. */
+  importMonitoring: (s: Scenario, entries: readonly MonitoringEntry[]): Scenario => ({ ...s, monitoreo: entries.reduce(upsertEntry, s.monitoreo) }),
   /** The conflict layers' time window; a reversed range is put in order rather than refused. */
   setTimeWindow: (s: Scenario, w: Scenario['timeWindow']): Scenario => ({
     ...s,

@@ -20,6 +20,7 @@ import type { KeySpec, Register } from '../domain/userData';
 import type { UserFileSummary } from '../domain/userSummary';
 import type { SnapshotCheck } from '../data/indicatorSnapshot';
 import type { ConsultResult, SchemaTable } from '../data/consulta';
+import type { SeriesTable } from '../domain/series';
 import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
 import type { SobolIndices } from '../domain/stability/sobol';
 
@@ -92,6 +93,8 @@ export interface DataSlice {
   /** «Consultas» (issue 18): the last run asked for, and the tables the analyst can query (read again after a run). */
   consulta: ConsultRun | null;
   consultSchema: LoadState<SchemaTable[]>;
+  /** Issue 19: every period the data hold, per level (loaded for «Tendencias» and the projection). */
+  series: Record<Level, LoadState<SeriesTable>>;
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
   restarts: { engine: number; parquet: number; access: number };
   /**
@@ -181,7 +184,7 @@ export type Selection =
 export const NO_SELECTION: Selection = { kind: 'none' };
 
 /** The workshop's full-screen views. */
-export type WorkshopScreen = 'none' | 'compare' | 'present' | 'report' | 'consultas';
+export type WorkshopScreen = 'none' | 'compare' | 'present' | 'report' | 'consultas' | 'tendencias' | 'seguimiento';
 
 export interface Notice {
   kind: 'info' | 'warning' | 'error';
@@ -218,6 +221,8 @@ export interface ViewSlice {
   userDataWanted: boolean;
   /** «Consultas» was opened: its table list is loaded. */
   consultasWanted: boolean;
+  /** «Tendencias» was opened: the series of the scenario's level are loaded. */
+  trendsWanted: boolean;
   /** The first ranked map has been drawn (the engine's start waits for it; see TIMEOUTS.engineDefer). */
   firstMapDrawn: boolean;
   workshop: WorkshopView;

@@ -58,6 +58,8 @@ export interface Actions extends ScenarioActions {
   mapConsulta: (column: string) => void;
   /** «Consultas» is open: the coordinator lists the tables. */
   wantConsultas: () => void;
+  /** «Tendencias» is open: the coordinator loads the series of the scenario's level. */
+  wantTrends: () => void;
   /** A file loaded again replaces its earlier events instead of doubling them. */
   addUserConflicts: (upload: UserConflictUpload) => void;
   setPanelOpen: (open: boolean) => void;
@@ -80,6 +82,7 @@ export type AppState = CoreState & Actions;
  */
 const COALESCE: { [K in keyof Updaters]?: (...args: Parameters<Updaters[K]> extends [Scenario, ...infer A] ? A : never) => string | null } = {
   setWeight: (id) => `weight:${id}`,
+  setMonitoringEntry: (entry) => `monitoring:${entry.ubigeo}`,
   setCoverageThreshold: () => 'coverage',
   setTopN: () => 'topN',
   // the noise slider and the number fields coalesce; the switches are steps of their own
@@ -107,6 +110,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       staging: null,
       consulta: null,
       consultSchema: IDLE,
+      series: { provincia: IDLE, distrito: IDLE },
       restarts: { engine: 0, parquet: 0, access: 0 },
       snapshot: { status: 'unused' },
     },
@@ -120,6 +124,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       searchWanted: false,
       userDataWanted: false,
       consultasWanted: false,
+      trendsWanted: false,
       firstMapDrawn: false,
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
       appUpdate: { offlineReady: false, waiting: false, updatedElsewhere: false, error: null },
@@ -239,6 +244,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
         });
       },
       wantConsultas: () => set((s) => (s.view.consultasWanted ? {} : { view: { ...s.view, consultasWanted: true } })),
+      wantTrends: () => set((s) => (s.view.trendsWanted ? {} : { view: { ...s.view, trendsWanted: true } })),
       // the events read from a file, kept by SHA-256; the scenario's references say which count
       addUserConflicts: (upload) =>
         set((s) => ({ data: { ...s.data, userConflicts: [...s.data.userConflicts.filter((u) => u.sha256 !== upload.sha256), upload] } })),

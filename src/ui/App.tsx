@@ -87,6 +87,12 @@ export function App() {
           <button type="button" data-testid="open-consultas" disabled={!ready} onClick={() => useStore.getState().setScreen('consultas')}>
             {t('consultas.open')}
           </button>
+          <button type="button" data-testid="open-trends" disabled={!ready} onClick={() => useStore.getState().setScreen('tendencias')}>
+            {t('trends.open')}
+          </button>
+          <button type="button" data-testid="open-monitoring" disabled={!ready} onClick={() => useStore.getState().setScreen('seguimiento')}>
+            {t('monitoring.open')}
+          </button>
           <ScenarioBar />
         </div>
       </header>

@@ -6,6 +6,7 @@ import { guessKey, joinTable, profileColumns, type ColumnProfile, type JoinConte
 import { summariseJoin } from '../domain/userSummary';
 import { buildGazetteer, conflictEventsFromTable } from '../domain/conflictEvents';
 import type { UserFileRequest, UserFileResponse, WorkerJoinContext } from '../data/userFile/workerProtocol';
+import { monitoringFromTable } from '../domain/monitoring';
 
 /**
  * Reads a user's file off the main thread: the bytes in chunks (progress), their SHA-256, then
@@ -97,6 +98,8 @@ self.onmessage = async (event: MessageEvent<UserFileRequest>) => {
       const ctx = await context(m.context, m.key.kind === 'coordenadas');
       const summary = summariseJoin(joinTable(table, m.key, ctx, profile), ctx.register);
       post({ id: m.id, kind: 'joined', summary, joinMs: performance.now() - started });
+    } else if (m.kind === 'monitoring') {
+      post({ id: m.id, kind: 'monitoring', result: monitoringFromTable(held.table, new Set(m.known)) });
     } else {
       const result = conflictEventsFromTable(held.table, buildGazetteer(m.places), { ...m.options, maxRows: m.maxEvents });
       post({ id: m.id, kind: 'conflicts', result });

@@ -77,6 +77,8 @@ try {
   }
   await page.waitForTimeout(1500);
   // SCROLL_TO=<test id> brings that part of the page into view (e.g. the map on a phone)
+  // OPEN=<test id>[,<test id>…]: click those buttons in turn (e.g. open-trends)
+  for (const b of (process.env.OPEN ?? '').split(',').filter(Boolean)) await page.getByTestId(b).click();
   if (process.env.SCROLL_TO) await page.getByTestId(process.env.SCROLL_TO).evaluate((e) => e.scrollIntoView({ block: 'start' }));
   // VIEW=lon,lat,zoom jumps the map there; CLICK=lon,lat clicks that point (after WAIT_FOR)
   if (process.env.VIEW) {

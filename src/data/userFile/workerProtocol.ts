@@ -2,6 +2,7 @@ import type { UserFileResult } from './codes';
 import type { ColumnProfile, KeySpec, Register } from '../../domain/userData';
 import type { UserFileSummary } from '../../domain/userSummary';
 import type { ConflictImportOptions, ConflictImportResult, GazetteerPlace } from '../../domain/conflictEvents';
+import type { MonitoringImport } from '../../domain/monitoring';
 
 /**
  * The user-file worker's messages (src/workers/userFile.worker.ts). The worker reads a file and
@@ -12,6 +13,7 @@ export type UserFileRequest =
   | { kind: 'read'; id: number; blob: Blob; name: string; sheet: string | null; maxBytes: number; dropColumns: string[] }
   | { kind: 'join'; id: number; handle: number; key: KeySpec; context: WorkerJoinContext }
   | { kind: 'conflicts'; id: number; handle: number; places: GazetteerPlace[]; options: ConflictImportOptions; maxEvents: number }
+  | { kind: 'monitoring'; id: number; handle: number; known: string[] }
   | { kind: 'release'; handle: number };
 
 /** What the worker joins against; the register and the ids are sent once and kept (null: unchanged). */
@@ -49,4 +51,5 @@ export type UserFileResponse =
     }
   | { id: number; kind: 'joined'; summary: UserFileSummary; joinMs: number }
   | { id: number; kind: 'conflicts'; result: ConflictImportResult }
+  | { id: number; kind: 'monitoring'; result: MonitoringImport }
   | { id: number; kind: 'failed'; detail: string };

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ConsultasView } from '../ConsultasView';
+import { TrendsView } from '../TrendsView';
+import { MonitoringView } from '../MonitoringView';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { catalogOf, isReady } from '../../state/selectors';
@@ -84,6 +86,8 @@ export function ScenarioLayer() {
       {ready && view === 'present' && <PresentMode />}
       {ready && view === 'report' && <ReportView />}
       {ready && view === 'consultas' && <ConsultasView />}
+      {ready && view === 'tendencias' && <TrendsView />}
+      {ready && view === 'seguimiento' && <MonitoringView />}
     </>
   );
 }
