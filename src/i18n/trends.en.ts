@@ -86,6 +86,7 @@ export const monitoringEn = {
   gap: 'Gap (S/)',
   add: 'Add or update',
   addTop: 'Add the ranking’s first {{n}}',
+  removeShort: 'Remove',
   remove: 'Remove {{unit}}',
   empty: 'No amounts recorded yet.',
   total: 'Total',

@@ -86,6 +86,7 @@ export const monitoringEs = {
   gap: 'Brecha (S/)',
   add: 'Agregar o actualizar',
   addTop: 'Agregar las {{n}} primeras del ranking',
+  removeShort: 'Quitar',
   remove: 'Quitar {{unit}}',
   empty: 'Aún no hay montos registrados.',
   total: 'Total',

@@ -260,13 +260,13 @@ export function MonitoringView() {
                         <input type="date" aria-label={`${t('monitoring.date')}: ${name}`} value={r.date ?? ''} onChange={(e) => setMonitoringEntry({ ubigeo: r.ubigeo, planned: r.planned, executed: r.executed, date: e.target.value || null })} />
                       </td>
                       <td className="num" data-testid="monitoring-row-share">{pct(r.share)}</td>
-                      <td className="num">{money(r.gap)}</td>
+                      <td className="num">{r.planned === null && r.executed === null ? '—' : money(r.gap)}</td>
                       <td>
                         <span className={`monitoring-bar${r.executed !== null && r.planned !== null && r.executed > r.planned ? ' over' : ''}`} aria-hidden="true">
                           <span style={{ width: `${Math.min(100, Number.isFinite(r.share) ? 100 * r.share : 0)}%` }} />
                         </span>
-                        <button type="button" className="link" onClick={() => removeMonitoringEntry(r.ubigeo)}>
-                          {t('monitoring.remove', { unit: name })}
+                        <button type="button" className="link" aria-label={t('monitoring.remove', { unit: name })} onClick={() => removeMonitoringEntry(r.ubigeo)}>
+                          {t('monitoring.removeShort')}
                         </button>
                       </td>
                     </tr>

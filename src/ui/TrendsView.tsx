@@ -217,6 +217,7 @@ export function TrendsView() {
                         </p>
                       )}
                       {periods.length > 0 && (
+                        <div className="trend-table-wrap">
                         <table className="trend-table">
                           <thead>
                             <tr>
@@ -245,6 +246,7 @@ export function TrendsView() {
                             ))}
                           </tbody>
                         </table>
+                        </div>
                       )}
                       <p className="small muted">{t(`trends.seriesNotes.${def.id}`)}</p>
                     </figure>
@@ -266,6 +268,7 @@ export function TrendsView() {
                     <p role="status" data-testid="projection-on">
                       {t('trends.projection.on', { periods: g.periods, complete: g.complete, units: g.units, pct: formatNumber(100 * g.completeness, lng, 1) })}
                     </p>
+                    <div className="trend-table-wrap">
                     <table className="trend-table" data-testid="projection-table">
                       <thead>
                         <tr>
@@ -294,6 +297,7 @@ export function TrendsView() {
                         ))}
                       </tbody>
                     </table>
+                    </div>
                   </>
                 ) : null}
                 <p className="small">{t('trends.projection.method')}</p>
