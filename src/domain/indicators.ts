@@ -26,6 +26,12 @@ export interface IndicatorDef {
    * and on events the user uploads; access gaps on the threshold and category chosen.
    */
   computed?: 'conflicts' | 'access' | 'user' | 'projection';
+  /**
+   * The year the value is of (issue 19): the scenario names each indicator's period through it.
+   * Absent where the period is the scenario's own (facility age at the reference year, conflicts
+   * in the time window) or the source does not state one.
+   */
+  period?: string;
   /** User indicators: the unit as the user wrote it (instead of `unit`'s text). */
   unitText?: string;
   /** User indicators: the file the values came from. */
@@ -43,22 +49,26 @@ const both: Level[] = [...LEVELS];
 export const INDICATORS: IndicatorDef[] = [
   {
     id: 'poblacion_2017',
+    period: '2017',
     label: { es: 'Población censada 2017', en: 'Population, 2017 census' },
     unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
   },
   {
     id: 'poblacion_2020',
+    period: '2020',
     label: { es: 'Población proyectada 2020', en: 'Projected population 2020' },
     unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
   },
   {
     id: 'poblacion_2022',
+    period: '2022',
     label: { es: 'Población proyectada 2022', en: 'Projected population 2022' },
     unit: 'people', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'sum', digits: 0,
   },
   {
     // issue 19: offered only where the data-sufficiency rule holds (src/domain/projection.ts); missing elsewhere
     id: 'poblacion_proyectada_2027',
+    period: '2027',
     label: {
       es: 'Población proyectada a 2027 (proyección por crecimiento geométrico 2017–2022)',
       en: 'Population projected to 2027 (projection by geometric growth 2017–2022)',
@@ -67,21 +77,25 @@ export const INDICATORS: IndicatorDef[] = [
   },
   {
     id: 'establecimientos_por_10k',
+    period: '2017',
     label: { es: 'Establecimientos de salud por 10 000 hab.', en: 'Health facilities per 10,000 people' },
     unit: 'per10k', direction: 'down', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2,
   },
   {
     id: 'primer_nivel_por_10k',
+    period: '2017',
     label: { es: 'Establecimientos del primer nivel (I-1 a I-4) por 10 000 hab.', en: 'First-level facilities (I-1 to I-4) per 10,000 people' },
     unit: 'per10k', direction: 'down', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2,
   },
   {
     id: 'hospitales_por_100k',
+    period: '2017',
     label: { es: 'Hospitales (II y III) por 100 000 hab.', en: 'Hospitals (II and III) per 100,000 people' },
     unit: 'per100k', direction: 'down', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 2,
   },
   {
     id: 'personas_por_establecimiento',
+    period: '2017',
     label: { es: 'Personas por establecimiento de salud', en: 'People per health facility' },
     unit: 'peoplePerFacility', direction: 'up', datasets: ['establecimientos', 'distritos'], levels: both, aggregation: 'ratio', digits: 0,
   },
@@ -104,31 +118,37 @@ export const INDICATORS: IndicatorDef[] = [
   },
   {
     id: 'pct_sin_camas',
+    period: '2017',
     label: { es: 'Establecimientos sin dato de camas', en: 'Facilities without beds data' },
     unit: 'percent', direction: 'up', datasets: ['establecimientos'], levels: both, aggregation: 'ratio', digits: 1,
   },
   {
     id: 'emergencias_por_establecimiento',
+    period: '2024',
     label: { es: 'Atenciones de emergencia 2024 por establecimiento', en: 'Emergency attentions 2024 per facility' },
     unit: 'perFacility', direction: 'up', datasets: ['emergencias_2024', 'establecimientos'], levels: both, aggregation: 'ratio', digits: 0,
   },
   {
     id: 'pobreza_pct',
+    period: '2018',
     label: { es: 'Pobreza monetaria total 2018', en: 'Total monetary poverty 2018' },
     unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'population_weighted_mean', digits: 1,
   },
   {
     id: 'pobreza_extrema_pct',
+    period: '2018',
     label: { es: 'Pobreza extrema 2018', en: 'Extreme poverty 2018' },
     unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'population_weighted_mean', digits: 1,
   },
   {
     id: 'nbi_pct',
+    period: '2017',
     label: { es: 'Población con al menos una necesidad básica insatisfecha (2017)', en: 'People with at least one unmet basic need (2017)' },
     unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'population_weighted_mean', digits: 1,
   },
   {
     id: 'idh_2019',
+    period: '2019',
     label: { es: 'Índice de desarrollo humano 2019', en: 'Human development index 2019' },
     unit: 'index', direction: 'down', datasets: ['provincias', 'distritos'], levels: both, aggregation: 'province_only', digits: 3,
   },
@@ -139,6 +159,7 @@ export const INDICATORS: IndicatorDef[] = [
   },
   {
     id: 'ruralidad_pct',
+    period: '2017',
     label: { es: 'Población rural 2017', en: 'Rural population 2017' },
     unit: 'percent', direction: 'up', datasets: ['distritos'], levels: both, aggregation: 'ratio', digits: 1,
   },

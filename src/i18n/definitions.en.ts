@@ -91,6 +91,7 @@ export const definitionsEn: TranslationOf<typeof definitionsEs> = {
     denominator: 'Denominator',
     universe: 'Universe',
     source: 'Source and vintage',
+    period: 'Period of the value',
     caveats: 'Caveats',
     appliesHere: 'Applies to {{name}}',
     noneHere: 'No particular caveat for {{name}}.',

@@ -89,6 +89,7 @@ export const definitionsEs = {
     denominator: 'Denominador',
     universe: 'Universo',
     source: 'Fuente y vigencia',
+    period: 'Periodo del valor',
     caveats: 'Advertencias',
     appliesHere: 'Se aplica a {{name}}',
     noneHere: 'Ninguna advertencia particular para {{name}}.',

@@ -81,6 +81,12 @@ export function IndicatorCard({ id, units, index, scope }: { id: string; units?:
         )}
         <dt>{t('definitions.card.universe')}</dt>
         <dd data-testid="indicator-card-universe">{facility ? definitionsText(d, t) : t('definitions.card.notFacility')}</dd>
+        {def.period && (
+          <>
+            <dt>{t('definitions.card.period')}</dt>
+            <dd data-testid="indicator-card-period">{def.period}</dd>
+          </>
+        )}
         <dt>{t('definitions.card.source')}</dt>
         <dd>{def.datasets.map((x) => (data ? datasetLabel(data.catalog, x, lng) : x)).join(' · ')}</dd>
         {generalCaveats(id).length > 0 && (

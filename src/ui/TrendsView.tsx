@@ -326,7 +326,10 @@ export function TrendsView() {
                 <p className="small">{t('trends.singleIntro')}</p>
                 <ul className="trends-single-list" data-testid="single-period-list">
                   {INDICATORS.filter((d) => !d.computed && !d.id.startsWith('poblacion_') && d.levels.includes(level)).map((d) => (
-                    <li key={d.id}>{d.label[lng === 'en' ? 'en' : 'es']}</li>
+                    <li key={d.id}>
+                      {d.label[lng === 'en' ? 'en' : 'es']}
+                      {d.period ? ` — ${d.period}` : ''}
+                    </li>
                   ))}
                 </ul>
               </section>

@@ -154,4 +154,12 @@ test('«Seguimiento»: budget and spending entered, totalled, kept after a reloa
   expect(csv[0]).toBe('ubigeo,unidad,planificado,ejecutado,fecha,pct_ejecutado,brecha');
   expect(csv).toHaveLength(5);
   expect(csv[4].startsWith(',TOTAL,3500000.5,')).toBe(true);
+
+  // the printable report carries the same totals
+  await page.keyboard.press('Escape');
+  await expect(view).toBeHidden();
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report-monitoring')).toContainText(`Planificado S/ ${es(planned + 2_000_000, 2)}`);
+  await expect(page.getByTestId('report-monitoring').locator('tbody tr')).toHaveCount(3);
 });

@@ -11,6 +11,8 @@ import { StaticMap } from './StaticMap';
 import { useOverlay } from './CompareView';
 import { bandLabel, bandOf } from '../stability/stabilityView';
 import { stableWidth } from '../../domain/stability/uncertainty';
+import { monitoringTotals } from '../../domain/monitoring';
+import '../trends.css';
 
 /**
  * One printable page: question, map, top N with reasons, weights, canvas, minutes (with who
@@ -157,6 +159,7 @@ export function ReportView() {
               {scenario.decisions ? <p className="sc-pre">{scenario.decisions}</p> : <div className="sc-write-in" aria-hidden="true" />}
             </section>
           </div>
+          {scenario.monitoreo.length > 0 && <MonitoringSection />}
           <footer>
             <h2>{t('scenarios.report.sources')}</h2>
             <ul className="sc-sources" data-testid="report-sources">
@@ -174,5 +177,54 @@ export function ReportView() {
       )}
     </div>,
     document.body,
+  );
+}
+
+/** Issue 19: the decision's budget against its spending, as entered in «Seguimiento». */
+function MonitoringSection() {
+  const { t, i18n } = useTranslation();
+  const entries = useStore((s) => s.scenario.monitoreo);
+  const provinces = useStore((s) => s.derived.units.provincia);
+  const districts = useStore((s) => s.derived.units.distrito);
+  const units = [provinces, districts];
+  const totals = monitoringTotals(entries);
+  const money = (x: number) => (Number.isFinite(x) ? formatNumber(x, i18n.language, 2) : '—');
+  const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(100 * x, i18n.language, 1)} %` : '—');
+  const nameOf = (ubigeo: string) => {
+    for (const u of units) {
+      const i = u?.ids.indexOf(ubigeo) ?? -1;
+      if (u && i >= 0) return `${u.names[i]} (${u.departamentos[i]})`;
+    }
+    return ubigeo;
+  };
+  return (
+    <section data-testid="report-monitoring">
+      <h2>{t('monitoring.title')}</h2>
+      <p>{t('monitoring.summary', { planned: money(totals.planned), executed: money(totals.executed), share: pct(totals.share), gap: money(totals.gap) })}</p>
+      <table className="trend-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('monitoring.unit')}</th>
+            <th scope="col">{t('monitoring.planned')}</th>
+            <th scope="col">{t('monitoring.executed')}</th>
+            <th scope="col">{t('monitoring.date')}</th>
+            <th scope="col">{t('monitoring.share')}</th>
+            <th scope="col">{t('monitoring.gap')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.rows.map((r) => (
+            <tr key={r.ubigeo}>
+              <th scope="row">{nameOf(r.ubigeo)}</th>
+              <td className="num">{r.planned === null ? '—' : money(r.planned)}</td>
+              <td className="num">{r.executed === null ? '—' : money(r.executed)}</td>
+              <td>{r.date ?? '—'}</td>
+              <td className="num">{pct(r.share)}</td>
+              <td className="num">{money(r.gap)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
