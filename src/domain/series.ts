@@ -137,3 +137,35 @@ export function changeBetween(table: SeriesTable, id: string, unit: number, from
   const b = s[to]?.[unit] ?? NaN;
   return { from: a, to: b, absolute: b - a, relative: a !== 0 && Number.isFinite(a) ? (b - a) / Math.abs(a) : NaN };
 }
+
+/**
+ * The scope as one unit (the region, or the province of a district ranking): counts summed over
+ * its units; a rate per 10,000 as the sum of its numerator over the sum of the population of the
+ * same year, never a mean of the units' rates.
+ */
+export function scopeTotals(table: SeriesTable, scope: ArrayLike<number>): Record<string, Record<string, number>> {
+  const sum = (col: Float64Array | undefined) => {
+    if (!col) return NaN;
+    let s = 0;
+    let any = false;
+    for (let k = 0; k < scope.length; k++) {
+      const v = col[scope[k]];
+      if (Number.isFinite(v)) {
+        s += v;
+        any = true;
+      }
+    }
+    return any ? s : NaN;
+  };
+  const out: Record<string, Record<string, number>> = {};
+  for (const [id, byPeriod] of Object.entries(table.values)) {
+    out[id] = {};
+    for (const [p, col] of Object.entries(byPeriod)) {
+      out[id][p] =
+        id === 'establecimientos_por_10k_censal'
+          ? (10000 * sum(table.values.establecimientos_activos?.[p])) / sum(table.values.poblacion?.[p])
+          : sum(col);
+    }
+  }
+  return out;
+}

@@ -151,6 +151,7 @@ export const en: Messages = {
     weight: 'Weight',
     contribution: 'Contribution',
     total: 'Score (sum of contributions)',
+    trends: 'See how {{name}} changed over time',
     drillDown: 'See the districts of {{name}}',
     sql: 'The indicators’ SQL queries',
   },

@@ -159,6 +159,7 @@ export const es = {
     weight: 'Peso',
     contribution: 'Contribución',
     total: 'Puntaje (suma de contribuciones)',
+    trends: 'Ver la evolución de {{name}} en el tiempo',
     drillDown: 'Ver los distritos de {{name}}',
     sql: 'Consultas SQL de los indicadores',
   },

@@ -7,6 +7,7 @@ export const trendsEn = {
     'Every value carries its period and its kind (census, INEI projection, register, report). A line is drawn only where there are two periods or more; ' +
     'the dashed grey line is the median of {{scope}}.',
   unit: 'Unit',
+  scopeWhole: '{{scope}} (the whole scope)',
   compare: 'Compare with',
   none: '— none —',
   loading: 'Loading the periods of the data…',

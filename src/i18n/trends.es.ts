@@ -7,6 +7,7 @@ export const trendsEs = {
     'Cada valor lleva su periodo y su tipo (censo, proyección del INEI, registro, reporte). Se dibuja una línea solo donde hay dos periodos o más; ' +
     'la línea gris discontinua es la mediana de {{scope}}.',
   unit: 'Unidad',
+  scopeWhole: '{{scope}} (todo el ámbito)',
   compare: 'Comparar con',
   none: '— ninguna —',
   loading: 'Cargando los periodos de los datos…',

@@ -70,6 +70,11 @@ export function DetailPanel() {
           {t('detail.drillDown', { name: units.names[i] })}
         </button>
       )}
+      {ranking.inScope[i] === 1 && (
+        <button type="button" className="drill" data-testid="detail-trends" onClick={() => useStore.getState().setScreen('tendencias')}>
+          {t('detail.trends', { name: units.names[i] })}
+        </button>
+      )}
       {ranking.inScope[i] !== 1 ? (
         <p>{t('tooltip.outOfScope')}</p>
       ) : ranking.rank[i] > 0 ? (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { valueOf } from '../state/loadState';
 import { INDICATORS, indicatorById } from '../domain/indicators';
-import { SERIES, changeBetween, conflictSeries, periodYear, periodsOf, type PeriodKind, type SeriesTable } from '../domain/series';
+import { SERIES, changeBetween, conflictSeries, periodYear, periodsOf, scopeTotals, type PeriodKind, type SeriesTable } from '../domain/series';
 import { HORIZON_YEARS, MIN_COMPLETENESS, MIN_PERIODS, PROJECTION_PERIODS } from '../domain/projection';
 import { medianAt } from '../domain/stats';
 import { PROJECTION_ID, projectionOf } from '../state/projectionState';
@@ -19,6 +19,8 @@ interface Line {
   values: number[];
 }
 
+/** The scope itself, as one more unit of the view (its totals). */
+const SCOPE_ID = 'ambito';
 const W = 300;
 const H = 150;
 const PAD = { left: 58, right: 10, top: 10, bottom: 24 };
@@ -110,18 +112,25 @@ export function TrendsView() {
   }, [units, scope, ranking]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [compare, setCompare] = useState<string>('');
-  const unitId = chosen && options.some((o) => units!.ids[o.i] === chosen) ? chosen : selected && options.some((o) => units!.ids[o.i] === selected) ? selected : options[0] ? units!.ids[options[0].i] : null;
+  const known = (u: string | null) => u !== null && (u === SCOPE_ID || options.some((o) => units!.ids[o.i] === u));
+  const unitId = known(chosen) ? chosen : known(selected) ? selected : options[0] ? units!.ids[options[0].i] : null;
 
-  // the series realigned to the ranking's units (same ids, by id for safety), conflicts from the events in memory
+  // the series realigned to the ranking's units (same ids, by id for safety), conflicts from the
+  // events in memory, and the scope as one more unit at the end (its totals: SCOPE_ID)
   const table: SeriesTable | null = useMemo(() => {
-    if (!series || !units) return null;
+    if (!series || !units || !scope) return null;
     const at = new Map(series.ids.map((u, k) => [u, k]));
     const pick = (col: Float64Array) => Float64Array.from(units.ids, (u) => col[at.get(u) ?? -1] ?? NaN);
     const values: SeriesTable['values'] = {};
     for (const [sid, byPeriod] of Object.entries(series.values)) values[sid] = Object.fromEntries(Object.entries(byPeriod).map(([p, col]) => [p, pick(col)]));
     values.conflictos = conflictSeries(events, units.level, units.ids);
-    return { level: units.level, ids: units.ids, values };
-  }, [series, units, events]);
+    const base = { level: units.level, ids: units.ids, values };
+    const totals = scopeTotals(base, scope);
+    const withScope = Object.fromEntries(
+      Object.entries(values).map(([sid, byPeriod]) => [sid, Object.fromEntries(Object.entries(byPeriod).map(([p, col]) => [p, Float64Array.from([...col, totals[sid][p]])]))]),
+    );
+    return { level: units.level, ids: [...units.ids, SCOPE_ID], values: withScope };
+  }, [series, units, events, scope]);
   const projection = useMemo(() => (table && scope ? projectionOf(table, scope) : null), [table, scope]);
 
   const close = () => {
@@ -134,10 +143,11 @@ export function TrendsView() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-  const indexOf = (u: string | null) => (u && units ? units.ids.indexOf(u) : -1);
+  const indexOf = (u: string | null) => (u && units ? (u === SCOPE_ID ? units.ids.length : units.ids.indexOf(u)) : -1);
   const ui = indexOf(unitId);
   const ci = indexOf(compare || null);
-  const nameOf = (i: number) => (units && i >= 0 ? `${units.names[i]} (${units.departamentos[i]})` : '');
+  const nameOf = (i: number) =>
+    !units || i < 0 ? '' : i === units.ids.length ? t('trends.scopeWhole', { scope: scopeName }) : `${units.names[i]} (${units.departamentos[i]})`;
   const n = (v: number, d = 0) => (Number.isFinite(v) ? formatNumber(v, lng, d) : '—');
   const pct = (v: number, d = 1) => (Number.isFinite(v) ? `${formatNumber(100 * v, lng, d)} %` : '—');
   const year = Number(PROJECTION_PERIODS[PROJECTION_PERIODS.length - 1]) + HORIZON_YEARS;
@@ -161,6 +171,7 @@ export function TrendsView() {
             <label>
               {t('trends.unit')}{' '}
               <select data-testid="trends-unit" value={unitId ?? ''} onChange={(e) => setChosen(e.target.value)}>
+                <option value={SCOPE_ID}>{t('trends.scopeWhole', { scope: scopeName })}</option>
                 {options.map((o) => (
                   <option key={o.i} value={units.ids[o.i]}>
                     {o.rank ? `${o.rank}. ` : ''}
@@ -173,6 +184,7 @@ export function TrendsView() {
               {t('trends.compare')}{' '}
               <select data-testid="trends-compare" value={compare} onChange={(e) => setCompare(e.target.value)}>
                 <option value="">{t('trends.none')}</option>
+                {unitId !== SCOPE_ID && <option value={SCOPE_ID}>{t('trends.scopeWhole', { scope: scopeName })}</option>}
                 {options
                   .filter((o) => units.ids[o.i] !== unitId)
                   .map((o) => (

@@ -21,9 +21,11 @@ async function population(ubigeo: string) {
 
 test('«Tendencias»: a province over its periods, the projection by hand, gated by the data, and the before/after caveat', async ({ page }) => {
   await openApp(page);
-  await page.getByTestId('open-trends').click();
+  // from a province's detail: the view opens on that province
+  await page.click('[data-testid="ranking-table"] tr[data-ubigeo="0801"]'); // Cusco province
+  await page.getByTestId('detail-trends').click();
   const view = page.getByTestId('trends-view');
-  await view.getByTestId('trends-unit').selectOption('0801'); // Cusco province
+  await expect(view.getByTestId('trends-unit')).toHaveValue('0801');
   await view.getByTestId('trends-compare').selectOption('0802');
 
   // population: the four vintages, each with its kind, equal to the Parquet's
@@ -36,6 +38,10 @@ test('«Tendencias»: a province over its periods, the projection by hand, gated
   await expect(row.nth(1)).toHaveText(es(p.p17));
   await expect(row.nth(3)).toHaveText(es(p.p22));
   await expect(pop.locator('thead')).toContainText('2020proyección INEI');
+  // the whole scope as one unit: Peru's 2017 census total (31,237,385, as SOURCES.md states it)
+  await view.getByTestId('trends-unit').selectOption('ambito');
+  await expect(row.nth(1)).toHaveText(es(31_237_385));
+  await view.getByTestId('trends-unit').selectOption('0801');
   // a single period is said, not drawn
   const conflicts = view.getByTestId('trend-conflictos');
   await expect(conflicts.getByTestId('trend-single')).toHaveText(/Un solo periodo \(2024-03\)/);

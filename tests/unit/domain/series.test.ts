@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeBetween, conflictSeries, periodsOf, periodYear, scopeMedians, unitSeries, type SeriesTable } from '../../../src/domain/series';
+import { changeBetween, conflictSeries, periodsOf, periodYear, scopeMedians, scopeTotals, unitSeries, type SeriesTable } from '../../../src/domain/series';
 import type { ConflictEvent } from '../../../src/domain/conflictEvents';
 
 const table: SeriesTable = {
@@ -46,5 +46,25 @@ describe('series over periods (issue 19)', () => {
     expect(Object.keys(s).sort()).toEqual(['2024-03', '2024-04']);
     expect(Array.from(s['2024-03'])).toEqual([2, 0, 0]);
     expect(Array.from(s['2024-04'])).toEqual([0, 1, 0]);
+  });
+});
+
+describe('the scope as one unit', () => {
+  it('sums counts and divides the sums for a rate, never averaging the units’ rates', () => {
+    const t: SeriesTable = {
+      level: 'provincia',
+      ids: ['a', 'b'],
+      values: {
+        poblacion: { '2017': Float64Array.from([10_000, 90_000]) },
+        establecimientos_activos: { '2017': Float64Array.from([5, 5]) },
+        establecimientos_por_10k_censal: { '2017': Float64Array.from([5, 5 / 9]) },
+      },
+    };
+    const s = scopeTotals(t, [0, 1]);
+    expect(s.poblacion['2017']).toBe(100_000);
+    expect(s.establecimientos_activos['2017']).toBe(10);
+    // 10 facilities for 100,000 people: 1 per 10,000 (the mean of the rates would say 2.78)
+    expect(s.establecimientos_por_10k_censal['2017']).toBeCloseTo(1, 12);
+    expect(scopeTotals(t, []).poblacion['2017']).toBeNaN();
   });
 });
