@@ -14,7 +14,9 @@ export function ahpText(a: AhpWeighting | null, t: Tr, lng: 'es' | 'en'): string
   const name = (id: string) => indicatorById(id).label[lng];
   const pp = pairs(a.indicators.length);
   const members = a.participants.map((p, k) =>
-    t('ahp.exportParticipant', {
+    p.points
+      ? t('ahp.exportPoints', { alias: p.alias, points: a.indicators.map((id, m) => `${name(id)} ${p.points![m]}`).join('; ') })
+      : t('ahp.exportParticipant', {
       alias: p.alias,
       cr: (outcome.participants[k].consistency.cr ?? 0).toFixed(2),
       judgements: pp.map(([i, j], m) => `${name(a.indicators[i])} / ${name(a.indicators[j])} = ${judgementLabel(p.judgements[m])}`).join('; '),

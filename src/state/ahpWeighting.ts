@@ -5,7 +5,7 @@
  * weights, so the ranking, undo, the codec and every export see ordinary weights plus this record.
  */
 import * as v from 'valibot';
-import { ahp, groupMatrix, groupWeights, nearestScaleValue, pairs, reciprocalMatrix, type AhpResult, type Matrix } from '../domain/ahp';
+import { ahp, groupMatrix, groupWeights, judgementLabel, nearestScaleValue, pairs, reciprocalMatrix, type AhpResult, type Matrix } from '../domain/ahp';
 import { spearman } from '../domain/rankCorrelation';
 import type { Units } from '../data/units';
 import { personalDataInLabel } from '../data/userFile/personalData';
@@ -17,6 +17,12 @@ export interface AhpParticipant {
   alias: string;
   /** a_ij for each pair i < j of `indicators`, in row order (see domain/ahp pairs()). */
   judgements: number[];
+  /**
+   * A participant who shares out points instead of comparing pairs: their weights are the points
+   * (normalised), and their judgements the points' ratios bounded to Saaty's 1/9–9, so the
+   * group's geometric mean of judgements takes them in like any other. Absent: pairwise.
+   */
+  points?: number[];
 }
 
 export interface AhpWeighting {
@@ -31,6 +37,8 @@ export interface AhpWeighting {
 
 export const MAX_AHP_INDICATORS = 10;
 export const MAX_AHP_PARTICIPANTS = 30;
+/** Points one indicator may get (the panel shares out 100). */
+export const MAX_POINTS = 1000;
 
 const judgement = v.pipe(v.number(), v.finite(), v.minValue(1 / 9 - 1e-9), v.maxValue(9 + 1e-9));
 /** scenario.ahp in the codec: null (points given directly) or a consistent record. */
@@ -43,13 +51,20 @@ export const AHP = v.nullish(
       participants: v.pipe(
         // an alias that carries a DNI, phone or e-mail (typed elsewhere, or edited in the file) is
         // dropped on the way in, as the panel refuses it: the participant becomes «Participante N»
-        v.array(v.object({ alias: v.pipe(v.string(), v.maxLength(60), v.transform((x) => (personalDataInLabel(x) ? '' : x))), judgements: v.array(judgement) })),
+        v.array(
+          v.object({
+            alias: v.pipe(v.string(), v.maxLength(60), v.transform((x) => (personalDataInLabel(x) ? '' : x))),
+            judgements: v.array(judgement),
+            points: v.optional(v.array(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_POINTS)))),
+          }),
+        ),
         v.minLength(1),
         v.maxLength(MAX_AHP_PARTICIPANTS),
       ),
       active: v.pipe(v.number(), v.integer(), v.minValue(0)),
     }),
     v.check((a) => a.participants.every((p) => p.judgements.length === pairCount(a.indicators.length)), 'judgements'),
+    v.check((a) => a.participants.every((p) => p.points === undefined || (p.points.length === a.indicators.length && p.points.some((x) => x > 0))), 'points'),
     v.check((a) => a.active < a.participants.length, 'active'),
   ),
   null,
@@ -66,7 +81,12 @@ export interface AhpOutcome {
 export function ahpOutcome(a: AhpWeighting): AhpOutcome {
   const n = a.indicators.length;
   const matrices = a.participants.map((p) => reciprocalMatrix(n, p.judgements));
-  const results = matrices.map((m) => ahp(m, a.method));
+  // a points participant's weights are their points, exactly (their bounded ratios only feed the group matrix)
+  const results = matrices.map((m, k) => {
+    const r = ahp(m, a.method);
+    const pts = a.participants[k].points;
+    return pts ? { ...r, weights: normalise(pts), revisit: null } : r;
+  });
   const spread = groupWeights(results.map((r) => r.weights));
   if (a.group === 'judgements') {
     const matrix = groupMatrix(matrices);
@@ -74,6 +94,36 @@ export function ahpOutcome(a: AhpWeighting): AhpOutcome {
     return { participants: results, group: { weights: result.weights, spread, matrix, result } };
   }
   return { participants: results, group: { weights: spread.mean, spread, matrix: null, result: null } };
+}
+
+const normalise = (xs: readonly number[]) => {
+  const total = xs.reduce((x, y) => x + y, 0);
+  return xs.map((x) => x / total);
+};
+
+/** Points as judgements: a_ij = p_i / p_j bounded to Saaty's 1/9–9 (a 0 against a positive gives the bound; 0 against 0, equal). */
+export function judgementsFromPoints(pts: readonly number[]): number[] {
+  return pairs(pts.length).map(([i, j]) => {
+    if (pts[i] === 0 && pts[j] === 0) return 1;
+    const r = pts[j] === 0 ? 9 : pts[i] / pts[j];
+    return Math.min(9, Math.max(1 / 9, r));
+  });
+}
+
+/** The active participant votes with points (their judgements follow), or goes back to pairs (from those points' nearest scale values). */
+export function setPoints(a: AhpWeighting, pts: number[] | null): AhpWeighting {
+  return {
+    ...a,
+    participants: a.participants.map((p, i) => {
+      if (i !== a.active) return p;
+      if (pts === null) {
+        const { points: _dropped, ...rest } = p;
+        void _dropped;
+        return { ...rest, judgements: rest.judgements.map(nearestScaleValue) };
+      }
+      return { ...p, points: pts, judgements: judgementsFromPoints(pts) };
+    }),
+  };
 }
 
 /** Weights (points summing to 100, one decimal) for the compared indicators. */
@@ -149,4 +199,77 @@ export function participantScenario(s: Scenario, k: number): Scenario | null {
   if (!a || !a.participants[k]) return null;
   const weights = ahpOutcome(a).participants[k].weights;
   return { ...s, title: a.participants[k].alias, ahp: { ...a, participants: [a.participants[k]], active: 0 }, indicators: applyWeights(s, a, weights) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voting on separate devices (issue 20): a participant's answers as a short text code (or a file
+// holding it) the facilitator adds to the group. No server: the code carries the indicators
+// compared, the alias and the judgements (or points), nothing else.
+
+const CODE_PREFIX = 'TERRITORIO-AHP1.';
+
+export type ParticipantCodeProblem = 'notACode' | 'otherIndicators' | 'personalAlias' | 'invalid' | 'tooMany';
+
+export class ParticipantCodeError extends Error {
+  constructor(
+    readonly problem: ParticipantCodeProblem,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(problem);
+    this.name = 'ParticipantCodeError';
+  }
+}
+
+const toBase64Url = (text: string) => {
+  let bin = '';
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+};
+const fromBase64Url = (code: string) => {
+  const bin = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+};
+
+/** Participant k's answers as a code to send to whoever gathers the group. */
+export function participantCode(a: AhpWeighting, k: number): string {
+  const p = a.participants[k];
+  const body = { i: a.indicators, a: p.alias, j: p.judgements.map(judgementLabel).join(','), ...(p.points ? { p: p.points } : {}) };
+  return CODE_PREFIX + toBase64Url(JSON.stringify(body));
+}
+
+const CODE_BODY = v.object({
+  i: v.array(v.string()),
+  a: v.pipe(v.string(), v.maxLength(60)),
+  j: v.pipe(v.string(), v.regex(/^((1\/)?[1-9])(,(1\/)?[1-9])*$/)),
+  p: v.optional(v.array(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_POINTS)))),
+});
+
+/**
+ * The group with the participant a code carries: added, or (same alias) replacing the answers
+ * that alias gave before, so a participant can send a corrected code. Throws a
+ * ParticipantCodeError the panel explains: not a code, other indicators, an alias with personal
+ * data, damaged, or the group full.
+ */
+export function addParticipantFromCode(a: AhpWeighting, code: string): AhpWeighting {
+  const text = code.replace(/\s+/g, '');
+  if (!text.startsWith(CODE_PREFIX)) throw new ParticipantCodeError('notACode');
+  let body: v.InferOutput<typeof CODE_BODY>;
+  try {
+    body = v.parse(CODE_BODY, JSON.parse(fromBase64Url(text.slice(CODE_PREFIX.length))));
+  } catch {
+    throw new ParticipantCodeError('invalid');
+  }
+  if (body.i.length !== a.indicators.length || body.i.some((id, k) => id !== a.indicators[k])) {
+    throw new ParticipantCodeError('otherIndicators', { theirs: body.i.length, ours: a.indicators.length });
+  }
+  const kind = personalDataInLabel(body.a);
+  if (kind) throw new ParticipantCodeError('personalAlias', { kind });
+  const judgements = body.j.split(',').map((x) => (x.startsWith('1/') ? 1 / Number(x.slice(2)) : Number(x)));
+  if (judgements.length !== pairCount(a.indicators.length)) throw new ParticipantCodeError('invalid');
+  if (body.p && (body.p.length !== a.indicators.length || !body.p.some((x) => x > 0))) throw new ParticipantCodeError('invalid');
+  const participant: AhpParticipant = { alias: body.a, judgements: body.p ? judgementsFromPoints(body.p) : judgements, ...(body.p ? { points: body.p } : {}) };
+  const same = body.a ? a.participants.findIndex((p) => p.alias === body.a) : -1;
+  if (same >= 0) return { ...a, participants: a.participants.map((p, k) => (k === same ? participant : p)), active: same };
+  if (a.participants.length >= MAX_AHP_PARTICIPANTS) throw new ParticipantCodeError('tooMany', { max: MAX_AHP_PARTICIPANTS });
+  return { ...a, participants: [...a.participants, participant], active: a.participants.length };
 }

@@ -3,7 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { indicatorById } from '../domain/indicators';
 import { CR_LIMIT, judgementLabel as key, pairs, SAATY_SCALE } from '../domain/ahp';
-import { addParticipant, ahpOutcome, participantAgreement, points, removeParticipant, setJudgement, type AhpWeighting } from '../state/ahpWeighting';
+import {
+  addParticipant,
+  addParticipantFromCode,
+  ahpOutcome,
+  participantAgreement,
+  participantCode,
+  ParticipantCodeError,
+  points,
+  MAX_POINTS,
+  removeParticipant,
+  setJudgement,
+  setPoints,
+  type AhpWeighting,
+} from '../state/ahpWeighting';
+import { download } from './scenarios/common';
 import { personalDataInLabel } from '../data/userFile/personalData';
 import { formatNumber } from '../i18n';
 
@@ -129,29 +143,48 @@ export function AhpPanel() {
           </p>
         )}
       </div>
-      <ol className="ahp-pairs" data-testid="ahp-pairs">
-        {pairs(a.indicators.length).map(([i, j], k) => {
-          const x = name(a.indicators[i]);
-          const y = name(a.indicators[j]);
-          return (
-            <li key={`${i}-${j}`}>
-              <label htmlFor={`${id}-q${k}`}>{t('ahp.question', { a: x, b: y })}</label>
-              <select
-                id={`${id}-q${k}`}
-                data-testid={`ahp-pair-${a.indicators[i]}-${a.indicators[j]}`}
-                value={key(me.judgements[k])}
-                onChange={(e) => update(setJudgement(a, k, OPTIONS.find((o) => key(o) === e.target.value) ?? 1))}
-              >
-                {OPTIONS.map((o) => (
-                  <option key={key(o)} value={key(o)}>
-                    {o === 1 ? t('ahp.equal') : t('ahp.more', { name: o > 1 ? x : y, v: Math.round(o > 1 ? o : 1 / o), level: t(`ahp.levels.${Math.round(o > 1 ? o : 1 / o)}`) })}
-                  </option>
-                ))}
-              </select>
-            </li>
-          );
-        })}
-      </ol>
+      <fieldset className="field ahp-vote-by">
+        <legend>{t('ahp.voteBy', { alias: me.alias })}</legend>
+        {(['pairs', 'points'] as const).map((m) => (
+          <label key={m} className="radio">
+            <input
+              type="radio"
+              name={`${id}-vote`}
+              data-testid={`ahp-vote-${m}`}
+              checked={(m === 'points') === !!me.points}
+              onChange={() => update(setPoints(a, m === 'points' ? points(mine.weights) : null))}
+            />
+            {t(`ahp.voteModes.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      {me.points ? (
+        <PointsInputs key={a.active} a={a} values={me.points} name={name} onChange={(pts) => update(setPoints(a, pts))} />
+      ) : (
+        <ol className="ahp-pairs" data-testid="ahp-pairs">
+          {pairs(a.indicators.length).map(([i, j], k) => {
+            const x = name(a.indicators[i]);
+            const y = name(a.indicators[j]);
+            return (
+              <li key={`${i}-${j}`}>
+                <label htmlFor={`${id}-q${k}`}>{t('ahp.question', { a: x, b: y })}</label>
+                <select
+                  id={`${id}-q${k}`}
+                  data-testid={`ahp-pair-${a.indicators[i]}-${a.indicators[j]}`}
+                  value={key(me.judgements[k])}
+                  onChange={(e) => update(setJudgement(a, k, OPTIONS.find((o) => key(o) === e.target.value) ?? 1))}
+                >
+                  {OPTIONS.map((o) => (
+                    <option key={key(o)} value={key(o)}>
+                      {o === 1 ? t('ahp.equal') : t('ahp.more', { name: o > 1 ? x : y, v: Math.round(o > 1 ? o : 1 / o), level: t(`ahp.levels.${Math.round(o > 1 ? o : 1 / o)}`) })}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            );
+          })}
+        </ol>
+      )}
       <div className="field">
         <label htmlFor={`${id}-m`}>{t('ahp.method')}</label>
         <select id={`${id}-m`} data-testid="ahp-method" value={a.method} onChange={(e) => update({ ...a, method: e.target.value as AhpWeighting['method'] })}>
@@ -229,9 +262,112 @@ export function AhpPanel() {
         </section>
       )}
       {manual && <p className="small warning">{t('ahp.manual')}</p>}
+      <OtherDevices a={a} onAdd={update} />
       <button type="button" className="link" data-testid="ahp-stop" onClick={() => stopAhp()}>
         {t('ahp.stop')}
       </button>
+    </details>
+  );
+}
+
+/** A participant sharing out points: one number per indicator; the weights are the shares of the total. */
+function PointsInputs({ a, values, name, onChange }: { a: AhpWeighting; values: number[]; name: (id: string) => string; onChange: (pts: number[]) => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [draft, setDraft] = useState(() => values.map(String));
+  const parsed = draft.map((x) => (x.trim() === '' ? 0 : Number(x.replace(',', '.'))));
+  const valid = parsed.every((x) => Number.isFinite(x) && x >= 0 && x <= MAX_POINTS);
+  const total = valid ? parsed.reduce((x, y) => x + y, 0) : NaN;
+  const edit = (k: number, text: string) => {
+    const next = draft.map((x, j) => (j === k ? text : x));
+    setDraft(next);
+    const pts = next.map((x) => (x.trim() === '' ? 0 : Number(x.replace(',', '.'))));
+    if (pts.every((x) => Number.isFinite(x) && x >= 0 && x <= MAX_POINTS) && pts.some((x) => x > 0)) onChange(pts);
+  };
+  return (
+    <div className="ahp-points" data-testid="ahp-points">
+      <p className="small muted" id={`${id}-h`}>
+        {t('ahp.pointsHelp')}
+      </p>
+      <ul>
+        {a.indicators.map((ind, k) => (
+          <li key={ind}>
+            <label htmlFor={`${id}-${k}`}>{t('ahp.pointsFor', { name: name(ind) })}</label>
+            <input id={`${id}-${k}`} type="number" min={0} max={MAX_POINTS} step={1} data-testid={`ahp-points-${ind}`} value={draft[k]} onChange={(e) => edit(k, e.target.value)} />
+          </li>
+        ))}
+      </ul>
+      <p className="small" role="status" data-testid="ahp-points-total">
+        {total > 0 ? t('ahp.pointsTotal', { total: formatNumber(total, i18n.language, 0) }) : t('ahp.pointsNone')}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Voting on separate devices (issue 20): the active participant's answers as a code (or a file)
+ * to send, and a code received added to the group. No server: the code is the whole exchange.
+ */
+function OtherDevices({ a, onAdd }: { a: AhpWeighting; onAdd: (next: AhpWeighting) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const me = a.participants[a.active];
+  const code = participantCode(a, a.active);
+  const [incoming, setIncoming] = useState('');
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const add = (text: string) => {
+    try {
+      const next = addParticipantFromCode(a, text);
+      onAdd(next);
+      setIncoming('');
+      setMessage({ error: false, text: t('ahp.codeAdded', { alias: next.participants[next.active].alias || t('ahp.defaultAlias', { n: next.active + 1 }) }) });
+    } catch (err) {
+      if (!(err instanceof ParticipantCodeError)) throw err;
+      const params = err.problem === 'personalAlias' ? { kind: t(`ahp.personalKinds.${err.params.kind}`) } : err.params;
+      setMessage({ error: true, text: t(`ahp.codeProblems.${err.problem}`, params) });
+    }
+  };
+  const alias = me.alias || t('ahp.defaultAlias', { n: a.active + 1 });
+  return (
+    <details className="ahp-devices" data-testid="ahp-devices">
+      <summary>{t('ahp.devicesTitle')}</summary>
+      <p className="small muted">{t('ahp.devicesIntro')}</p>
+      <label htmlFor={`${id}-mine`}>{t('ahp.myCode', { alias })}</label>
+      <textarea id={`${id}-mine`} readOnly rows={3} value={code} data-testid="ahp-my-code" onFocus={(e) => e.target.select()} />
+      <div className="ahp-code-actions">
+        <button type="button" onClick={() => void navigator.clipboard?.writeText(code).then(() => setMessage({ error: false, text: t('ahp.copied') }), () => undefined)}>
+          {t('ahp.copyCode')}
+        </button>
+        <button type="button" data-testid="ahp-save-code" onClick={() => download(`participante-${alias.replace(/[^\p{L}\p{N}]+/gu, '-')}.txt`, new Blob([`${code}\n`], { type: 'text/plain;charset=utf-8' }))}>
+          {t('ahp.saveCode')}
+        </button>
+      </div>
+      <label htmlFor={`${id}-in`}>{t('ahp.addCode')}</label>
+      <textarea id={`${id}-in`} rows={3} value={incoming} data-testid="ahp-code-in" onChange={(e) => setIncoming(e.target.value)} />
+      <div className="ahp-code-actions">
+        <button type="button" data-testid="ahp-code-add" disabled={incoming.trim() === ''} onClick={() => add(incoming)}>
+          {t('ahp.addCodeButton')}
+        </button>
+        <label>
+          {t('ahp.addCodeFile')}{' '}
+          <input
+            type="file"
+            accept=".txt,text/plain"
+            data-testid="ahp-code-file"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              // a code file is a few hundred bytes: anything larger is not one
+              if (f) void (f.size > 10_000 ? Promise.resolve('') : f.text()).then(add);
+            }}
+          />
+        </label>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error small' : 'small'} data-testid="ahp-code-message">
+          {message.text}
+        </p>
+      )}
     </details>
   );
 }

@@ -2,6 +2,7 @@
 // through the real panel: the judgements give weights and a consistency ratio, the group's
 // weights go to the ranking, and everything is part of the scenario (it survives a reload).
 import { test, expect, openApp, rankingRows, runAxe } from './fixtures';
+import { E2E_VIEWPORT, PREVIEW_URL } from '../browser/chromium';
 
 // axe is injected as a script, which the app's Content-Security-Policy would rightly block
 test.use({ bypassCSP: true });
@@ -82,4 +83,58 @@ test('pairwise comparisons give weights and CR, a second participant changes the
   await openApp(page);
   await expect(page.getByTestId('ahp-participant').locator('option')).toHaveText(['Participante 1', 'Mesa 2'], { timeout: 30_000 });
   await expect.poll(scores).toEqual(withGroup);
+});
+
+test('a participant on another device votes with points and sends a code; the facilitator adds it and the group changes', async ({ page, browser }) => {
+  const start = async (p: typeof page) => {
+    await openApp(p);
+    await p.getByTestId('ahp-panel').locator('> summary').click();
+    await p.getByTestId('ahp-start').click();
+  };
+  await start(page);
+  const scores = async () => (await rankingRows(page).allTextContents()).slice(0, 10).map((r) => r.match(/^(?:\d+|—)\D+?(?:\d+\.\d|datos insuficientes)/)?.[0] ?? r).join('|');
+  const alone = await scores();
+
+  // the participant's own device: a separate browser context (no storage shared), the same scenario
+  const device = await browser.newContext({ baseURL: PREVIEW_URL, viewport: E2E_VIEWPORT, serviceWorkers: 'block' });
+  try {
+    const other = await device.newPage();
+    await start(other);
+    await other.getByTestId('ahp-alias').fill('Mesa 3');
+    await other.getByTestId('ahp-alias').blur();
+    await other.getByTestId('ahp-vote-points').check();
+    const inputs = other.getByTestId('ahp-points').locator('input');
+    const n = await inputs.count();
+    for (let k = 0; k < n; k++) await inputs.nth(k).fill(k === 0 ? '70' : '10');
+    const total = 70 + 10 * (n - 1);
+    await expect(other.getByTestId('ahp-points-total')).toHaveText(`Total repartido: ${total} puntos.`);
+    // their weights are their points' shares
+    const firstRow = other.getByTestId('ahp-weights').locator('tbody tr').first();
+    await expect(firstRow.locator('td').first()).toHaveText(`${((100 * 70) / total).toFixed(1)}\u00a0%`);
+    await other.getByTestId('ahp-devices').locator('> summary').click();
+    const [saved] = await Promise.all([other.waitForEvent('download'), other.getByTestId('ahp-save-code').click()]);
+    const codeFile = await saved.path();
+    const code = await other.getByTestId('ahp-my-code').inputValue();
+    expect(code).toMatch(/^TERRITORIO-AHP1\./);
+
+    // the facilitator: a wrong code is explained, the file adds «Mesa 3», the ranking moves
+    await page.getByTestId('ahp-devices').locator('> summary').click();
+    await page.getByTestId('ahp-code-in').fill('esto no es un código');
+    await page.getByTestId('ahp-code-add').click();
+    await expect(page.getByTestId('ahp-code-message')).toHaveText(/^Eso no es un código de participante de Territorio/);
+    await expect(page.getByTestId('ahp-participant').locator('option')).toHaveCount(1);
+    await page.getByTestId('ahp-code-file').setInputFiles(codeFile!);
+    await expect(page.getByTestId('ahp-code-message')).toHaveText('Se agregó a «Mesa 3» al grupo.');
+    await expect(page.getByTestId('ahp-participant').locator('option')).toHaveText(['Participante 1', 'Mesa 3']);
+    await expect(page.getByTestId('ahp-vote-points')).toBeChecked();
+    await expect(page.getByTestId('ahp-weights').locator('tbody tr').first().locator('td').first()).toHaveText(`${((100 * 70) / total).toFixed(1)}\u00a0%`);
+    await expect.poll(scores).not.toEqual(alone);
+    // the same code pasted again replaces «Mesa 3» rather than adding a third participant
+    await page.getByTestId('ahp-code-in').fill(code);
+    await page.getByTestId('ahp-code-add').click();
+    await expect(page.getByTestId('ahp-participant').locator('option')).toHaveCount(2);
+    expect(await runAxe(page)).toEqual([]);
+  } finally {
+    await device.close();
+  }
 });
