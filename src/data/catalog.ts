@@ -24,8 +24,9 @@ export interface CatalogDataset {
   file: string;
   title: Bilingual;
   institution: string;
-  licence: string;
-  vintage: string;
+  /** As the public copy states it, in both languages. */
+  licence: Bilingual;
+  vintage: Bilingual;
   source: string;
   rawFiles: string[];
   rows: number;

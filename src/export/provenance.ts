@@ -97,7 +97,7 @@ export function provenance(ctx: ExportContext): Provenance {
   });
   const sources = sourceIds(ranking, s.level).flatMap((id) => {
     const d = catalog.datasets.find((x) => x.id === id);
-    return d ? [{ id, title: d.title[lng], institution: d.institution, vintage: d.vintage, licence: d.licence }] : [];
+    return d ? [{ id, title: d.title[lng], institution: d.institution, vintage: d.vintage[lng], licence: d.licence[lng] }] : [];
   });
   // The user's own files behind ranked indicators: name, rows and SHA-256, never mistaken for open data.
   for (const f of s.userData.files) {

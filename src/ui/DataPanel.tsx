@@ -48,9 +48,9 @@ export function DataPanel() {
             <dt>{t('data.institution')}</dt>
             <dd>{ds.institution}</dd>
             <dt>{t('data.licence')}</dt>
-            <dd>{ds.licence}</dd>
+            <dd>{ds.licence[lng]}</dd>
             <dt>{t('data.vintage')}</dt>
-            <dd>{ds.vintage}</dd>
+            <dd>{ds.vintage[lng]}</dd>
             <dt>{t('data.source')}</dt>
             <dd>{ds.source}</dd>
             <dt>{t('data.rows')}</dt>

@@ -6,5 +6,5 @@ export function datasetLabel(catalog: Catalog, id: string, lng: string): string 
   const ds = datasetById(catalog, id);
   if (!ds) return id;
   const title = lng === 'en' ? ds.title.en : ds.title.es;
-  return `${title} (${ds.institution}, ${ds.vintage})`;
+  return `${title} (${ds.institution}, ${lng === 'en' ? ds.vintage.en : ds.vintage.es})`;
 }

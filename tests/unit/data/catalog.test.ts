@@ -45,7 +45,7 @@ describe('catalog helpers', () => {
       'limites_departamentos', 'limites_provincias', 'limites_distritos', 'paises',
     ]);
     for (const d of DATASETS) {
-      expect(d.title.es && d.title.en && d.institution && d.licence && d.vintage && d.source).toBeTruthy();
+      expect(d.title.es && d.title.en && d.institution && d.licence.es && d.licence.en && d.vintage.es && d.vintage.en && d.source).toBeTruthy();
       expect(d.rawFiles.length).toBeGreaterThan(0);
     }
     expect(OUTPUT_FILES).toContain('catalog.json');

@@ -34,9 +34,9 @@ const catalog = {
   inputsSha256: 'abcdef0123456789',
   pipelineSha256: 'x',
   datasets: [
-    { id: 'distritos', title: { es: 'Distritos: población y pobreza', en: 'Districts' }, institution: 'INEI', vintage: 'pobreza 2018', licence: 'MIT' },
-    { id: 'establecimientos', title: { es: 'Establecimientos (IPRESS)', en: 'Facilities' }, institution: 'MINSA', vintage: '2017-02', licence: 'MIT' },
-    { id: 'limites_provincias', title: { es: 'Límites provinciales', en: 'Province limits' }, institution: 'INEI', vintage: '2025', licence: 'GPL-3' },
+    { id: 'distritos', title: { es: 'Distritos: población y pobreza', en: 'Districts' }, institution: 'INEI', vintage: { es: 'pobreza 2018', en: 'poverty 2018' }, licence: { es: 'MIT', en: 'MIT' } },
+    { id: 'establecimientos', title: { es: 'Establecimientos (IPRESS)', en: 'Facilities' }, institution: 'MINSA', vintage: { es: '2017-02', en: '2017-02' }, licence: { es: 'MIT', en: 'MIT' } },
+    { id: 'limites_provincias', title: { es: 'Límites provinciales', en: 'Province limits' }, institution: 'INEI', vintage: { es: '2025', en: '2025' }, licence: { es: 'GPL-3', en: 'GPL-3' } },
   ],
 } as unknown as Catalog;
 // clockwise, as topojson-client writes the pipeline's boundaries
