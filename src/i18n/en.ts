@@ -327,6 +327,11 @@ export const en: Messages = {
     legendDistance: 'Populated places: distance to the nearest facility',
     legendNone: 'no distance (outside Peru)',
   },
+  sources: {
+    userConflicts_one: '{{count}} event from own files ({{files}})',
+    userConflicts_other: '{{count}} events from own files ({{files}})',
+    window: 'time window {{from}} – {{to}}',
+  },
   methods: {
     conflicts:
       '-- computed in the browser (not SQL): cases with status active or latent whose period overlaps\n-- the window {{span}}, counted by {{key}}; {{n}} events loaded (Ombudsman and your own files)',

@@ -343,6 +343,12 @@ export const es = {
     legendDistance: 'Centros poblados: distancia al establecimiento más cercano',
     legendNone: 'sin distancia (fuera del Perú)',
   },
+  sources: {
+    userConflicts_one: '{{count}} evento de archivos propios ({{files}})',
+    userConflicts_many: '{{count}} eventos de archivos propios ({{files}})',
+    userConflicts_other: '{{count}} eventos de archivos propios ({{files}})',
+    window: 'ventana de tiempo {{from}} – {{to}}',
+  },
   methods: {
     conflicts:
       '-- calculado en el navegador (no es SQL): casos con estado activo o latente cuyo periodo se superpone\n-- con la ventana {{span}}, contados por {{key}}; {{n}} eventos cargados (Defensoría del Pueblo y archivos propios)',

@@ -5,7 +5,7 @@ import { engineOf, selectedUnitId } from '../state/selectors';
 import { formatNumber } from '../i18n';
 import { indicatorById } from '../domain/indicators';
 import { medianAt } from '../domain/stats';
-import { datasetLabel } from './datasetLabel';
+import { useSourceLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
 import { IndicatorCard } from './IndicatorCard';
 import { UnitFacilities } from './UnitFacilities';
@@ -20,6 +20,7 @@ export function DetailPanel() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language === 'en' ? 'en' : 'es';
   const data = useStore(engineOf);
+  const source = useSourceLabel();
   const selected = useStore(selectedUnitId);
   const select = useStore((s) => s.select);
   const aggregation = useStore((s) => s.scenario.aggregation);
@@ -122,7 +123,7 @@ export function DetailPanel() {
             <tr key={r.id} data-indicator={r.id}>
               <th scope="row">
                 {r.def.label[lng]}
-                <div className="muted small">{r.def.datasets.map((d) => datasetLabel(data.catalog, d, lng)).join(' · ')}</div>
+                <div className="muted small">{r.def.datasets.map(source).join(' · ')}</div>
                 <IndicatorCard id={r.id} units={units} index={i} scope={ranking.scopeIndices} />
               </th>
               <td className="num">

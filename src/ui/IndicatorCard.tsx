@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { engineOf } from '../state/selectors';
 import { indicatorById, OLD_FACILITY_YEARS } from '../domain/indicators';
 import { COUNT_INDICATORS, FACILITY_INDICATORS } from '../data/indicatorSql';
 import type { Units } from '../data/units';
 import { definitionsText } from '../export/definitionsText';
-import { datasetLabel } from './datasetLabel';
+import { useSourceLabel } from './datasetLabel';
 import { robustOutlier } from '../domain/outliers';
 import { formatNumber } from '../i18n';
 
@@ -34,7 +33,7 @@ function generalCaveats(id: string): string[] {
 export function IndicatorCard({ id, units, index, scope }: { id: string; units?: Units; index?: number; scope?: ArrayLike<number> }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language === 'en' ? 'en' : 'es';
-  const data = useStore(engineOf);
+  const source = useSourceLabel();
   const d = useStore((s) => s.scenario.definitions);
   const def = indicatorById(id);
   const facility = FACILITY.has(id);
@@ -88,7 +87,7 @@ export function IndicatorCard({ id, units, index, scope }: { id: string; units?:
           </>
         )}
         <dt>{t('definitions.card.source')}</dt>
-        <dd>{def.datasets.map((x) => (data ? datasetLabel(data.catalog, x, lng) : x)).join(' · ')}</dd>
+        <dd>{def.datasets.map(source).join(' · ')}</dd>
         {generalCaveats(id).length > 0 && (
           <>
             <dt>{t('definitions.card.caveats')}</dt>

@@ -8,7 +8,7 @@ import { RetryButton } from './RetryButton';
 import { FACILITY_GROUPS, GROUP_COLOUR, GROUP_RADIUS, INSTITUTION_GROUPS } from '../domain/facilities';
 import { formatNumber } from '../i18n';
 import type { LayerState, MapLayers } from '../state/scenario';
-import { datasetLabel } from './datasetLabel';
+import { useSourceLabel } from './datasetLabel';
 
 const LAYERS: { key: keyof MapLayers; datasets: string[] }[] = [
   { key: 'basemap', datasets: ['paises'] },
@@ -25,11 +25,12 @@ const LAYERS: { key: keyof MapLayers; datasets: string[] }[] = [
 ];
 
 function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const state = useStore((s) => s.scenario.layers[layerKey]) as LayerState;
   const setLayer = useStore((s) => s.setLayer);
   const data = useStore(engineOf);
+  const source = useSourceLabel();
   const label = t(`layers.${layerKey}`);
   return (
     <li className="layer" data-layer={layerKey}>
@@ -55,7 +56,7 @@ function LayerRow({ layerKey, datasets }: { layerKey: keyof MapLayers; datasets:
       )}
       {layerKey === 'distritos' && state.visible && <p className="small muted">{t('layers.districtLinesZoom')}</p>}
       <p className="muted small layer-source">
-        {data ? datasetLabel(data.catalog, datasets[0], i18n.language) : ''}{' '}
+        {data ? source(datasets[0]) : ''}{' '}
         <button type="button" className="link" onClick={() => useStore.getState().setDataPanelOpen(true)}>
           {t('layers.seeData')}
           <span className="sr-only"> ({label})</span>

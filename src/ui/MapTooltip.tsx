@@ -3,7 +3,7 @@ import { useStore } from '../state/store';
 import { engineOf } from '../state/selectors';
 import { formatNumber } from '../i18n';
 import { indicatorById } from '../domain/indicators';
-import { datasetLabel } from './datasetLabel';
+import { useSourceLabel } from './datasetLabel';
 import { formatIndicator } from './indicatorValue';
 import { robustOutlier } from '../domain/outliers';
 
@@ -11,6 +11,7 @@ import { robustOutlier } from '../domain/outliers';
 export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: number }) {
   const { t, i18n } = useTranslation();
   const data = useStore(engineOf);
+  const source = useSourceLabel();
   const ranked = useStore((s) => s.derived.ranking);
   const classes = useStore((s) => s.scenario.classes);
   if (!data || !ranked) return null;
@@ -54,7 +55,7 @@ export function MapTooltip({ ubigeo, x, y }: { ubigeo: string; x: number; y: num
       </ul>
       {[...datasets].map((id) => (
         <div key={id} className="muted small">
-          {t('tooltip.source', { dataset: datasetLabel(data.catalog, id, lng) })}
+          {t('tooltip.source', { dataset: source(id) })}
         </div>
       ))}
     </div>

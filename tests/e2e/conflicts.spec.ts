@@ -128,6 +128,9 @@ test.describe('socio-environmental conflicts', () => {
     await expect(page.getByTestId('upload-rejected')).toContainText('Provincia Inventada');
     await expect(page.getByTestId('upload-warnings')).toContainText(/Windows-1252|Latin-1|latin/i);
     await expect(counts).toContainText(`${es(all.length + 2)} casos`);
+    // the layer's source line names the user's file beside the published report (issue 17)
+    await expect(page.locator('[data-layer="conflictPoints"] .layer-source')).toContainText('Defensoría del Pueblo');
+    await expect(page.locator('[data-layer="conflictPoints"] .layer-source')).toContainText('+ 2 eventos de archivos propios («eventos.csv»');
     // The Aguas Verdes point (its own decimal-comma coordinates) is drawn and opens its card.
     await page.mouse.move(5, 5);
     const clip = await mapClip(page, -80.25, -3.48, 10);
