@@ -34,6 +34,12 @@ test.describe('layout on a laptop and a phone', () => {
     const table = (await page.getByTestId('ranking-table').boundingBox())!;
     expect(table.width).toBeGreaterThan(300);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(414);
+    // every column of the ranking fits its box, «Estabilidad» included (it used to be cut at the right)
+    for (const width of [414, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      const fit = await page.getByTestId('ranking-table').evaluate((t) => ({ table: t.scrollWidth, box: t.closest('.table-scroll')!.clientWidth }));
+      expect(fit.table, `at ${width} px`).toBeLessThanOrEqual(fit.box);
+    }
   });
 
   test('the legend folds away and comes back', async ({ page }) => {
