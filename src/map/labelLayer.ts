@@ -1,10 +1,13 @@
 import { TextLayer } from '@deck.gl/layers';
 
-/** One label on screen: position, text, and whether it is one of the top N (drawn larger). */
+/** One label on screen: position, text, whether it is one of the top N, its size (px, by zoom) and kind. */
 export interface MapLabel {
   position: [number, number];
   text: string;
   top: boolean;
+  size: number;
+  /** A department's name over the units (context, in capitals and a lighter colour). */
+  department?: boolean;
 }
 
 /**
@@ -19,8 +22,8 @@ export function labelLayer(labels: MapLabel[], opacity: number, version: string,
     pickable: false,
     getPosition: (d) => d.position,
     getText: (d) => d.text,
-    getSize: (d) => (d.top ? 13 : 11),
-    getColor: (d) => (d.top ? [10, 10, 10, 255] : [40, 40, 40, 255]),
+    getSize: (d) => d.size,
+    getColor: (d) => (d.top ? [10, 10, 10, 255] : d.department ? [35, 55, 95, 255] : [40, 40, 40, 255]),
     fontFamily: "'DejaVu Sans', Verdana, Arial, sans-serif",
     fontWeight: 600,
     // accented names (Marañón, Huánuco): every character of the level's names, so the glyph atlas

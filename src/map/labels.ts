@@ -111,3 +111,12 @@ export function labelCharacters(names: readonly string[]): string[] {
   for (const n of names) for (const ch of n) set.add(ch);
   return [...set];
 }
+
+/**
+ * Label sizes (px) at a zoom level: a top-N name, another unit's, a department's. They grow as
+ * one zooms in (more room per unit), as on printed maps, within a readable range.
+ */
+export function labelSizes(zoom: number): { top: number; unit: number; department: number } {
+  const k = zoom < 5 ? 1 : zoom < 6.5 ? 1.1 : zoom < 8 ? 1.2 : 1.3;
+  return { top: Math.round(13 * k), unit: Math.round(11 * k), department: Math.round(12 * k) };
+}

@@ -13,7 +13,7 @@ import type { ChoroplethStyle } from '../map/unitLayer';
 import { interleave, placeColours, placesData } from '../map/placesLayer';
 import { unitColours } from '../map/classes';
 import { useMapClassInputs } from './mapClassInputs';
-import { declutter, labelAnchors, labelCharacters, labelWidth, type LabelBox } from '../map/labels';
+import { declutter, labelAnchors, labelCharacters, labelSizes, labelWidth, type LabelBox } from '../map/labels';
 import type { MapLabel } from '../map/labelLayer';
 import { MapUnitList, type VisibleUnit } from './MapUnitList';
 import { buildLayers } from '../map/buildLayers';
@@ -227,7 +227,13 @@ export function MapView() {
   const units = ranked?.units;
   const topKey = style?.topKey;
   const scopeKey = `${scope.departamento}:${scope.provincia}`;
-  const characterSet = useMemo(() => labelCharacters(units?.names ?? []), [units]);
+  const departments = geo?.departamentos;
+  // department names in capitals over the units while more than one department is in scope
+  const showDepartments = scope.departamento === null && !!departments;
+  const characterSet = useMemo(
+    () => labelCharacters([...(units?.names ?? []), ...(departments?.features.map((f) => String(f.properties.departamento ?? '').toLocaleUpperCase('es')) ?? [])]),
+    [units, departments],
+  );
   useEffect(() => {
     const map = mapRef.current;
     const current = rankedRef.current;
@@ -239,26 +245,38 @@ export function MapView() {
     const { ranking } = current;
     const anchors = labelAnchors(boundaries);
     const canvas = map.getCanvas();
+    const sizes = labelSizes(map.getZoom());
     const boxes: LabelBox[] = [];
     const items: (MapLabel & { priority: number })[] = [];
     const visible: string[] = [];
+    // departments right after the top N: the context a planner points at («Áncash»), before other units
+    if (showDepartments && labelsOn) {
+      const d = labelAnchors(departments!);
+      departments!.features.forEach((f, k) => {
+        if (Number.isNaN(d.lon[k])) return;
+        const text = String(f.properties.departamento ?? '').toLocaleUpperCase('es');
+        const p = map.project([d.lon[k], d.lat[k]]);
+        boxes.push({ x: p.x, y: p.y, w: labelWidth(text, sizes.department), h: sizes.department + 4 });
+        items.push({ position: [d.lon[k], d.lat[k]], text, top: false, department: true, size: sizes.department, priority: -1e14 - d.area[k] });
+      });
+    }
     for (let k = 0; k < anchors.ids.length; k++) {
       const i = index.get(anchors.ids[k]);
       if (i === undefined || ranking.inScope[i] !== 1 || Number.isNaN(anchors.lon[k])) continue;
       const rank = ranking.rank[i];
       const top = rank > 0 && rank <= topN;
       const text = top ? `${rank}. ${current.units.names[i]}` : current.units.names[i];
-      const size = top ? 13 : 11;
+      const size = top ? sizes.top : sizes.unit;
       const p = map.project([anchors.lon[k], anchors.lat[k]]);
       if (p.x >= 0 && p.y >= 0 && p.x <= canvas.clientWidth && p.y <= canvas.clientHeight) visible.push(anchors.ids[k]);
       boxes.push({ x: p.x, y: p.y, w: labelWidth(text, size), h: size + 4 });
-      items.push({ position: [anchors.lon[k], anchors.lat[k]], text, top, priority: top ? rank - 1e15 : -anchors.area[k] });
+      items.push({ position: [anchors.lon[k], anchors.lat[k]], text, top, size, priority: top ? rank - 1e15 : -anchors.area[k] });
     }
     setInViewIds(visible);
     const order = items.map((_, j) => j).sort((a, b) => items[a].priority - items[b].priority);
     const kept = labelsOn ? declutter(boxes, order, canvas.clientWidth, canvas.clientHeight) : [];
     setLabels(labelsOn ? { items: kept.map((j) => items[j]), version: `${cameraStops}:${topKey}:${scopeKey}`, characterSet } : null);
-  }, [cameraStops, boundaries, units, topKey, scopeKey, topN, labelsOn, index, map, characterSet]);
+  }, [cameraStops, boundaries, units, topKey, scopeKey, topN, labelsOn, index, map, characterSet, showDepartments, departments]);
   // the keyboard list, with the current ranks: ranked units by rank, then the rest by name
   const inView = useMemo<VisibleUnit[]>(() => {
     if (!ranked) return [];

@@ -22,17 +22,23 @@ test.describe('map layers (first slice of the map workspace)', () => {
     const labels = (p: Page) =>
       p.evaluate(() => {
         // MapboxOverlay keeps its props in `_props` (as tests/e2e/recovery.spec.ts reads them)
-        const overlay = (window as unknown as { __territorioOverlay: { _props: { layers: { id: string; props: { data: { text: string; top: boolean }[] } }[] } } }).__territorioOverlay;
-        return overlay._props.layers.find((l) => l.id === 'nombres')?.props.data.map((d) => ({ text: d.text, top: d.top })) ?? null;
+        const overlay = (window as unknown as { __territorioOverlay: { _props: { layers: { id: string; props: { data: { text: string; top: boolean; size: number; department?: boolean }[] } }[] } } }).__territorioOverlay;
+        return overlay._props.layers.find((l) => l.id === 'nombres')?.props.data.map((d) => ({ text: d.text, top: d.top, size: d.size, department: !!d.department })) ?? null;
       });
     const rows = await tableRows(page);
     await expect.poll(async () => (await labels(page))?.length ?? 0).toBeGreaterThan(20);
     const shown = (await labels(page))!;
     // the first of the ranking is always labelled, with its rank
-    expect(shown).toContainEqual({ text: `1. ${rows[0].name}`, top: true });
+    expect(shown).toContainEqual(expect.objectContaining({ text: `1. ${rows[0].name}`, top: true }));
     // never more than the top 10 carry a rank, and names are not repeated
     expect(shown.filter((l) => l.top).length).toBeLessThanOrEqual(10);
     expect(new Set(shown.map((l) => l.text)).size).toBe(shown.length);
+    // with all of Peru in scope, department names in capitals label the context
+    expect(shown.filter((l) => l.department).map((l) => l.text)).toEqual(expect.arrayContaining(['PIURA', 'CAJAMARCA']));
+    // zoomed in, the names are drawn larger
+    const small = shown.find((l) => !l.top && !l.department)!.size;
+    await page.evaluate(() => (window as unknown as { __territorioMap: { jumpTo(o: object): void } }).__territorioMap.jumpTo({ center: [-75.5, -12.5], zoom: 7 }));
+    await expect.poll(async () => (await labels(page))?.find((l) => !l.top && !l.department)?.size ?? 0).toBeGreaterThan(small);
     await page.locator('[data-layer="labels"] input[type=checkbox]').uncheck();
     await expect.poll(() => labels(page)).toBeNull();
   });

@@ -50,7 +50,7 @@ describe('buildLayers (pure: view model → deck.gl layers)', () => {
   });
 
   it('draws the names on top when there are labels to show, and not when the layer is off', () => {
-    const labels = { items: [{ position: [0.5, 0.5] as [number, number], text: '1. Chachapoyas', top: true }], version: 'v', characterSet: [...'1. Chachapoyas'] };
+    const labels = { items: [{ position: [0.5, 0.5] as [number, number], text: '1. Chachapoyas', top: true, size: 13 }], version: 'v', characterSet: [...'1. Chachapoyas'] };
     expect(ids(viewModel({ labels }))).toEqual(['provincia-choropleth', 'provincia-contorno', 'nombres']);
     expect(ids(viewModel({ labels, layers: { ...defaultLayers(), labels: { visible: false, opacity: 1 } } }))).toEqual(['provincia-choropleth', 'provincia-contorno']);
   });

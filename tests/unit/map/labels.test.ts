@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declutter, labelAnchors, labelWidth, type LabelBox } from '../../../src/map/labels';
+import { declutter, labelAnchors, labelSizes, labelWidth, type LabelBox } from '../../../src/map/labels';
 import type { Boundaries } from '../../../src/data/boundaries';
 
 describe('map labels', () => {
@@ -35,5 +35,17 @@ describe('map labels', () => {
 
   it('a longer name gets a wider box', () => {
     expect(labelWidth('Datem del Marañón', 11)).toBeGreaterThan(labelWidth('Ica', 11));
+  });
+});
+
+describe('label sizes by zoom (issue 17)', () => {
+  it('grow as one zooms in, the top N always the largest and departments between', () => {
+    const sizes = [4, 5.5, 7, 9].map(labelSizes);
+    for (const s of sizes) {
+      expect(s.top).toBeGreaterThan(s.department);
+      expect(s.department).toBeGreaterThan(s.unit);
+    }
+    for (let k = 1; k < sizes.length; k++) expect(sizes[k].unit).toBeGreaterThan(sizes[k - 1].unit);
+    expect(labelSizes(4)).toEqual({ top: 13, unit: 11, department: 12 });
   });
 });
