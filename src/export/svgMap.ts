@@ -161,30 +161,42 @@ export interface MapSvgOptions {
   outlines?: Boundaries;
   /** Names to write on the map, most important first (the top N with their rank); dropped where they would overlap. */
   labels?: { ubigeo: string; text: string }[];
+  /** Also write the outlines' department names (after the labels), as the interactive map does with all of Peru in scope. */
+  departmentNames?: boolean;
 }
 
-/** The labels that fit: anchored inside each unit (src/map/labels.ts), decluttered in the map's box. */
+/**
+ * The labels that fit: anchored inside each unit (src/map/labels.ts), decluttered in the map's box;
+ * the top N first, then (with `departmentNames`) the departments of the outlines in capitals.
+ */
 function svgLabels(o: MapSvgOptions, box: Box, font: string): string[] {
-  if (!o.labels?.length) return [];
+  if (!o.labels?.length && !o.departmentNames) return [];
   const frame = frameOf(o.boundaries, o.fit, box);
   if (!frame) return [];
-  const anchors = labelAnchors(o.boundaries);
-  const at = new Map(anchors.ids.map((id, k) => [id, k]));
-  const SIZE = 12;
-  const placed: { x: number; y: number; text: string }[] = [];
-  const boxes: LabelBox[] = [];
-  for (const l of o.labels) {
-    const k = at.get(l.ubigeo);
-    if (k === undefined || Number.isNaN(anchors.lon[k])) continue;
-    const x = frame.x(anchors.lon[k]) - box.x;
-    const y = frame.y(anchors.lat[k]) - box.y;
-    placed.push({ x, y, text: l.text });
-    boxes.push({ x, y, w: labelWidth(l.text, SIZE), h: SIZE + 4 });
+  const placed: { x: number; y: number; text: string; size: number; fill: string }[] = [];
+  const add = (b: Boundaries, wanted: { ubigeo: string; text: string }[], size: number, fill: string) => {
+    const anchors = labelAnchors(b);
+    const at = new Map(anchors.ids.map((id, k) => [id, k]));
+    for (const l of wanted) {
+      const k = at.get(l.ubigeo);
+      if (k === undefined || Number.isNaN(anchors.lon[k])) continue;
+      const x = frame.x(anchors.lon[k]) - box.x;
+      const y = frame.y(anchors.lat[k]) - box.y;
+      // a department's anchor outside the map's box (a neighbour of the scope) is not written
+      if (x < 0 || y < 0 || x > box.width || y > box.height) continue;
+      placed.push({ x, y, text: l.text, size, fill });
+    }
+  };
+  add(o.boundaries, o.labels ?? [], 12, '#111');
+  if (o.departmentNames && o.outlines) {
+    const names = o.outlines.features.map((f) => ({ ubigeo: f.properties.ubigeo, text: String(f.properties.departamento ?? '').toLocaleUpperCase('es') }));
+    add(o.outlines, names, 10, '#23375f');
   }
+  const boxes: LabelBox[] = placed.map((p) => ({ x: p.x, y: p.y, w: labelWidth(p.text, p.size), h: p.size + 4 }));
   const kept = declutter(boxes, boxes.map((_, i) => i), box.width, box.height);
   return kept.map((i) => {
     const p = placed[i];
-    return `<text x="${(p.x + box.x).toFixed(1)}" y="${(p.y + box.y + SIZE * 0.35).toFixed(1)}" text-anchor="middle" ${font} font-size="${SIZE}" font-weight="bold" fill="#111" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(p.text)}</text>`;
+    return `<text x="${(p.x + box.x).toFixed(1)}" y="${(p.y + box.y + p.size * 0.35).toFixed(1)}" text-anchor="middle" ${font} font-size="${p.size}" font-weight="bold" fill="${p.fill}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(p.text)}</text>`;
   });
 }
 

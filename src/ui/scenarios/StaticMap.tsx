@@ -32,6 +32,7 @@ export function useMapSvg(ctx: ExportContext | null, o: FigureOptions): string |
     return mapSvg({
       boundaries,
       outlines: s.level === 'provincia' || s.scope.provincia === null ? departamentos : undefined,
+      departmentNames: s.scope.departamento === null,
       index: new Map(units.ids.map((id, i) => [id, i])),
       colours: unitColours(ranking, classes, s.topN, inputs),
       fit: new Set(Array.from(ranking.scopeIndices, (i) => units.ids[i])),

@@ -152,4 +152,25 @@ describe('exports', () => {
     // Amazonas lies outside the fitted view: its label would fall off the map
     expect(svg).not.toContain('Chachapoyas');
   });
+
+  it('SVG map: department names in capitals after the top N, only those inside the view', () => {
+    const ctx = context();
+    const dept = (ubigeo: string, from: string, departamento: string) => ({ ...boundaries.features.find((f) => f.properties.ubigeo === from)!, properties: { ubigeo, departamento } });
+    const outlines = { ...boundaries, features: [dept('08', '0801', 'Cusco'), dept('01', '0101', 'Amazonas')] } as typeof boundaries;
+    const o = {
+      boundaries,
+      index: new Map(ids.map((id, i) => [id, i])),
+      colours: unitColours(ctx.ranking, ctx.scenario.classes, 1),
+      fit: new Set(['0801', '0802', '0803']),
+      width: 600,
+      height: 400,
+      outlines,
+      labels: [{ ubigeo: '0802', text: '1. Acomayo' }],
+    };
+    expect(mapSvg(o)).not.toContain('>CUSCO</text>');
+    const svg = mapSvg({ ...o, departmentNames: true });
+    expect(svg).toContain('>CUSCO</text>');
+    expect(svg).not.toContain('AMAZONAS');
+    expect(svg.indexOf('1. Acomayo')).toBeLessThan(svg.indexOf('>CUSCO<'));
+  });
 });
