@@ -327,6 +327,7 @@ export const en: Messages = {
     legendDistance: 'Populated places: distance to the nearest facility',
     legendNone: 'no distance (outside Peru)',
   },
+  phoneTabs: { label: 'Parts of the workspace', mapa: 'Map', ranking: 'Ranking', detalle: 'Detail', capas: 'Layers and weights' },
   sources: {
     userConflicts_one: '{{count}} event from own files ({{files}})',
     userConflicts_other: '{{count}} events from own files ({{files}})',

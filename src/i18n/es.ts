@@ -343,6 +343,7 @@ export const es = {
     legendDistance: 'Centros poblados: distancia al establecimiento más cercano',
     legendNone: 'sin distancia (fuera del Perú)',
   },
+  phoneTabs: { label: 'Partes del espacio de trabajo', mapa: 'Mapa', ranking: 'Ranking', detalle: 'Detalle', capas: 'Capas y pesos' },
   sources: {
     userConflicts_one: '{{count}} evento de archivos propios ({{files}})',
     userConflicts_many: '{{count}} eventos de archivos propios ({{files}})',

@@ -183,6 +183,9 @@ export type Selection =
 
 export const NO_SELECTION: Selection = { kind: 'none' };
 
+export type PhoneTab = 'mapa' | 'ranking' | 'detalle' | 'capas';
+export const PHONE_TABS: readonly PhoneTab[] = ['mapa', 'ranking', 'detalle', 'capas'];
+
 /** The workshop's full-screen views. */
 export type WorkshopScreen = 'none' | 'compare' | 'present' | 'report' | 'consultas' | 'tendencias' | 'seguimiento';
 
@@ -230,6 +233,8 @@ export interface ViewSlice {
   appUpdate: AppUpdate;
   /** The left panels (layers, weights…): folded by width ('auto': folded on a laptop screen) or by the user. */
   leftPanel: 'auto' | 'open' | 'closed';
+  /** On a phone (issue 17), the one part of the workspace shown: map, ranking, detail or layers and weights. */
+  phoneTab: PhoneTab;
 }
 
 export interface AppUpdate {

@@ -10,7 +10,7 @@ import { CONSULTA_FILE, userIndicatorId } from '../domain/userIndicators';
 import { consultaSummary, joinContextOf } from './userDataState';
 import { stateOf, withState, type LoadKey } from './datasets';
 import { NormalisationCache, rankScenario } from './ranking';
-import { NO_SELECTION, type AppUpdate, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen } from './slices';
+import { NO_SELECTION, type AppUpdate, type CoreState, type Notice, type Selection, type UserConflictUpload, type WorkshopScreen, type PhoneTab } from './slices';
 import type { LibraryEntry } from './scenarioLibrary';
 import { sameKey, type KeySpec } from '../domain/userData';
 
@@ -37,6 +37,7 @@ export interface Actions extends ScenarioActions {
   setDataPanelOpen: (open: boolean) => void;
   setAppUpdate: (patch: Partial<AppUpdate>) => void;
   setLeftPanel: (state: 'auto' | 'open' | 'closed') => void;
+  setPhoneTab: (tab: PhoneTab) => void;
   focusMap: (target: { ubigeo?: string; lonlat?: [number, number] }) => void;
   setPendingFacility: (codigo: number | null) => void;
   /** Asks for a level's data although the scenario is at another level (compare, reports). */
@@ -129,6 +130,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
       appUpdate: { offlineReady: false, waiting: false, updatedElsewhere: false, error: null },
       leftPanel: 'auto',
+      phoneTab: 'mapa',
     },
   };
 }
@@ -195,6 +197,7 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
       selectPlace: (index) => selectOr(index === null ? null : { kind: 'place', index }),
       setDataPanelOpen: (dataPanelOpen) => view({ dataPanelOpen }),
       setLeftPanel: (leftPanel) => view({ leftPanel }),
+      setPhoneTab: (phoneTab) => view({ phoneTab }),
       setAppUpdate: (patch) => set((s) => ({ view: { ...s.view, appUpdate: { ...s.view.appUpdate, ...patch } } })),
       focusMap: (target) => set((s) => ({ view: { ...s.view, mapFocus: { ...target, seq: (s.view.mapFocus?.seq ?? 0) + 1 } } })),
       setPendingFacility: (pendingFacility) => view({ pendingFacility }),

@@ -25,6 +25,7 @@ import { AppUpdateNotice } from './AppUpdateNotice';
 import { PanelToggle, useLeftPanelOpen } from './PanelToggle';
 import { RetryButton } from './RetryButton';
 import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
+import { PhoneTabs } from './PhoneTabs';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -43,6 +44,7 @@ export function App() {
   const leftOpen = useLeftPanelOpen();
   const question = useStore((s) => s.scenario.question.trim());
   const snapshot = useStore((s) => s.data.snapshot);
+  const phoneTab = useStore((s) => s.view.phoneTab);
   useUndoKeys();
 
   useEffect(() => {
@@ -116,7 +118,8 @@ export function App() {
       )}
       {engine.status !== 'error' && geo && (
         // The map draws as soon as the boundaries arrive; the panels fill in when the engine is ready.
-        <main className="workspace" aria-busy={!ready}>
+        <main className="workspace" aria-busy={!ready} data-phone-tab={phoneTab}>
+          <PhoneTabs />
           <aside className="left" id="left-panels" aria-label={t('weights.title')} hidden={!leftOpen}>
             {ready ? (
               <>
@@ -140,18 +143,22 @@ export function App() {
           </aside>
           <div className="center">
             {/* A map that fails to draw is rebuilt alone: the ranking, the panels and the scenario stay. */}
-            <ErrorBoundary fallback={(error, reset) => <MapCrash detail={error.message} onRebuild={reset} />}>
-              <MapView />
-            </ErrorBoundary>
-            {selection === 'facility' ? (
-              <FacilityCard />
-            ) : selection === 'conflict' ? (
-              <ConflictCard />
-            ) : selection === 'place' ? (
-              <PlaceCard />
-            ) : (
-              <DetailPanel />
-            )}
+            <div className="map-area" id="map-area">
+              <ErrorBoundary fallback={(error, reset) => <MapCrash detail={error.message} onRebuild={reset} />}>
+                <MapView />
+              </ErrorBoundary>
+            </div>
+            <div className="detail-area" id="detail-area">
+              {selection === 'facility' ? (
+                <FacilityCard />
+              ) : selection === 'conflict' ? (
+                <ConflictCard />
+              ) : selection === 'place' ? (
+                <PlaceCard />
+              ) : (
+                <DetailPanel />
+              )}
+            </div>
           </div>
           <div className="side" data-snapshot={snapshot.status}>
             {ready && <Breadcrumb />}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
+import { showDetailOnPhone } from './PhoneTabs';
 import { selectedUnitId } from '../state/selectors';
 import { formatNumber } from '../i18n';
 import { bandOf, bandWidth } from './stability/stabilityView';
@@ -17,7 +18,12 @@ export function RankingTable({ scopeName }: { scopeName: string }) {
   const lng = i18n.language;
   const ranked = useStore((s) => s.derived.ranking);
   const selected = useStore(selectedUnitId);
-  const select = useStore((s) => s.select);
+  const storeSelect = useStore((s) => s.select);
+  // on a phone, the unit chosen in the ranking is explained in the «Detalle» tab
+  const select = (id: string) => {
+    storeSelect(id);
+    showDetailOnPhone();
+  };
   const topN = useStore((s) => s.scenario.topN);
   // the result and whether it is current, not the run's progress: the rows re-render once per run
   const result = useStore((s) => s.derived.stability?.result ?? null);

@@ -30,6 +30,11 @@ test.describe('layout on a laptop and a phone', () => {
     await page.setViewportSize({ width: 414, height: 896 });
     await openApp(page);
     expect(await mapWidth(page)).toBeGreaterThanOrEqual(400);
+    // tabs: the map first; the ranking, the detail and the layers one at a time (issue 17)
+    await expect(page.getByTestId('phone-tab-mapa')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('ranking-table')).toBeHidden();
+    await page.getByTestId('phone-tab-ranking').click();
+    await expect(page.getByTestId('map')).toBeHidden();
     await expect(page.getByTestId('ranking-table')).toBeVisible();
     const table = (await page.getByTestId('ranking-table').boundingBox())!;
     expect(table.width).toBeGreaterThan(300);
@@ -40,6 +45,20 @@ test.describe('layout on a laptop and a phone', () => {
       const fit = await page.getByTestId('ranking-table').evaluate((t) => ({ table: t.scrollWidth, box: t.closest('.table-scroll')!.clientWidth }));
       expect(fit.table, `at ${width} px`).toBeLessThanOrEqual(fit.box);
     }
+    // a unit chosen in the ranking is explained in the «Detalle» tab, without the map
+    await page.locator('[data-testid="ranking-table"] tbody tr').first().click();
+    await expect(page.getByTestId('phone-tab-detalle')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('detail-panel')).toBeVisible();
+    await expect(page.getByTestId('map')).toBeHidden();
+    // the arrow keys move along the tabs: «Capas y pesos» shows the layers and the weights
+    await page.getByTestId('phone-tab-detalle').press('ArrowRight');
+    await expect(page.getByTestId('phone-tab-capas')).toBeFocused();
+    await expect(page.getByTestId('weights-panel')).toBeVisible();
+    await expect(page.getByTestId('detail-panel')).toBeHidden();
+    // back on the map, it fills the width again
+    await page.getByTestId('phone-tab-mapa').click();
+    await expect.poll(() => mapWidth(page)).toBeGreaterThanOrEqual(350);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
   test('the legend folds away and comes back', async ({ page }) => {
