@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { valueOf } from '../state/loadState';
 import { search, type SearchEntry } from '../domain/search';
+import { isPhone } from './PhoneTabs';
 
 /** What choosing a result does: narrow the scope, switch level, select, and zoom. */
 function go(e: SearchEntry) {
   const s = useStore.getState();
+  // on a phone, the place found is shown on the map (its detail sits under it)
+  if (isPhone()) s.setPhoneTab('mapa');
   if (e.kind === 'departamento') {
     s.setScope({ departamento: e.key, provincia: null });
   } else if (e.kind === 'provincia') {
