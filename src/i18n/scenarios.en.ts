@@ -173,6 +173,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     question: 'The question',
     map: 'The map',
     top: 'The first {{n}} and why',
+    rankPage: 'The ranking: places {{from}} to {{to}} of {{total}}',
     weights: 'How it was weighed',
     canvas: 'The canvas',
     agreements: 'Agreements and decision',

@@ -171,6 +171,7 @@ export const scenariosEs = {
     question: 'La pregunta',
     map: 'El mapa',
     top: 'Los primeros {{n}} y por qué',
+    rankPage: 'El ranking: puestos {{from}} a {{to}} de {{total}}',
     weights: 'Cómo se ponderó',
     canvas: 'El lienzo',
     agreements: 'Acuerdos y decisión',

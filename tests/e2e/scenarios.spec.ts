@@ -344,6 +344,26 @@ test.describe('scenarios for workshops', () => {
     await expect(present.getByTestId('slide')).toContainText('La Gerencia de Desarrollo Social');
     await page.keyboard.press('ArrowLeft');
     await expect(present.getByTestId('slide')).toContainText('No sabemos');
+    // the whole ranking, paged after the top 10 (issue 17): 15 a slide, every unit once
+    const ranked = Number((await present.locator('.sc-present-all').textContent())!.match(/\((\d+)\)/)![1]);
+    expect(ranked).toBeGreaterThan(150);
+    await present.getByTestId('present-all').check();
+    const pages = Math.ceil((ranked - 10) / 15);
+    // the slide on screen stays the same: the pages go in before it
+    await expect(present.getByTestId('slide-counter')).toHaveText(`Diapositiva ${5 + pages} de ${6 + pages}`);
+    await expect(present.getByTestId('slide')).toContainText('No sabemos');
+    await page.keyboard.press('Home');
+    for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+    await expect(present.getByTestId('slide')).toContainText(`El ranking: puestos 11 a 25 de ${ranked}`);
+    await expect(present.getByTestId('present-page').locator('tbody tr')).toHaveCount(15);
+    await expect(present.getByTestId('present-page').locator('tbody tr').first().locator('td').first()).toHaveText('11');
+    // projector sizes: at 1920×1080 the question is drawn larger than at 1280×720
+    await page.keyboard.press('Home');
+    const size = async () => present.locator('.sc-present-question').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const small = await size();
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    expect(await size()).toBeGreaterThan(small * 1.3);
     await page.keyboard.press('Escape');
     await expect(present).toBeHidden();
   });

@@ -7,6 +7,11 @@ import { bandLabel, bandOf } from '../stability/stabilityView';
 import { StaticMap } from './StaticMap';
 import { provenance } from '../../export/provenance';
 
+/** Rows per slide of the ranking after the top N: legible from the back of a room at 1280×720. */
+const RANK_PAGE = 15;
+/** The index of the top-N slide: the ranking's pages follow it. */
+const TOP_SLIDE = 2;
+
 /**
  * Full-screen presentation for a workshop group: the question, the map, the top N with their
  * reasons, the canvas answers, the agreements. Arrows, Page Up/Down, space, Home/End; Esc leaves.
@@ -17,6 +22,8 @@ export function PresentMode() {
   const ctx = useScenarioContext(scenario);
   const setView = useStore((s) => s.setScreen);
   const [k, setK] = useState(0);
+  // the whole scope's ranking, paged after the top N (issue 17): off by default, a checkbox in the bar
+  const [all, setAll] = useState(false);
   const slideRef = useRef<HTMLDivElement>(null);
   const fmt = (x: number) => formatNumber(x, i18n.language);
 
@@ -36,6 +43,9 @@ export function PresentMode() {
   const p = ctx ? provenance(ctx) : null;
   const top = ctx ? Array.from(ctx.ranking.order.subarray(0, Math.min(scenario.topN || 10, ctx.ranking.order.length))) : [];
   const ai = scenario.canvas.ai;
+  const rest = ctx && all ? Array.from(ctx.ranking.order.subarray(top.length)) : [];
+  const pages: number[][] = [];
+  for (let i = 0; i < rest.length; i += RANK_PAGE) pages.push(rest.slice(i, i + RANK_PAGE));
   const text = (v: string) => v || t('scenarios.report.blank');
   const slides: { title: string; body: ReactNode }[] = [
     {
@@ -72,6 +82,33 @@ export function PresentMode() {
         </ol>
       ),
     },
+    ...pages.map((page) => ({
+      title: t('scenarios.present.rankPage', { from: ctx!.ranking.rank[page[0]], to: ctx!.ranking.rank[page[page.length - 1]], total: ctx!.ranking.order.length }),
+      body: (
+        <table className="sc-present-table" data-testid="present-page">
+          <thead>
+            <tr>
+              <th scope="col">{t('ranking.rank')}</th>
+              <th scope="col">{t(ctx!.units.level === 'distrito' ? 'ranking.district' : 'ranking.province')}</th>
+              <th scope="col">{t(ctx!.units.level === 'distrito' ? 'ranking.province' : 'ranking.department')}</th>
+              <th scope="col" className="num">{t('ranking.score')}</th>
+              {ctx!.stability && <th scope="col">{t('stability.reportBand')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {page.map((u) => (
+              <tr key={u}>
+                <td className="num">{ctx!.ranking.rank[u]}</td>
+                <th scope="row">{ctx!.units.names[u]}</th>
+                <td>{ctx!.units.level === 'distrito' ? ctx!.units.provincias[u] : ctx!.units.departamentos[u]}</td>
+                <td className="num">{fmt(ctx!.ranking.score[u])}</td>
+                {ctx!.stability && <td>{bandLabel(bandOf(ctx!.stability, ctx!.units.ids[u]), t)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ),
+    })),
     {
       // how the ranking was weighed: a group presents its choices, not only their result
       title: t('scenarios.present.weights'),
@@ -129,6 +166,15 @@ export function PresentMode() {
   ];
   const last = slides.length - 1;
   const go = (n: number) => setK(Math.max(0, Math.min(last, n)));
+  // the pages go in after the top N: a slide after them stays on screen when they come or go
+  const pageCount = (on: boolean) => (ctx && on ? Math.ceil(Math.max(0, ctx.ranking.order.length - top.length) / RANK_PAGE) : 0);
+  const toggleAll = (on: boolean) => {
+    if (k > TOP_SLIDE) setK(Math.max(TOP_SLIDE, k + pageCount(on) - pageCount(all)));
+    setAll(on);
+  };
+  if (k > last) setK(last);
+  // one source per institution and vintage (two boundary files share INEI's)
+  const sources = p ? [...new Set(p.sources.map((d) => `${d.institution} (${d.vintage})`))].join('; ') : '';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -177,7 +223,10 @@ export function PresentMode() {
           {t('scenarios.present.next')}
         </button>
         <span className="muted">{t('scenarios.present.keys')}</span>
-        <span className="sc-present-source">{p && `${t('scenarios.meta.sources')}: ${p.sources.map((d) => `${d.institution} (${d.vintage})`).join('; ')}`}</span>
+        <label className="sc-present-all">
+          <input type="checkbox" data-testid="present-all" checked={all} onChange={(e) => toggleAll(e.target.checked)} /> {t('scenarios.report.all', { n: ctx?.ranking.order.length ?? 0 })}
+        </label>
+        <span className="sc-present-source">{p && `${t('scenarios.meta.sources')}: ${sources}`}</span>
         <button type="button" onClick={exit}>
           {t('scenarios.present.exit')}
         </button>
