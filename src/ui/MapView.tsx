@@ -36,16 +36,19 @@ const PERU_BOUNDS: [number, number, number, number] = [-81.4, -18.4, -68.6, -0.0
  */
 const NARROW_MAP_PX = 420;
 
-/** Whether an element is narrower than `px`, followed as it resizes. */
-function useNarrow(ref: RefObject<HTMLElement | null>, px: number): boolean {
+/** A map lower than this (a laptop at 200 % zoom) also starts with its legend folded. */
+const SHORT_MAP_PX = 360;
+
+/** Whether an element is narrower than `px` (or lower than `shortPx`), followed as it resizes. */
+function useNarrow(ref: RefObject<HTMLElement | null>, px: number, shortPx = SHORT_MAP_PX): boolean {
   const [narrow, setNarrow] = useState(false);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setNarrow(el.clientWidth < px));
+    const observer = new ResizeObserver(() => setNarrow(el.clientWidth < px || (el.clientHeight > 0 && el.clientHeight < shortPx)));
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref, px]);
+  }, [ref, px, shortPx]);
   return narrow;
 }
 

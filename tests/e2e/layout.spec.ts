@@ -74,7 +74,7 @@ test.describe('layout on a laptop and a phone', () => {
 // full (facilities, heat map, hot spots on) and a province's detail open: a screenshot is kept,
 // nothing scrolls sideways, and no button is covered (the element at a button's centre is that
 // button). One page resized through the four sizes (one start-up, not four).
-test('at 1440×900, 1024×768, 414×896 and 1920×1080, with every legend section and the detail open, no control is covered', async ({ page }, testInfo) => {
+test('at 1440×900, 1024×768, 414×896, 1920×1080 and 200 % zoom, with every legend section and the detail open, no control is covered', async ({ page }, testInfo) => {
   await openApp(page);
   for (const layer of ['facilities', 'conflictHeatmap', 'hotspots']) await page.locator(`[data-layer="${layer}"] input[type=checkbox]`).check();
   await page.getByTestId('legend-hotspots').waitFor();
@@ -85,6 +85,8 @@ test('at 1440×900, 1024×768, 414×896 and 1920×1080, with every legend sectio
     [1024, 768],
     [414, 896],
     [1920, 1080],
+    // 1440×900 at 200 % zoom (issue 17): the phone's layout, a short map with its legend folded
+    [720, 450],
   ] as const) {
     await page.setViewportSize({ width, height });
     // where the panels fold by default (PanelToggle's FOLDED_QUERY: only 1024 here, visited once)
