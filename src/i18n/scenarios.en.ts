@@ -40,6 +40,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     share: 'Create a link to share',
     copy: 'Copy link',
     copied: 'Link copied.',
+    linkFiles: 'This link does not carry your own files: {{files}}. Whoever opens it will see the ranking computed without them, and a note that they are missing. To share them, export the scenario (JSON) and send the files too.',
     linkLabel: 'Scenario link',
     linkLength: '{{n}} characters',
     exportJson: 'Export scenario (JSON)',
@@ -77,6 +78,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
   },
   notPersistent:
     'This browser does not allow saving scenarios here (IndexedDB missing or blocked, e.g. in private mode): what you save will be lost when the tab closes. Use “Export scenario (JSON)” to keep the scenario in a file.',
+  rankingWithoutFiles: 'Computed without the link\'s own files: {{files}}.',
   notices: {
     saved: 'Scenario “{{name}}” saved in this browser.',
     opened: 'Scenario “{{name}}” opened.',
@@ -85,6 +87,7 @@ export const scenariosEn: TranslationOf<typeof scenariosEs> = {
     duplicated: 'Copy “{{name}}” saved.',
     imported: 'Scenario “{{name}}” imported and saved.',
     restored: 'The scenario you were working on was recovered (kept automatically in this browser on {{when}}).',
+    linkLeftBehind: 'This link used own files that do not travel in the link: {{files}}. The ranking here is computed without them; load them to see the sharer\'s.',
     fromLink: 'Opened the shared scenario “{{name}}”: scope, level, weights, layers and canvas restored. The sharer’s own files do not travel in the link.',
     dataDiffers: 'Note: the scenario was made with another data version ({{theirs}}; this one is {{ours}}). The ranking may differ.',
     storageFailed: 'The browser storage could not be used: {{detail}}',

@@ -37,6 +37,7 @@ export const scenariosEs = {
     share: 'Crear enlace para compartir',
     copy: 'Copiar enlace',
     copied: 'Enlace copiado.',
+    linkFiles: 'Este enlace no lleva sus archivos propios: {{files}}. Quien lo abra verá el ranking calculado sin ellos y el aviso de que faltan. Para compartirlos, exporte el escenario (JSON) y envíe también los archivos.',
     linkLabel: 'Enlace del escenario',
     linkLength: '{{n}} caracteres',
     exportJson: 'Exportar escenario (JSON)',
@@ -75,6 +76,7 @@ export const scenariosEs = {
   },
   notPersistent:
     'Este navegador no permite guardar escenarios aquí (IndexedDB ausente o bloqueado, p. ej. en modo privado): lo que guarde se perderá al cerrar la pestaña. Use «Exportar escenario (JSON)» para conservar el escenario en un archivo.',
+  rankingWithoutFiles: 'Calculado sin los archivos propios del enlace: {{files}}.',
   notices: {
     saved: 'Escenario «{{name}}» guardado en este navegador.',
     opened: 'Escenario «{{name}}» abierto.',
@@ -83,6 +85,7 @@ export const scenariosEs = {
     duplicated: 'Copia «{{name}}» guardada.',
     imported: 'Escenario «{{name}}» importado y guardado.',
     restored: 'Se recuperó el escenario en el que estaba trabajando (guardado automáticamente en este navegador el {{when}}).',
+    linkLeftBehind: 'Este enlace usaba archivos propios que no viajan en el enlace: {{files}}. El ranking de aquí está calculado sin ellos; cárguelos para ver el de quien lo compartió.',
     fromLink: 'Se abrió el escenario compartido «{{name}}»: ámbito, nivel, pesos, capas y lienzo restaurados. Los archivos propios de quien lo compartió no viajan en el enlace.',
     dataDiffers: 'Atención: el escenario se hizo con otra versión de los datos ({{theirs}}; esta es {{ours}}). El ranking puede cambiar.',
     storageFailed: 'No se pudo usar el almacenamiento del navegador: {{detail}}',

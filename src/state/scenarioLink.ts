@@ -16,6 +16,39 @@ export const MAX_LINK_CHARS = 128 * 1024;
 const INFLATE_CHUNK = 4 * 1024;
 
 type Obj = Record<string, unknown>;
+
+/**
+ * A file the scenario used that a link cannot carry (issue 17): named in the link, so whoever
+ * opens it is told which file the ranking was made with and that theirs is computed without it.
+ */
+export interface LeftBehind {
+  kind: 'eventos' | 'datos';
+  name: string;
+  /** The first 12 hex digits of its SHA-256. */
+  sha: string;
+}
+const MAX_LEFT_BEHIND = 20;
+
+/** The user's files a scenario references: conflict events and data files. */
+export function leftBehindFiles(s: Scenario): LeftBehind[] {
+  return [
+    ...s.userData.conflictFiles.map((f) => ({ kind: 'eventos' as const, name: f.name, sha: f.sha256.slice(0, 12) })),
+    ...s.userData.files.map((f) => ({ kind: 'datos' as const, name: f.name, sha: f.sha256.slice(0, 12) })),
+  ].slice(0, MAX_LEFT_BEHIND);
+}
+
+/** The `f` part of a link, read defensively: names are shown as text, so only their length is bounded. */
+function readLeftBehind(f: unknown): LeftBehind[] {
+  if (!Array.isArray(f)) return [];
+  return f.slice(0, MAX_LEFT_BEHIND).flatMap((x) =>
+    Array.isArray(x) && typeof x[1] === 'string' && typeof x[2] === 'string' && /^[0-9a-f]{1,64}$/.test(x[2])
+      ? [{ kind: x[0] === 'e' ? ('eventos' as const) : ('datos' as const), name: x[1].slice(0, 120), sha: x[2].slice(0, 12) }]
+      : [],
+  );
+}
+
+/** A scenario opened from a link, and the files it was made with that stayed with its author. */
+export type LinkedScenario = ParsedScenario & { leftBehind: LeftBehind[] };
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The differences from the preset the scenario starts from. */
@@ -45,13 +78,15 @@ export function scenarioDiff(s: Scenario): Obj {
     return Object.keys(changed).length ? [{ id: i.id, ...changed }] : [];
   });
   if (ind.length) out.i = ind;
+  const files = leftBehindFiles(s);
+  if (files.length) out.f = files.map((x) => [x.kind === 'eventos' ? 'e' : 'd', x.name.slice(0, 120), x.sha]);
   return out;
 }
 
 /** The inverse of scenarioDiff, validated: the preset with the differences applied. */
-export function scenarioFromDiff(diff: unknown): ParsedScenario {
+export function scenarioFromDiff(diff: unknown): LinkedScenario {
   if (typeof diff !== 'object' || diff === null || typeof (diff as Obj).p !== 'string') throw new ScenarioError('invalidLink');
-  const { v, p, d, l, i } = diff as Obj;
+  const { v, p, d, l, i, f } = diff as Obj;
   const presetId = PRESETS.some((x) => x.id === p) ? (p as string) : PRESETS[0].id;
   const base = scenarioFromPreset(presetId) as unknown as Obj;
   const baseLayers = base.layers as Record<string, Obj>;
@@ -63,7 +98,8 @@ export function scenarioFromDiff(diff: unknown): ParsedScenario {
   const indicators: unknown[] = (base.indicators as ScenarioIndicator[]).map((ind) => ({ ...ind, ...(byId.get(ind.id) ?? {}) }));
   // ids the preset does not have go through too, so the parser can report them
   for (const x of patches) if (!(base.indicators as ScenarioIndicator[]).some((ind) => ind.id === x?.id)) indicators.push(x);
-  return parseScenario({ ...base, ...(typeof d === 'object' && d !== null ? d : {}), version: v, presetId, layers, indicators });
+  const parsed = parseScenario({ ...base, ...(typeof d === 'object' && d !== null ? d : {}), version: v, presetId, layers, indicators });
+  return { ...parsed, leftBehind: readLeftBehind(f) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,7 +175,7 @@ export async function encodeScenarioLink(s: Scenario): Promise<string> {
 }
 
 /** The `e` parameter of a link → a valid scenario, or a ScenarioError. */
-export async function decodeScenarioLink(param: string): Promise<ParsedScenario> {
+export async function decodeScenarioLink(param: string): Promise<LinkedScenario> {
   if (param.length > MAX_LINK_CHARS) throw new ScenarioError('invalidLink');
   const packed = fromBase64Url(param);
   let json: string;

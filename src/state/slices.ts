@@ -21,6 +21,7 @@ import type { UserFileSummary } from '../domain/userSummary';
 import type { SnapshotCheck } from '../data/indicatorSnapshot';
 import type { ConsultResult, SchemaTable } from '../data/consulta';
 import type { SeriesTable } from '../domain/series';
+import type { LeftBehind } from './scenarioLink';
 import type { Factor, UncertaintySummary } from '../domain/stability/uncertainty';
 import type { SobolIndices } from '../domain/stability/sobol';
 
@@ -207,6 +208,8 @@ export interface WorkshopView {
   entries: LibraryEntry[];
   /** saved entries that could not be read */
   unreadable: number;
+  /** The scenario came from a link made with files that stayed with its author: its ranking is computed without them. */
+  linkLeftBehind: LeftBehind[];
 }
 
 export interface ViewSlice {

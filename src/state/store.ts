@@ -16,6 +16,7 @@ import { sameKey, type KeySpec } from '../domain/userData';
 
 export type { DerivedColumns, Hotspots, Selection, UserConflictUpload, Engine, LevelData, Notice, WorkshopScreen } from './slices';
 import type { LevelData } from './slices';
+import type { LeftBehind } from './scenarioLink';
 
 type Updaters = typeof updaters;
 /** Each scenario updater, minus its first argument: the store supplies the current scenario. */
@@ -26,6 +27,7 @@ type ScenarioActions = {
 export interface Actions extends ScenarioActions {
   /** Replaces the whole scenario (a loaded or shared one): clears the selection and the undo history. */
   setScenario: (scenario: Scenario) => void;
+  setLinkLeftBehind: (files: LeftBehind[]) => void;
   undo: () => void;
   redo: () => void;
   /** What the detail area explains (a map click goes through here). */
@@ -127,7 +129,7 @@ export function initialState(scenario: Scenario = defaultScenario()): CoreState 
       consultasWanted: false,
       trendsWanted: false,
       firstMapDrawn: false,
-      workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0 },
+      workshop: { panelOpen: false, screen: 'none', notice: null, currentId: null, currentRevision: null, entries: [], unreadable: 0, linkLeftBehind: [] },
       appUpdate: { offlineReady: false, waiting: false, updatedElsewhere: false, error: null },
       leftPanel: 'auto',
       phoneTab: 'mapa',
@@ -179,7 +181,10 @@ export function createAppStore(options: StoreOptions = {}): StoreApi<AppState> {
     return {
       ...initialState(options.scenario),
       ...scenarioActions,
-      setScenario: (scenario) => set(() => ({ scenario, history: emptyHistory(), view: { ...get().view, selection: NO_SELECTION } })),
+      // another scenario: a link's note about files left behind no longer applies (the link handler sets it after)
+      setScenario: (scenario) =>
+        set(() => ({ scenario, history: emptyHistory(), view: { ...get().view, selection: NO_SELECTION, workshop: { ...get().view.workshop, linkLeftBehind: [] } } })),
+      setLinkLeftBehind: (files) => workshop({ linkLeftBehind: files }),
       undo: () =>
         set((s) => {
           const r = undo(s.history, s.scenario);

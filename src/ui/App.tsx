@@ -26,6 +26,7 @@ import { PanelToggle, useLeftPanelOpen } from './PanelToggle';
 import { RetryButton } from './RetryButton';
 import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
 import { PhoneTabs } from './PhoneTabs';
+import { filesText } from './scenarios/ScenarioPanel';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -45,6 +46,7 @@ export function App() {
   const question = useStore((s) => s.scenario.question.trim());
   const snapshot = useStore((s) => s.data.snapshot);
   const phoneTab = useStore((s) => s.view.phoneTab);
+  const linkLeftBehind = useStore((s) => s.view.workshop.linkLeftBehind);
   useUndoKeys();
 
   useEffect(() => {
@@ -166,6 +168,11 @@ export function App() {
               {t(level === 'distrito' ? 'ranking.titleDistricts' : 'ranking.title')}: {scopeName}
             </h2>
             <DecisionNote />
+            {linkLeftBehind.length > 0 && (
+              <p className="warning small" role="note" data-testid="ranking-without-files">
+                {t('scenarios.rankingWithoutFiles', { files: filesText(linkLeftBehind) })}
+              </p>
+            )}
             {snapshot.status === 'mismatch' && (
               <p role="alert" className="error" data-testid="snapshot-mismatch">
                 {snapshot.check.first

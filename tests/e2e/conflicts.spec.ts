@@ -168,3 +168,36 @@ test.describe('socio-environmental conflicts', () => {
     await expect(counts).toContainText(`${es(all.length + 2)} casos`);
   });
 });
+
+test('a shared link made with uploaded events names the file before it is copied and when it is opened, and the ranking says it is without them', async ({ page, browser }) => {
+  await openApp(page);
+  const csv = ['fecha;departamento;provincia;distrito;estado;caso', '15/03/2024;Tumbes;Zarumilla;Aguas Verdes;activo;Derrame en el Zarumilla', '16/03/2024;Tumbes;Zarumilla;Aguas Verdes;activo;Otro derrame'].join('\r\n');
+  await page.getByTestId('conflict-upload').locator('input[type=file]').setInputFiles({ name: 'eventos-mesa.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+  await expect(page.getByTestId('upload-result')).toContainText('se añadieron 2 eventos');
+  await page.getByTestId('weight-input-conflictos_por_100k').fill('40');
+  const rankOf = async (p: Page, ubigeo: string) => (await p.locator(`[data-testid="ranking-table"] tr[data-ubigeo="${ubigeo}"] td`).first().textContent())?.trim();
+  const withEvents = await rankOf(page, '2403'); // Zarumilla (Tumbes)
+
+  await page.getByTestId('open-scenarios').click();
+  await page.getByTestId('scenario-share').click();
+  const link = await page.getByTestId('scenario-link').inputValue();
+  // said before the link is copied
+  await expect(page.getByTestId('scenario-link-files')).toContainText('«eventos-mesa.csv» (SHA-256');
+  await expect(page.getByTestId('scenario-link-files')).toContainText('calculado sin ellos');
+
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const other = await fresh.newPage();
+    await other.goto(link);
+    const notice = other.getByTestId('scenario-notice');
+    await expect(notice).toContainText('no viajan en el enlace: «eventos-mesa.csv»', { timeout: 60_000 });
+    await expect(notice).not.toContainText(/eventos (propios )?restaurados/);
+    await expect(other.getByTestId('ranking-without-files')).toContainText('Calculado sin los archivos propios del enlace: «eventos-mesa.csv»');
+    // and it is: the conflict weight came with the link, the events did not, so Zarumilla ranks lower
+    await expect(other.getByTestId('weight-input-conflictos_por_100k')).toHaveValue('40');
+    await expect(other.locator('[data-testid="ranking-table"] tr[data-ubigeo="2403"]')).toBeAttached({ timeout: 60_000 });
+    expect(Number(await rankOf(other, '2403'))).toBeGreaterThan(Number(withEvents));
+  } finally {
+    await fresh.close();
+  }
+});

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { ConsultasView } from '../ConsultasView';
+import { filesText } from './ScenarioPanel';
 import { TrendsView } from '../TrendsView';
 import { MonitoringView } from '../MonitoringView';
 import { useTranslation } from 'react-i18next';
@@ -25,13 +26,19 @@ function useSharedLink() {
       // the link has done its job: a reload keeps the user's later changes
       history.replaceState(null, '', window.location.pathname + window.location.search);
       decodeScenarioLink(param)
-        .then(({ scenario, warnings }) => {
+        .then(({ scenario, warnings, leftBehind }) => {
           useStore.getState().setScenario(scenario);
           useStore.getState().setCurrentId(null);
+          useStore.getState().setLinkLeftBehind(leftBehind);
           shared.current = scenario.dataVersion;
           useStore.getState().setNotice({
-            kind: 'info',
-            lines: [t('scenarios.notices.fromLink', { name: scenario.title || t('scenarios.untitled') }), ...warningLines(warnings, t)],
+            kind: leftBehind.length ? 'warning' : 'info',
+            lines: [
+              t('scenarios.notices.fromLink', { name: scenario.title || t('scenarios.untitled') }),
+              // never «restored»: the files stayed with whoever made the link, and the ranking here is without them
+              ...(leftBehind.length ? [t('scenarios.notices.linkLeftBehind', { files: filesText(leftBehind) })] : []),
+              ...warningLines(warnings, t),
+            ],
           });
         })
         .catch((err) => useStore.getState().setNotice({ kind: 'error', lines: [errorText(err, t)] }));

@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { catalogOf, boundariesOf } from '../../state/selectors';
 import type { AiAddsValue, Scenario, ScenarioWorkshop } from '../../state/scenario';
 import { ScenarioError, scenarioToFile } from '../../state/scenarioCodec';
-import { scenarioLink } from '../../state/scenarioLink';
+import { leftBehindFiles, scenarioLink, type LeftBehind } from '../../state/scenarioLink';
 import type { LibraryEntry } from '../../state/scenarioLibrary';
 import { rankingCsv } from '../../export/csv';
 import { scoredGeoJson } from '../../export/geojson';
@@ -57,6 +57,11 @@ function DraftField({ label, value, onCommit, multiline, hint, testId, placehold
   );
 }
 
+/** «eventos.csv» (SHA-256 1a2b3c4d5e6f); … — the files a link names but cannot carry. */
+export function filesText(files: readonly LeftBehind[]): string {
+  return files.map((f) => `«${f.name}» (SHA-256 ${f.sha})`).join('; ');
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="sc-section">
@@ -88,6 +93,7 @@ export function ScenarioPanel() {
   // The link shown is for the scenario as it was: any change hides it.
   const [shared, setShared] = useState<{ url: string; scenario: typeof scenario } | null>(null);
   const link = shared && shared.scenario === scenario ? shared.url : null;
+  const leftBehind = useMemo(() => leftBehindFiles(scenario), [scenario]);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [pngRequested, setPngRequested] = useState(false);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -364,6 +370,12 @@ export function ScenarioPanel() {
             </button>
             <span className="muted small">{t('scenarios.actions.linkLength', { n: link.length })}</span>
           </div>
+        )}
+        {leftBehind.length > 0 && (
+          // said before the link is copied: it names the files but cannot carry them (issue 17)
+          <p className="warning small" role="note" data-testid="scenario-link-files">
+            {t('scenarios.actions.linkFiles', { files: filesText(leftBehind) })}
+          </p>
         )}
         <h4>{t('scenarios.actions.exportsLabel')}</h4>
         <div className="sc-buttons">

@@ -6,7 +6,7 @@ import { Coordinator } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
 import { defaultScenario, type ConflictFileRef } from '../../../src/state/scenario';
 import { parseScenario } from '../../../src/state/scenarioCodec';
-import { scenarioDiff } from '../../../src/state/scenarioLink';
+import { scenarioDiff, scenarioFromDiff } from '../../../src/state/scenarioLink';
 import { conflictEventsFromTable, buildGazetteer } from '../../../src/domain/conflictEvents';
 import { DataError } from '../../../src/data/errors';
 import { nodeDeps } from '../../support/nodeDeps';
@@ -35,6 +35,10 @@ describe('conflict files in the scenario', () => {
     void _omit;
     expect(parseScenario(JSON.parse(JSON.stringify({ ...s, userData: old }))).scenario.userData.conflictFiles).toEqual([]);
     expect(JSON.stringify(scenarioDiff(s))).not.toContain(ref.sha256);
+    // the link names the file it cannot carry (issue 17): name and a short hash, for the opener's warning
+    expect(scenarioFromDiff(JSON.parse(JSON.stringify(scenarioDiff(s)))).leftBehind).toEqual([{ kind: 'eventos', name: 'eventos.csv', sha: 'aaaaaaaaaaaa' }]);
+    expect(scenarioFromDiff({ ...scenarioDiff(s), f: [['e', 'x.csv', 'not-hex'], 'junk', ['d', 'y.csv', 'abc123']] }).leftBehind).toEqual([{ kind: 'datos', name: 'y.csv', sha: 'abc123' }]);
+    expect(scenarioFromDiff(scenarioDiff(defaultScenario())).leftBehind).toEqual([]);
     // a malformed reference is dropped, the scenario still opens
     expect(parseScenario(JSON.parse(JSON.stringify({ ...s, userData: { ...s.userData, conflictFiles: [{ sha256: 'x' }] } }))).scenario.userData.conflictFiles).toEqual([]);
   });
