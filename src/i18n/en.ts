@@ -52,6 +52,7 @@ export const en: Messages = {
       series_provincia: 'The periods of the provinces',
       series_distrito: 'The periods of the districts',
     },
+    moreActions: 'More',
     retry: 'Try again',
     errorTitle: 'The data could not be loaded',
     language: 'Language',

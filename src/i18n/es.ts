@@ -56,6 +56,7 @@ export const es = {
       series_provincia: 'Los periodos de las provincias',
       series_distrito: 'Los periodos de los distritos',
     },
+    moreActions: 'Más',
     retry: 'Reintentar',
     errorTitle: 'No se pudieron cargar los datos',
     language: 'Idioma',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { errorOf } from '../state/loadState';
@@ -47,6 +47,7 @@ export function App() {
   const snapshot = useStore((s) => s.data.snapshot);
   const phoneTab = useStore((s) => s.view.phoneTab);
   const linkLeftBehind = useStore((s) => s.view.workshop.linkLeftBehind);
+  const [moreOpen, setMoreOpen] = useState(false);
   useUndoKeys();
 
   useEffect(() => {
@@ -79,25 +80,31 @@ export function App() {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            data-testid="open-data-panel"
-            aria-expanded={dataPanelOpen}
-            disabled={!ready}
-            onClick={() => setDataPanelOpen(!dataPanelOpen)}
-          >
-            {t('data.open')}
+          {/* on a phone these fold behind «Más» (issue 17): the map keeps the screen */}
+          <button type="button" className="header-more" data-testid="header-more" aria-expanded={moreOpen} aria-controls="more-actions" onClick={() => setMoreOpen(!moreOpen)}>
+            {t('app.moreActions')}
           </button>
-          <button type="button" data-testid="open-consultas" disabled={!ready} onClick={() => useStore.getState().setScreen('consultas')}>
-            {t('consultas.open')}
-          </button>
-          <button type="button" data-testid="open-trends" disabled={!ready} onClick={() => useStore.getState().setScreen('tendencias')}>
-            {t('trends.open')}
-          </button>
-          <button type="button" data-testid="open-monitoring" disabled={!ready} onClick={() => useStore.getState().setScreen('seguimiento')}>
-            {t('monitoring.open')}
-          </button>
-          <ScenarioBar />
+          <div className={moreOpen ? 'more-actions open' : 'more-actions'} id="more-actions">
+            <button
+              type="button"
+              data-testid="open-data-panel"
+              aria-expanded={dataPanelOpen}
+              disabled={!ready}
+              onClick={() => setDataPanelOpen(!dataPanelOpen)}
+            >
+              {t('data.open')}
+            </button>
+            <button type="button" data-testid="open-consultas" disabled={!ready} onClick={() => useStore.getState().setScreen('consultas')}>
+              {t('consultas.open')}
+            </button>
+            <button type="button" data-testid="open-trends" disabled={!ready} onClick={() => useStore.getState().setScreen('tendencias')}>
+              {t('trends.open')}
+            </button>
+            <button type="button" data-testid="open-monitoring" disabled={!ready} onClick={() => useStore.getState().setScreen('seguimiento')}>
+              {t('monitoring.open')}
+            </button>
+            <ScenarioBar />
+          </div>
         </div>
       </header>
       <AppUpdateNotice />

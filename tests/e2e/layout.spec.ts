@@ -30,6 +30,11 @@ test.describe('layout on a laptop and a phone', () => {
     await page.setViewportSize({ width: 414, height: 896 });
     await openApp(page);
     expect(await mapWidth(page)).toBeGreaterThanOrEqual(400);
+    // the secondary actions fold behind «Más» on a phone
+    await expect(page.getByTestId('open-trends')).toBeHidden();
+    await page.getByTestId('header-more').click();
+    await expect(page.getByTestId('open-trends')).toBeVisible();
+    await page.getByTestId('header-more').click();
     // tabs: the map first; the ranking, the detail and the layers one at a time (issue 17)
     await expect(page.getByTestId('phone-tab-mapa')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('ranking-table')).toBeHidden();
