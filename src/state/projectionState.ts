@@ -1,6 +1,6 @@
 import type { Units } from '../data/units';
 import type { SeriesTable } from '../domain/series';
-import { HORIZON_YEARS, PROJECTION_PERIODS, projectionGate, projectUnit, type GateResult } from '../domain/projection';
+import { HORIZON_YEARS, MIN_COMPLETENESS, MIN_PERIODS, PROJECTION_PERIODS, projectionGate, projectUnit, type GateResult } from '../domain/projection';
 import type { DerivedColumns } from './slices';
 
 export const PROJECTION_ID = 'poblacion_proyectada_2027';
@@ -54,7 +54,13 @@ export function projectionColumns(series: SeriesTable | undefined, units: Units,
     method: {
       [PROJECTION_ID]: g.allowed
         ? [{ key: 'methods.projection', params: { periods: g.periods, pct, complete: g.complete, units: g.units } }]
-        : [{ key: 'methods.projectionOff', params: { reason: { key: `trends.gate.${g.reason}` }, periods: g.periods, pct, complete: g.complete, units: g.units } }],
+        : [
+            {
+              key: 'methods.projectionOff',
+              // `need` is what the rule asks of the failing part: periods, or the share of complete units
+              params: { reason: { key: `trends.gate.${g.reason}` }, periods: g.periods, pct, complete: g.complete, units: g.units, need: g.reason === 'fewPeriods' ? MIN_PERIODS : Math.round(100 * MIN_COMPLETENESS) },
+            },
+          ],
     },
   };
 }
