@@ -9,6 +9,7 @@ import { USER_SCHEMA } from '../domain/sqlGuard';
 import { csvField } from '../export/csv';
 import { formatNumber } from '../i18n';
 import { download } from './scenarios/common';
+import { useFullScreenView } from './fullScreenView';
 import { consultaTable } from '../state/userDataState';
 import { guessKey } from '../domain/userData';
 import './consultas.css';
@@ -61,7 +62,7 @@ export function ConsultasView() {
   const run = useStore((s) => s.data.consulta);
   const schema = useStore((s) => s.data.consultSchema);
   const engineReady = useStore((s) => s.data.engine.status === 'ready');
-  const { setConsultaSql, runConsulta, cancelConsulta, wantConsultas, setScreen } = useStore.getState();
+  const { setConsultaSql, runConsulta, cancelConsulta, wantConsultas } = useStore.getState();
   const [sql, setSql] = useState(saved);
   const [sort, setSort] = useState<{ column: number; descending: boolean } | null>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -78,12 +79,8 @@ export function ConsultasView() {
     setSql(saved);
   }
 
-  const close = () => {
-    // the text typed is kept with the scenario even when it was not run
-    if (sql !== saved) setConsultaSql(sql);
-    setScreen('none');
-    document.querySelector<HTMLElement>('[data-testid="open-consultas"]')?.focus();
-  };
+  // the text typed is kept with the scenario even when it was not run
+  const close = useFullScreenView('open-consultas', () => sql !== saved && setConsultaSql(sql));
   const execute = () => {
     if (sql !== saved) setConsultaSql(sql);
     setSort(null);
@@ -109,7 +106,7 @@ export function ConsultasView() {
   const n = (x: number, d = 0) => formatNumber(x, lng, d);
 
   return (
-    <div className="sc-overlay consultas" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid="consultas-view" onKeyDown={(e) => e.key === 'Escape' && close()}>
+    <div className="sc-overlay consultas" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} data-testid="consultas-view">
       <header className="sc-overlay-head">
         <h2 id={`${id}-title`}>{t('consultas.title')}</h2>
         <button ref={closeRef} type="button" onClick={close}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 import { MAX_AMOUNT, monitoringTotals, type MonitoringEntry } from '../domain/monitoring';
@@ -7,6 +7,7 @@ import { readMonitoringFileInWorker } from '../data/userFileClient';
 import { userFileErrorText } from '../i18n/userFileText';
 import { monitoringCsv } from '../export/csv';
 import { formatNumber } from '../i18n';
+import { useFullScreenView } from './fullScreenView';
 import { download } from './scenarios/common';
 import './trends.css';
 
@@ -69,7 +70,7 @@ export function MonitoringView() {
   const provinces = useStore((s) => s.derived.units.provincia);
   const districts = useStore((s) => s.derived.units.distrito);
   const topN = useStore((s) => s.scenario.topN);
-  const { setScreen, setMonitoringEntry, removeMonitoringEntry, importMonitoring } = useStore.getState();
+  const { setMonitoringEntry, removeMonitoringEntry, importMonitoring } = useStore.getState();
   const [unit, setUnit] = useState('');
   const [planned, setPlanned] = useState('');
   const [executed, setExecuted] = useState('');
@@ -97,16 +98,7 @@ export function MonitoringView() {
   const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(100 * x, lng, 1)} %` : '—');
   const chosen = unit || options[0]?.ubigeo || '';
 
-  const close = () => {
-    setScreen('none');
-    document.querySelector<HTMLElement>('[data-testid="open-monitoring"]')?.focus();
-  };
-  // Escape closes the view even when the focused control went away (a button replaced, a row removed)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  const close = useFullScreenView('open-monitoring');
   const add = () => {
     const p = parseAmount(planned);
     const x = parseAmount(executed);

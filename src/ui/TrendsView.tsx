@@ -8,6 +8,7 @@ import { HORIZON_YEARS, MIN_COMPLETENESS, MIN_PERIODS, PROJECTION_PERIODS } from
 import { medianAt } from '../domain/stats';
 import { PROJECTION_ID, projectionOf } from '../state/projectionState';
 import { formatNumber } from '../i18n';
+import { useFullScreenView } from './fullScreenView';
 import { useScopeName } from './ScopeSelector';
 import { RetryButton } from './RetryButton';
 import './trends.css';
@@ -96,7 +97,7 @@ export function TrendsView() {
   const selected = useStore((s) => (s.view.selection.kind === 'unit' ? s.view.selection.ubigeo : null));
   const topN = useStore((s) => s.scenario.topN);
   const projectionInScenario = useStore((s) => s.scenario.indicators.find((i) => i.id === PROJECTION_ID));
-  const { wantTrends, setScreen, setEnabled } = useStore.getState();
+  const { wantTrends, setEnabled } = useStore.getState();
   useEffect(() => wantTrends(), [wantTrends]);
 
   const series = valueOf(seriesState);
@@ -133,16 +134,7 @@ export function TrendsView() {
   }, [series, units, events, scope]);
   const projection = useMemo(() => (table && scope ? projectionOf(table, scope) : null), [table, scope]);
 
-  const close = () => {
-    setScreen('none');
-    document.querySelector<HTMLElement>('[data-testid="open-trends"]')?.focus();
-  };
-  // Escape closes the view even when the focused control went away (a button replaced, a row removed)
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  const close = useFullScreenView('open-trends');
   const indexOf = (u: string | null) => (u && units ? (u === SCOPE_ID ? units.ids.length : units.ids.indexOf(u)) : -1);
   const ui = indexOf(unitId);
   const ci = indexOf(compare || null);
