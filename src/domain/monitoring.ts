@@ -27,7 +27,7 @@ export const MAX_AMOUNT = 1e12;
 export interface MonitoringRow extends MonitoringEntry {
   /** executed / planned (NaN when there is no plan). */
   share: number;
-  /** planned − executed: what remains to spend (negative: spent beyond the plan). */
+  /** planned − executed: what remains to spend (negative: spent beyond the plan); NaN with neither amount. */
   gap: number;
 }
 
@@ -52,7 +52,7 @@ export function monitoringTotals(entries: readonly MonitoringEntry[]): Monitorin
     planned += p;
     executed += x;
     if (x > p && e.planned !== null) over++;
-    return { ...e, share: e.planned ? x / e.planned : NaN, gap: p - x };
+    return { ...e, share: e.planned ? x / e.planned : NaN, gap: e.planned === null && e.executed === null ? NaN : p - x };
   });
   return { rows, planned, executed, share: planned > 0 ? executed / planned : NaN, gap: planned - executed, over };
 }

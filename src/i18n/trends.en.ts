@@ -98,6 +98,7 @@ export const monitoringEn = {
   needAmount: 'Write at least one amount, planned or executed.',
   import: 'Load a CSV of amounts',
   importHelp: 'Columns: ubigeo, planned (or presupuesto, PIM), executed (or devengado, gasto) and, if it has one, date. «;» and decimal commas are accepted.',
+  readFailed: '{{file}} could not be read ({{detail}}). The recorded amounts did not change.',
   reading: 'Reading {{file}}…',
   imported_one: '{{file}}: {{count}} unit loaded.',
   imported_other: '{{file}}: {{count}} units loaded.',

@@ -99,6 +99,7 @@ export const monitoringEs = {
   needAmount: 'Escriba al menos un monto, planificado o ejecutado.',
   import: 'Cargar CSV de montos',
   importHelp: 'Columnas: ubigeo, planificado (o presupuesto, PIM), ejecutado (o devengado, gasto) y, si la tiene, fecha. Acepta «;» y coma decimal.',
+  readFailed: 'No se pudo leer {{file}} ({{detail}}). Los montos registrados no cambiaron.',
   reading: 'Leyendo {{file}}…',
   imported_one: '{{file}}: {{count}} unidad cargada.',
   imported_many: '{{file}}: {{count}} unidades cargadas.',

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { MAX_AMOUNT, monitoringTotals, type MonitoringEntry } from '../domain/monitoring';
+import { MAX_AMOUNT, monitoringTotals, type MonitoringEntry, type MonitoringTotals } from '../domain/monitoring';
 import { decimalStyle, parseNumber } from '../data/userFile/numbers';
 import { readMonitoringFileInWorker } from '../data/userFileClient';
 import { userFileErrorText } from '../i18n/userFileText';
@@ -56,20 +56,73 @@ function AmountInput({ value, label, onCommit, testId }: { value: number | null;
   );
 }
 
+/** A unit's name with its department, from whichever level is loaded (entries may be provinces or districts). */
+export function useUnitNameOf(): (ubigeo: string) => string {
+  const provinces = useStore((s) => s.derived.units.provincia);
+  const districts = useStore((s) => s.derived.units.distrito);
+  return useMemo(() => {
+    const names = new Map<string, string>();
+    for (const u of [provinces, districts]) u?.ids.forEach((ub, i) => names.set(ub, `${u.names[i]} (${u.departamentos[i]})`));
+    return (ubigeo: string) => names.get(ubigeo) ?? ubigeo;
+  }, [provinces, districts]);
+}
+
+/** Soles with cents and the share executed, as the view, the report and the summary line write them. */
+export function useMonitoringFormat() {
+  const { i18n } = useTranslation();
+  return {
+    money: (x: number | null) => (x !== null && Number.isFinite(x) ? formatNumber(x, i18n.language, 2) : '—'),
+    share: (x: number) => (Number.isFinite(x) ? `${formatNumber(100 * x, i18n.language, 1)} %` : '—'),
+  };
+}
+
+/** The summary line: planned, executed, share and gap in total. */
+export function MonitoringSummary({ totals }: { totals: MonitoringTotals }) {
+  const { t } = useTranslation();
+  const { money, share } = useMonitoringFormat();
+  return (
+    <p className="monitoring-summary" role="status" data-testid="monitoring-summary">
+      {t('monitoring.summary', { planned: money(totals.planned), executed: money(totals.executed), share: share(totals.share), gap: money(totals.gap) })}
+    </p>
+  );
+}
+
+/** The table's header row; `chart` adds the column of the bars (the view, not the report). */
+export function MonitoringHead({ chart = false }: { chart?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        {(['unit', 'planned', 'executed', 'date', 'share', 'gap'] as const).map((k) => (
+          <th key={k} scope="col">
+            {t(`monitoring.${k}`)}
+          </th>
+        ))}
+        {chart && (
+          <th scope="col">
+            <span className="sr-only">{t('monitoring.chart')}</span>
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 /**
  * «Seguimiento» (issue 19): the investment decided per unit against what was spent, per unit and
  * in total (share executed, gap), entered here or loaded from a CSV through the one user-file
  * reader. The entries are part of the scenario (saved, shared, undone with it) and go out as CSV.
  */
 export function MonitoringView() {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language;
+  const { t } = useTranslation();
   const id = useId();
   const entries = useStore((s) => s.scenario.monitoreo);
   const ranking = useStore((s) => s.derived.ranking);
   const provinces = useStore((s) => s.derived.units.provincia);
   const districts = useStore((s) => s.derived.units.distrito);
   const topN = useStore((s) => s.scenario.topN);
+  const nameOf = useUnitNameOf();
+  const { money, share: pct } = useMonitoringFormat();
   const { setMonitoringEntry, removeMonitoringEntry, importMonitoring } = useStore.getState();
   const [unit, setUnit] = useState('');
   const [planned, setPlanned] = useState('');
@@ -79,11 +132,6 @@ export function MonitoringView() {
   const [fileMessage, setFileMessage] = useState<{ kind: 'info' | 'error'; lines: string[] } | null>(null);
   const [reading, setReading] = useState<string | null>(null);
 
-  const nameOf = useMemo(() => {
-    const names = new Map<string, string>();
-    for (const u of [provinces, districts]) u?.ids.forEach((ub, i) => names.set(ub, `${u.names[i]} (${u.departamentos[i]})`));
-    return (ubigeo: string) => names.get(ubigeo) ?? ubigeo;
-  }, [provinces, districts]);
   const units = ranking?.units;
   const rankOf = useMemo(() => new Map(units ? units.ids.map((u, i) => [u, ranking!.ranking.rank[i]]) : []), [units, ranking]);
   // the scope's units, ranked ones first
@@ -94,8 +142,6 @@ export function MonitoringView() {
       .sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || a.name.localeCompare(b.name, 'es'));
   }, [units, ranking]);
   const totals = useMemo(() => monitoringTotals(entries), [entries]);
-  const money = (x: number) => (Number.isFinite(x) ? formatNumber(x, lng, 2) : '—');
-  const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(100 * x, lng, 1)} %` : '—');
   const chosen = unit || options[0]?.ubigeo || '';
 
   const close = useFullScreenView('open-monitoring');
@@ -137,7 +183,8 @@ export function MonitoringView() {
       }
       setFileMessage({ kind: 'info', lines });
     } catch (err) {
-      setFileMessage({ kind: 'error', lines: [err instanceof Error ? err.message : String(err)] });
+      // the worker died or failed: said in Spanish, with its detail; the entries are untouched
+      setFileMessage({ kind: 'error', lines: [t('monitoring.readFailed', { file: file.name, detail: err instanceof Error ? err.message : String(err) })] });
     } finally {
       setReading(null);
     }
@@ -212,26 +259,12 @@ export function MonitoringView() {
         <p data-testid="monitoring-empty">{t('monitoring.empty')}</p>
       ) : (
         <>
-          <p className="monitoring-summary" role="status" data-testid="monitoring-summary">
-            {t('monitoring.summary', { planned: money(totals.planned), executed: money(totals.executed), share: pct(totals.share), gap: money(totals.gap) })}
-          </p>
+          <MonitoringSummary totals={totals} />
           {totals.over > 0 && <p>{t('monitoring.over', { count: totals.over })}</p>}
           <div className="monitoring-wrap">
             <table className="trend-table monitoring-table" data-testid="monitoring-table">
               <caption className="small">{t('monitoring.chartNote')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('monitoring.unit')}</th>
-                  <th scope="col">{t('monitoring.planned')}</th>
-                  <th scope="col">{t('monitoring.executed')}</th>
-                  <th scope="col">{t('monitoring.date')}</th>
-                  <th scope="col">{t('monitoring.share')}</th>
-                  <th scope="col">{t('monitoring.gap')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('monitoring.chart')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <MonitoringHead chart />
               <tbody>
                 {totals.rows.map((r) => {
                   const rank = rankOf.get(r.ubigeo);
@@ -252,7 +285,7 @@ export function MonitoringView() {
                         <input type="date" aria-label={`${t('monitoring.date')}: ${name}`} value={r.date ?? ''} onChange={(e) => setMonitoringEntry({ ubigeo: r.ubigeo, planned: r.planned, executed: r.executed, date: e.target.value || null })} />
                       </td>
                       <td className="num" data-testid="monitoring-row-share">{pct(r.share)}</td>
-                      <td className="num">{r.planned === null && r.executed === null ? '—' : money(r.gap)}</td>
+                      <td className="num">{money(r.gap)}</td>
                       <td>
                         <span className={`monitoring-bar${r.executed !== null && r.planned !== null && r.executed > r.planned ? ' over' : ''}`} aria-hidden="true">
                           <span style={{ width: `${Math.min(100, Number.isFinite(r.share) ? 100 * r.share : 0)}%` }} />

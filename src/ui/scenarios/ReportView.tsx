@@ -12,6 +12,7 @@ import { useOverlay } from './CompareView';
 import { bandLabel, bandOf } from '../stability/stabilityView';
 import { stableWidth } from '../../domain/stability/uncertainty';
 import { monitoringTotals } from '../../domain/monitoring';
+import { MonitoringHead, MonitoringSummary, useMonitoringFormat, useUnitNameOf } from '../MonitoringView';
 import '../trends.css';
 
 /**
@@ -182,44 +183,25 @@ export function ReportView() {
 
 /** Issue 19: the decision's budget against its spending, as entered in «Seguimiento». */
 function MonitoringSection() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const entries = useStore((s) => s.scenario.monitoreo);
-  const provinces = useStore((s) => s.derived.units.provincia);
-  const districts = useStore((s) => s.derived.units.distrito);
-  const units = [provinces, districts];
   const totals = monitoringTotals(entries);
-  const money = (x: number) => (Number.isFinite(x) ? formatNumber(x, i18n.language, 2) : '—');
-  const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(100 * x, i18n.language, 1)} %` : '—');
-  const nameOf = (ubigeo: string) => {
-    for (const u of units) {
-      const i = u?.ids.indexOf(ubigeo) ?? -1;
-      if (u && i >= 0) return `${u.names[i]} (${u.departamentos[i]})`;
-    }
-    return ubigeo;
-  };
+  const nameOf = useUnitNameOf();
+  const { money, share } = useMonitoringFormat();
   return (
     <section data-testid="report-monitoring">
       <h2>{t('monitoring.title')}</h2>
-      <p>{t('monitoring.summary', { planned: money(totals.planned), executed: money(totals.executed), share: pct(totals.share), gap: money(totals.gap) })}</p>
+      <MonitoringSummary totals={totals} />
       <table className="trend-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('monitoring.unit')}</th>
-            <th scope="col">{t('monitoring.planned')}</th>
-            <th scope="col">{t('monitoring.executed')}</th>
-            <th scope="col">{t('monitoring.date')}</th>
-            <th scope="col">{t('monitoring.share')}</th>
-            <th scope="col">{t('monitoring.gap')}</th>
-          </tr>
-        </thead>
+        <MonitoringHead />
         <tbody>
           {totals.rows.map((r) => (
             <tr key={r.ubigeo}>
               <th scope="row">{nameOf(r.ubigeo)}</th>
-              <td className="num">{r.planned === null ? '—' : money(r.planned)}</td>
-              <td className="num">{r.executed === null ? '—' : money(r.executed)}</td>
+              <td className="num">{money(r.planned)}</td>
+              <td className="num">{money(r.executed)}</td>
               <td>{r.date ?? '—'}</td>
-              <td className="num">{pct(r.share)}</td>
+              <td className="num">{share(r.share)}</td>
               <td className="num">{money(r.gap)}</td>
             </tr>
           ))}

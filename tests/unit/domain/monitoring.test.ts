@@ -24,6 +24,10 @@ describe('monitoring a decision (issue 19)', () => {
     expect(t.rows[1].gap).toBe(-100_000);
     expect(t.rows[2].share).toBeNaN();
     expect(monitoringTotals([]).share).toBeNaN();
+    // a unit added without amounts yet: no gap to show, and the totals do not move
+    const blank = monitoringTotals([{ ubigeo: '0101', planned: null, executed: null, date: null }, { ubigeo: '0102', planned: 5, executed: 2, date: null }]);
+    expect(blank.rows[0].gap).toBeNaN();
+    expect(blank.gap).toBe(3);
   });
 
   it('keeps one entry per unit', () => {
