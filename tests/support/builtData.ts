@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { StoreApi } from 'zustand/vanilla';
@@ -16,6 +17,23 @@ export async function builtDataDir(): Promise<{ dir: string; cleanup: () => void
   const tmp = mkdtempSync(path.join(tmpdir(), 'territorio-data-'));
   await buildAll({ outDir: tmp });
   return { dir: tmp, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+}
+
+/**
+ * For a test file that needs the built data: `const dataDir = withBuiltData();` at the top, then
+ * `dataDir()` inside the tests (the folder is found or built in `beforeAll`, removed in `afterAll`).
+ */
+export function withBuiltData(): () => string {
+  let dir: string | null = null;
+  let cleanup = () => undefined as void;
+  beforeAll(async () => {
+    ({ dir, cleanup } = await builtDataDir());
+  }, 600_000);
+  afterAll(() => cleanup());
+  return () => {
+    if (dir === null) throw new Error('built data asked for before beforeAll ran');
+    return dir;
+  };
 }
 
 /** Resolves with the first store state that satisfies `pred` (the current one included). */

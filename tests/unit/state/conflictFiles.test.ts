@@ -1,7 +1,7 @@
 // Issue 13/17: a user's conflict file travels with the scenario in this browser. The scenario
 // keeps a reference; the coordinator reads the file again after a reload (from the file store in
 // the app, from a fixture here); the events count while the reference is there (undo included).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Coordinator } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
 import { defaultScenario, type ConflictFileRef } from '../../../src/state/scenario';
@@ -10,19 +10,14 @@ import { scenarioDiff, scenarioFromDiff } from '../../../src/state/scenarioLink'
 import { conflictEventsFromTable, buildGazetteer } from '../../../src/domain/conflictEvents';
 import { DataError } from '../../../src/data/errors';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 import { table } from '../domain/conflicts/fixtures';
 
 // the districts and conflicts load in Node beside the other test files on 2 cores: 30 s was too
 // short under that load once in CI (the test's own limit is 120 s)
 const LOADED_MS = 90_000;
 
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 const CSV = 'fecha;departamento;provincia;distrito;estado;caso\n2024-03-15;Tumbes;Zarumilla;Aguas Verdes;activo;Derrame\n2024-03-20;Ucayali;Coronel Portillo;Callería;latente;Tala\n';
 const ref: ConflictFileRef = { sha256: 'a'.repeat(64), name: 'eventos.csv', bytes: CSV.length, events: 2, rejected: 0, fuente: 'Archivo del usuario: eventos.csv' };
@@ -48,7 +43,7 @@ describe('conflict files in the scenario', () => {
     const store = createAppStore({ scenario });
     const asked: string[] = [];
     const deps = {
-      ...nodeDeps(dataDir),
+      ...nodeDeps(dataDir()),
       loadConflictFile: async (r: ConflictFileRef, places: Parameters<NonNullable<ReturnType<typeof nodeDeps>['loadConflictFile']>>[1]) => {
         asked.push(r.name);
         const result = conflictEventsFromTable(table(CSV), buildGazetteer(places), { idPrefix: `usuario_${r.name}`, fuente: r.fuente });
@@ -76,7 +71,7 @@ describe('conflict files in the scenario', () => {
   it('a file no longer in this browser is a typed error, and the published cases still count', async () => {
     const scenario = { ...defaultScenario(), userData: { ...defaultScenario().userData, conflictFiles: [ref] } };
     const store = createAppStore({ scenario });
-    const deps = { ...nodeDeps(dataDir), loadConflictFile: () => Promise.reject(new DataError('userFileMissing', { file: ref.name })) };
+    const deps = { ...nodeDeps(dataDir()), loadConflictFile: () => Promise.reject(new DataError('userFileMissing', { file: ref.name })) };
     const c = new Coordinator(store, deps);
     await c.start();
     const s = await until(store, (st) => st.data.userConflicts.some((u) => u.error !== undefined) && st.data.conflicts.status === 'ready', LOADED_MS);

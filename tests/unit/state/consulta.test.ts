@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Coordinator } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
 import { errorOf, valueOf } from '../../../src/state/loadState';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 import { NodeDataSource } from '../../support/nodeDataSource';
 import { CONSULT_EXAMPLES } from '../../../src/data/consulta';
 import { rankScenario } from '../../../src/state/ranking';
 
 // Issue 18, «Consultas»: the analyst's SQL runs through the coordinator on the engine's own
 // tables; writes go to `usuario`, the app's tables stay as they were, errors come back typed.
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 describe('«Consultas» through the coordinator', () => {
   it('runs a read, a write to usuario, refuses a write to an app table, and reports a SQL error', async () => {
     const store = createAppStore();
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     const run = async (sql: string) => {
       store.getState().setConsultaSql(sql);
@@ -35,8 +30,8 @@ describe('«Consultas» through the coordinator', () => {
     };
     try {
       // the count of the app's table equals DuckDB's own count of the Parquet file
-      const db = await NodeDataSource.open(dataDir);
-      const direct = await db.query(`SELECT count(*)::DOUBLE AS n FROM read_parquet('${path.join(dataDir, 'establecimientos.parquet')}') WHERE categoria = 'I-1'`);
+      const db = await NodeDataSource.open(dataDir());
+      const direct = await db.query(`SELECT count(*)::DOUBLE AS n FROM read_parquet('${path.join(dataDir(), 'establecimientos.parquet')}') WHERE categoria = 'I-1'`);
       await db.close();
       const read = valueOf(await run("SELECT count(*) AS n FROM establecimientos WHERE categoria = 'I-1'"));
       expect(read?.rows).toEqual([[Number(direct.getChild('n')!.get(0))]]);
@@ -81,7 +76,7 @@ describe('«Consultas» through the coordinator', () => {
         return rankScenario(u, sc);
       },
     });
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     const sql = "SELECT ubigeo, pob_2017 / 1000 AS miles FROM provincias WHERE ubigeo_dep = '08'";
     try {
@@ -112,7 +107,7 @@ describe('«Consultas» through the coordinator', () => {
 
       // the same scenario in a fresh app: the mapped query runs again and gives the same values
       const again = createAppStore({ scenario: structuredClone(store.getState().scenario) });
-      const c2 = new Coordinator(again, nodeDeps(dataDir));
+      const c2 = new Coordinator(again, nodeDeps(dataDir()));
       await c2.start();
       try {
         expect((await values(again)).cusco).toBe(first.cusco);

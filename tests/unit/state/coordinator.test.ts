@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Coordinator, type CoordinatorDeps } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
 import { rankScenario } from '../../../src/state/ranking';
 import { DataError } from '../../../src/data/errors';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 import { NodeDataSource } from '../../support/nodeDataSource';
 
 // The coordinator against native DuckDB over the pipeline's real output, without React.
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 
 /** Counts of a query on a fresh native connection: the reference the coordinator's results are checked against. */
 async function count(sql: string): Promise<number> {
-  const db = await NodeDataSource.open(dataDir);
+  const db = await NodeDataSource.open(dataDir());
   try {
     return Number((await db.query(sql)).getChild('n')!.get(0));
   } finally {
@@ -35,38 +30,38 @@ describe('coordinator', () => {
       const e = s.data.engine;
       if (e.status === 'loading' && e.step && steps.at(-1) !== e.step) steps.push(e.step);
     });
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     expect(steps).toEqual(['catalog', 'engine', 'tables', 'indicators']);
     const s = store.getState();
     expect(s.data.engine.status).toBe('ready');
-    expect(s.derived.ranking!.units.ids).toHaveLength(await count('SELECT count(*) AS n FROM read_parquet(\'' + path.join(dataDir, 'provincias.parquet') + "')"));
+    expect(s.derived.ranking!.units.ids).toHaveLength(await count('SELECT count(*) AS n FROM read_parquet(\'' + path.join(dataDir(), 'provincias.parquet') + "')"));
     const done = await until(store, (st) => st.data.conflicts.status === 'ready');
-    expect(done.derived.conflictEvents).toHaveLength(await count(`SELECT count(*) AS n FROM read_parquet('${path.join(dataDir, 'conflictos.parquet')}')`));
+    expect(done.derived.conflictEvents).toHaveLength(await count(`SELECT count(*) AS n FROM read_parquet('${path.join(dataDir(), 'conflictos.parquet')}')`));
     await c.dispose();
   }, 120_000);
 
   it('loads the districts when the level changes and the facilities when their layer is shown', async () => {
     const store = createAppStore();
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     expect(store.getState().data.levels.distrito.status).toBe('idle');
     store.getState().setLevel('distrito');
     expect(store.getState().data.levels.distrito.status).toBe('loading');
     const s = await until(store, (st) => st.derived.ranking?.units.level === 'distrito');
-    expect(s.derived.ranking!.units.ids).toHaveLength(await count(`SELECT count(*) AS n FROM read_parquet('${path.join(dataDir, 'distritos.parquet')}')`));
+    expect(s.derived.ranking!.units.ids).toHaveLength(await count(`SELECT count(*) AS n FROM read_parquet('${path.join(dataDir(), 'distritos.parquet')}')`));
     expect(s.data.facilities.status).toBe('idle');
     store.getState().setLayer('facilities', { visible: true });
     const f = await until(store, (st) => st.data.facilities.status === 'ready');
     expect(f.derived.facilitiesShown.visible.length).toBe(
-      await count(`SELECT count(*) AS n FROM read_parquet('${path.join(dataDir, 'establecimientos.parquet')}') WHERE lon IS NOT NULL AND lat IS NOT NULL`),
+      await count(`SELECT count(*) AS n FROM read_parquet('${path.join(dataDir(), 'establecimientos.parquet')}') WHERE lon IS NOT NULL AND lat IS NOT NULL`),
     );
     await c.dispose();
   }, 120_000);
 
   it('cancels: a load still running when the coordinator is disposed never reaches the store', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let ran = false;
@@ -92,7 +87,7 @@ describe('coordinator', () => {
 
   it('reports a failed load as a typed error in its LoadState, and loads again on retry', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     let fail = true;
     const flaky: CoordinatorDeps = {
       ...deps,
@@ -116,7 +111,7 @@ describe('coordinator', () => {
 
   it('reports an engine that fails to start', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     const c = new Coordinator(store, { ...deps, openEngine: () => Promise.reject(new DataError('engineFailed', { detail: 'wasm' })) });
     await c.start();
     const e = store.getState().data.engine;
@@ -127,7 +122,7 @@ describe('coordinator', () => {
   it('a time-window change recomputes the conflict counts and ranks exactly once, with the new counts', async () => {
     let calls = 0;
     const store = createAppStore({ rank: (u, s) => (calls++, rankScenario(u, s)) });
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     await until(store, (st) => st.data.conflicts.status === 'ready');
     // the conflict rate counts in the score, so a wrong (stale) count would change the ranking
@@ -147,7 +142,7 @@ describe('coordinator', () => {
 
   it('a load that never answers is reported as a timeout naming what hung, and a retry loads it', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     let hang = true;
     const hanging: CoordinatorDeps = {
       ...deps,
@@ -168,7 +163,7 @@ describe('coordinator', () => {
 
   it('an engine start that hangs is reported with the step it hung at, and «Reintentar» starts it again', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     let hang = true;
     const c = new Coordinator(
       store,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Coordinator, type CoordinatorDeps } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
@@ -6,24 +6,19 @@ import { rankScenario } from '../../../src/state/ranking';
 import { unitsKey } from '../../../src/domain/universe';
 import { valueOf } from '../../../src/state/loadState';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 import { NodeDataSource } from '../../support/nodeDataSource';
 
 // Issue 12: a change of the facility universe reruns the SQL of every loaded level (only its
 // units), keeps the old units on screen meanwhile, and ranks once when the new ones arrive.
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 
 async function minsaCount(ubigeoProv: string): Promise<number> {
-  const db = await NodeDataSource.open(dataDir);
+  const db = await NodeDataSource.open(dataDir());
   try {
     const t = await db.query(
-      `SELECT count(*)::DOUBLE AS n FROM read_parquet('${path.join(dataDir, 'establecimientos.parquet')}') WHERE ubigeo_prov = '${ubigeoProv}' AND institucion = 'MINSA'`,
+      `SELECT count(*)::DOUBLE AS n FROM read_parquet('${path.join(dataDir(), 'establecimientos.parquet')}') WHERE ubigeo_prov = '${ubigeoProv}' AND institucion = 'MINSA'`,
     );
     return Number(t.getChild('n')!.get(0));
   } finally {
@@ -40,7 +35,7 @@ describe('coordinator and the facility universe', () => {
         return rankScenario(u, s);
       },
     });
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     const calls: string[] = [];
     let release!: () => void;
     let gate: Promise<void> = Promise.resolve();
@@ -95,7 +90,7 @@ describe('coordinator and the facility universe', () => {
 
   it('a newer change cancels the reload in progress: only the last definitions are committed', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let first = true;

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Coordinator } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
 import { valueOf } from '../../../src/state/loadState';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 import { NodeDataSource } from '../../support/nodeDataSource';
 import { PROJECTION_ID } from '../../../src/state/projectionState';
 import { parseScenario, scenarioToFile, parseScenarioText } from '../../../src/state/scenarioCodec';
 
 // Issue 19: periods are one more dimension of the loaded data. The coordinator loads a level's
 // series on demand; the projection column follows the gate over the scenario's scope.
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 describe('series and the projected population through the coordinator', () => {
   it('loads every population vintage apart, projects it where the rule holds and leaves it missing where not', async () => {
     const store = createAppStore();
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     try {
       store.getState().wantTrends();
@@ -29,8 +24,8 @@ describe('series and the projected population through the coordinator', () => {
       const series = valueOf(store.getState().data.series.provincia)!;
       expect(Object.keys(series.values.poblacion).sort()).toEqual(['2007', '2017', '2020', '2022']);
       // each vintage equals the Parquet's column, not a blend of them
-      const db = await NodeDataSource.open(dataDir);
-      const t = await db.query(`SELECT ubigeo, pob_2007::DOUBLE AS a, pob_2022::DOUBLE AS b FROM read_parquet('${path.join(dataDir, 'provincias.parquet')}') WHERE ubigeo = '0801'`);
+      const db = await NodeDataSource.open(dataDir());
+      const t = await db.query(`SELECT ubigeo, pob_2007::DOUBLE AS a, pob_2022::DOUBLE AS b FROM read_parquet('${path.join(dataDir(), 'provincias.parquet')}') WHERE ubigeo = '0801'`);
       await db.close();
       const i = series.ids.indexOf('0801');
       expect(series.values.poblacion['2007'][i]).toBe(t.getChild('a')!.get(0));

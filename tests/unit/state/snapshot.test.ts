@@ -1,6 +1,6 @@
 // Issue 16: the first map is ranked from the pipeline's snapshot of the province indicators,
 // before the engine is ready; once ready, the engine's own numbers must be the same doubles.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Coordinator, type CoordinatorDeps } from '../../../src/state/coordinator';
@@ -9,14 +9,9 @@ import { scenarioFromPreset } from '../../../src/state/scenario';
 import { DEFAULT_PRESET_ID } from '../../../src/domain/presets';
 import { parseSnapshot, serialiseSnapshot, SNAPSHOT_FILE } from '../../../src/data/indicatorSnapshot';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 /** nodeDeps whose engine opens only when `release` is called. */
 function heldEngine(deps: CoordinatorDeps) {
@@ -34,7 +29,7 @@ function heldEngine(deps: CoordinatorDeps) {
 
 describe('the indicator snapshot', () => {
   it('reads back as the same doubles it was written from', () => {
-    const snap = parseSnapshot(readFileSync(path.join(dataDir, SNAPSHOT_FILE), 'utf8'))!;
+    const snap = parseSnapshot(readFileSync(path.join(dataDir(), SNAPSHOT_FILE), 'utf8'))!;
     expect(snap.units.ids.length).toBe(196);
     const again = parseSnapshot(serialiseSnapshot(snap.units, snap.inputsSha256))!;
     for (const [id, v] of Object.entries(snap.units.values)) expect(Array.from(again.units.values[id]), id).toEqual(Array.from(v));
@@ -44,7 +39,7 @@ describe('the indicator snapshot', () => {
 
   it('ranks the provinces before the engine is ready, and the engine then finds every value equal', async () => {
     const store = createAppStore();
-    const { held, release } = heldEngine(nodeDeps(dataDir));
+    const { held, release } = heldEngine(nodeDeps(dataDir()));
     const c = new Coordinator(store, held);
     const started = c.start();
     const early = await until(store, (s) => s.derived.ranking !== null && s.derived.ranking !== undefined);
@@ -71,7 +66,7 @@ describe('the indicator snapshot', () => {
 
   it('a snapshot that differs from the engine by one value is reported, naming the value', async () => {
     const store = createAppStore();
-    const deps = nodeDeps(dataDir);
+    const deps = nodeDeps(dataDir());
     const doctored: CoordinatorDeps = {
       ...deps,
       async loadSnapshot(signal) {
@@ -94,7 +89,7 @@ describe('the indicator snapshot', () => {
   it('a scenario under other definitions does not use it', async () => {
     const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
     const store = createAppStore({ scenario: { ...scenario, definitions: { ...scenario.definitions, referenceYear: scenario.definitions.referenceYear - 1 } } });
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     expect(store.getState().data.snapshot.status).toBe('unused');
     await c.dispose();
@@ -117,7 +112,7 @@ describe('the indicator snapshot', () => {
 
   it('the engine starts once the first ranked map is drawn, not during it', async () => {
     const store = createAppStore();
-    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir()));
     const c = new Coordinator(store, gated, { engineDefer: 60_000 });
     const started = c.start();
     await until(store, (s) => s.derived.ranking !== null);
@@ -132,7 +127,7 @@ describe('the indicator snapshot', () => {
 
   it('a map that never draws holds the engine back no longer than the limit', async () => {
     const store = createAppStore();
-    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir()));
     const t0 = performance.now();
     const c = new Coordinator(store, gated, { engineDefer: 400 });
     await c.start();
@@ -144,7 +139,7 @@ describe('the indicator snapshot', () => {
   it('a scenario at district level (the snapshot ranks provinces only) starts the engine at once', async () => {
     const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
     const store = createAppStore({ scenario: { ...scenario, level: 'distrito' } });
-    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir()));
     const t0 = performance.now();
     const c = new Coordinator(store, gated, { engineDefer: 60_000 });
     await c.start();
@@ -157,7 +152,7 @@ describe('the indicator snapshot', () => {
   it('without a snapshot to draw, the engine starts at once', async () => {
     const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
     const store = createAppStore({ scenario: { ...scenario, definitions: { ...scenario.definitions, referenceYear: scenario.definitions.referenceYear - 1 } } });
-    const { gated, opened } = gatedEngine(nodeDeps(dataDir));
+    const { gated, opened } = gatedEngine(nodeDeps(dataDir()));
     const c = new Coordinator(store, gated, { engineDefer: 60_000 });
     await c.start();
     expect(opened).toHaveLength(1);

@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Coordinator } from '../../../src/state/coordinator';
 import { createAppStore } from '../../../src/state/store';
 import { runUncertainty } from '../../../src/domain/stability/uncertainty';
 import { stabilityModelOf } from '../../../src/state/stabilityModel';
 import { nodeDeps } from '../../support/nodeDeps';
-import { builtDataDir, until } from '../../support/builtData';
+import { withBuiltData, until } from '../../support/builtData';
 
 // The stability analysis as the coordinator runs it, over the pipeline's real province indicators.
-let dataDir: string;
-let cleanup = () => undefined as void;
-beforeAll(async () => {
-  ({ dir: dataDir, cleanup } = await builtDataDir());
-}, 600_000);
-afterAll(() => cleanup());
+const dataDir = withBuiltData();
 
 describe('rank stability in the coordinator', () => {
   it('runs after the ranking, matches the synchronous run, and goes stale then fresh after a weight change', async () => {
     const store = createAppStore();
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     store.getState().setStability({ draws: 400, sobolN: 60, normalisation: true });
     const ready = await until(store, (s) => s.derived.stability?.status === 'ready' && s.derived.stability.fresh, 60_000);
@@ -50,7 +45,7 @@ describe('rank stability in the coordinator', () => {
 
   it('varies a definition choice by loading the units under the alternative definitions', async () => {
     const store = createAppStore();
-    const c = new Coordinator(store, nodeDeps(dataDir));
+    const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     store.getState().setStability({ weights: 'off', zeros: true, draws: 200 });
     const ready = await until(store, (s) => s.derived.stability?.status === 'ready' && s.derived.stability.fresh, 60_000);
