@@ -66,7 +66,7 @@ export const ahpEn = {
   addCodeFile: 'or load the code\'s file',
   codeAdded: '«{{alias}}» was added to the group.',
   codeProblems: {
-    notACode: 'That is not a Territorio participant code (it starts with «TERRITORIO-AHP1.»).',
+    notACode: 'That is not a Territorio participant code (it starts with «TERRITORIO-AHP2.»).',
     otherIndicators: 'The code compares other indicators ({{theirs}}) than this scenario ({{ours}}): the participant must open this same scenario.',
     personalAlias: 'The code\'s alias contains personal data ({{kind}}): ask the participant for a role or an alias.',
     invalid: 'The code is incomplete or damaged: copy it again, whole.',

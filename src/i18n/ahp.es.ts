@@ -67,7 +67,7 @@ export const ahpEs = {
   addCodeFile: 'o cargar el archivo del código',
   codeAdded: 'Se agregó a «{{alias}}» al grupo.',
   codeProblems: {
-    notACode: 'Eso no es un código de participante de Territorio (empieza con «TERRITORIO-AHP1.»).',
+    notACode: 'Eso no es un código de participante de Territorio (empieza con «TERRITORIO-AHP2.»).',
     otherIndicators: 'El código compara otros indicadores ({{theirs}}) que este escenario ({{ours}}): el participante debe abrir este mismo escenario.',
     personalAlias: 'El alias del código contiene datos personales ({{kind}}): pida al participante un rol o un alias.',
     invalid: 'El código está incompleto o dañado: cópielo de nuevo, entero.',

@@ -5,11 +5,12 @@
  * weights, so the ranking, undo, the codec and every export see ordinary weights plus this record.
  */
 import * as v from 'valibot';
-import { ahp, groupMatrix, groupWeights, judgementLabel, nearestScaleValue, pairs, reciprocalMatrix, type AhpResult, type Matrix } from '../domain/ahp';
+import { ahp, groupMatrix, groupWeights, nearestScaleValue, pairs, reciprocalMatrix, type AhpResult, type Matrix } from '../domain/ahp';
 import { spearman } from '../domain/rankCorrelation';
 import type { Units } from '../data/units';
 import { personalDataInLabel } from '../data/userFile/personalData';
 import { rankScenario } from './ranking';
+import { fromBase64Url, toBase64Url } from './base64url';
 import type { Scenario } from './scenario';
 
 export interface AhpParticipant {
@@ -203,10 +204,10 @@ export function participantScenario(s: Scenario, k: number): Scenario | null {
 
 // ---------------------------------------------------------------------------------------------
 // Voting on separate devices (issue 20): a participant's answers as a short text code (or a file
-// holding it) the facilitator adds to the group. No server: the code carries the indicators
-// compared, the alias and the judgements (or points), nothing else.
+// holding it) the facilitator adds to the group. No server: the code carries a hash of the
+// indicators compared, the alias and the judgements (a letter each) or the points, nothing else.
 
-const CODE_PREFIX = 'TERRITORIO-AHP1.';
+const CODE_PREFIX = 'TERRITORIO-AHP2.';
 
 export type ParticipantCodeProblem = 'notACode' | 'otherIndicators' | 'personalAlias' | 'invalid' | 'tooMany';
 
@@ -220,27 +221,35 @@ export class ParticipantCodeError extends Error {
   }
 }
 
-const toBase64Url = (text: string) => {
-  let bin = '';
-  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** One letter per judgement: a–i for 1…9, j–q for 1/2…1/9 (Saaty's 17 values). */
+const judgementLetter = (x: number) => String.fromCharCode(x >= 1 ? 96 + Math.round(x) : 104 + Math.round(1 / x));
+const letterJudgement = (c: string) => {
+  const k = c.charCodeAt(0) - 96;
+  return k <= 9 ? k : 1 / (k - 8);
 };
-const fromBase64Url = (code: string) => {
-  const bin = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-};
+
+/**
+ * The compared indicators as 8 hex digits (FNV-1a over their ids in order): both sides compute
+ * it, so the code need not spell the ids out.
+ */
+export function indicatorsHash(ids: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of ids.join(',')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
 
 /** Participant k's answers as a code to send to whoever gathers the group. */
 export function participantCode(a: AhpWeighting, k: number): string {
   const p = a.participants[k];
-  const body = { i: a.indicators, a: p.alias, j: p.judgements.map(judgementLabel).join(','), ...(p.points ? { p: p.points } : {}) };
-  return CODE_PREFIX + toBase64Url(JSON.stringify(body));
+  const body = { h: indicatorsHash(a.indicators), n: a.indicators.length, a: p.alias, ...(p.points ? { p: p.points } : { j: p.judgements.map(judgementLetter).join('') }) };
+  return CODE_PREFIX + toBase64Url(new TextEncoder().encode(JSON.stringify(body)));
 }
 
 const CODE_BODY = v.object({
-  i: v.array(v.string()),
+  h: v.pipe(v.string(), v.regex(/^[0-9a-f]{8}$/)),
+  n: v.pipe(v.number(), v.integer()),
   a: v.pipe(v.string(), v.maxLength(60)),
-  j: v.pipe(v.string(), v.regex(/^((1\/)?[1-9])(,(1\/)?[1-9])*$/)),
+  j: v.optional(v.pipe(v.string(), v.regex(/^[a-q]*$/))),
   p: v.optional(v.array(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_POINTS)))),
 });
 
@@ -255,19 +264,17 @@ export function addParticipantFromCode(a: AhpWeighting, code: string): AhpWeight
   if (!text.startsWith(CODE_PREFIX)) throw new ParticipantCodeError('notACode');
   let body: v.InferOutput<typeof CODE_BODY>;
   try {
-    body = v.parse(CODE_BODY, JSON.parse(fromBase64Url(text.slice(CODE_PREFIX.length))));
+    body = v.parse(CODE_BODY, JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(text.slice(CODE_PREFIX.length)))));
   } catch {
     throw new ParticipantCodeError('invalid');
   }
-  if (body.i.length !== a.indicators.length || body.i.some((id, k) => id !== a.indicators[k])) {
-    throw new ParticipantCodeError('otherIndicators', { theirs: body.i.length, ours: a.indicators.length });
-  }
+  if (body.h !== indicatorsHash(a.indicators)) throw new ParticipantCodeError('otherIndicators', { theirs: body.n, ours: a.indicators.length });
   const kind = personalDataInLabel(body.a);
   if (kind) throw new ParticipantCodeError('personalAlias', { kind });
-  const judgements = body.j.split(',').map((x) => (x.startsWith('1/') ? 1 / Number(x.slice(2)) : Number(x)));
-  if (judgements.length !== pairCount(a.indicators.length)) throw new ParticipantCodeError('invalid');
-  if (body.p && (body.p.length !== a.indicators.length || !body.p.some((x) => x > 0))) throw new ParticipantCodeError('invalid');
-  const participant: AhpParticipant = { alias: body.a, judgements: body.p ? judgementsFromPoints(body.p) : judgements, ...(body.p ? { points: body.p } : {}) };
+  const n = a.indicators.length;
+  if (body.p ? body.p.length !== n || !body.p.some((x) => x > 0) : body.j?.length !== pairCount(n)) throw new ParticipantCodeError('invalid');
+  const judgements = body.p ? judgementsFromPoints(body.p) : [...body.j!].map(letterJudgement);
+  const participant: AhpParticipant = { alias: body.a, judgements, ...(body.p ? { points: body.p } : {}) };
   const same = body.a ? a.participants.findIndex((p) => p.alias === body.a) : -1;
   if (same >= 0) return { ...a, participants: a.participants.map((p, k) => (k === same ? participant : p)), active: same };
   if (a.participants.length >= MAX_AHP_PARTICIPANTS) throw new ParticipantCodeError('tooMany', { max: MAX_AHP_PARTICIPANTS });

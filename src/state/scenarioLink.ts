@@ -1,6 +1,7 @@
 import { scenarioFromPreset, type Scenario, type ScenarioIndicator } from './scenario';
 import { ScenarioError, parseScenario, type ParsedScenario } from './scenarioCodec';
 import { PRESETS } from '../domain/presets';
+import { fromBase64Url, toBase64Url } from './base64url';
 
 /**
  * A scenario in a short link: only what differs from its preset, as JSON, compressed with the
@@ -105,22 +106,13 @@ export function scenarioFromDiff(diff: unknown): LinkedScenario {
 // ---------------------------------------------------------------------------------------------
 // bytes
 
-function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (let k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(s)) throw new ScenarioError('invalidLink');
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
-  let bin: string;
+/** The link's bytes from its text; anything not base64url is an invalid link. */
+function linkBytes(s: string): Uint8Array {
   try {
-    bin = atob(b64);
+    return fromBase64Url(s);
   } catch {
     throw new ScenarioError('invalidLink');
   }
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
@@ -177,7 +169,7 @@ export async function encodeScenarioLink(s: Scenario): Promise<string> {
 /** The `e` parameter of a link → a valid scenario, or a ScenarioError. */
 export async function decodeScenarioLink(param: string): Promise<LinkedScenario> {
   if (param.length > MAX_LINK_CHARS) throw new ScenarioError('invalidLink');
-  const packed = fromBase64Url(param);
+  const packed = linkBytes(param);
   let json: string;
   try {
     const bytes = await readAll(chunkedStreamOf(packed).pipeThrough(new DecompressionStream('deflate-raw')), MAX_PAYLOAD);

@@ -118,7 +118,7 @@ test('a participant on another device votes with points and sends a code; the fa
     const [saved] = await Promise.all([other.waitForEvent('download'), other.getByTestId('ahp-save-code').click()]);
     const codeFile = await saved.path();
     const code = await other.getByTestId('ahp-my-code').inputValue();
-    expect(code).toMatch(/^TERRITORIO-AHP1\./);
+    expect(code).toMatch(/^TERRITORIO-AHP2\./);
 
     // the facilitator: a wrong code is explained, the file adds «Mesa 3», the ranking moves
     await page.getByTestId('ahp-devices').locator('> summary').click();

@@ -5,6 +5,7 @@ import {
   judgementsFromPoints,
   participantCode,
   ParticipantCodeError,
+  indicatorsHash,
   setPoints,
   type AhpWeighting,
 } from '../../../src/state/ahpWeighting';
@@ -73,8 +74,8 @@ describe('participant codes for separate devices (issue 20)', () => {
   it('carries a participant to another device and back, accents intact', () => {
     const theirs = { ...base(), participants: [{ alias: 'Mesa 2 — Salud', judgements: [3, 1 / 5, 1 / 7] }] };
     const code = participantCode(theirs, 0);
-    expect(code).toMatch(/^TERRITORIO-AHP1\.[A-Za-z0-9_-]+$/);
-    expect(code.length).toBeLessThan(200);
+    expect(code).toMatch(/^TERRITORIO-AHP2\.[A-Za-z0-9_-]+$/);
+    expect(code.length).toBeLessThan(120);
     const group = addParticipantFromCode(base(), code);
     expect(group.participants).toHaveLength(2);
     expect(group.participants[1]).toEqual({ alias: 'Mesa 2 — Salud', judgements: [3, 1 / 5, 1 / 7] });
@@ -85,6 +86,17 @@ describe('participant codes for separate devices (issue 20)', () => {
     expect(again.participants[1].judgements).toEqual([1, 1, 1]);
     // with line breaks and spaces from a chat message
     expect(addParticipantFromCode(base(), code.replace(/(.{20})/g, '$1\n ')).participants).toHaveLength(2);
+  });
+
+  it('stays short: under 200 characters for ten indicators, every judgement back on Saaty\'s scale', () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `indicador_${i}`);
+    const scale = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
+    const judgements = Array.from({ length: 45 }, (_, k) => scale[k % scale.length]);
+    const theirs: AhpWeighting = { ...base(), indicators: ids, participants: [{ alias: 'Mesa 12 — Planeamiento y Presupuesto', judgements }] };
+    const code = participantCode(theirs, 0);
+    expect(code.length).toBeLessThan(200);
+    const mine: AhpWeighting = { ...theirs, participants: [{ alias: 'Facilitación', judgements: new Array(45).fill(1) }] };
+    expect(addParticipantFromCode(mine, code).participants[1].judgements).toEqual(judgements);
   });
 
   it('carries points', () => {
@@ -102,7 +114,10 @@ describe('participant codes for separate devices (issue 20)', () => {
     const dni = participantCode({ ...base(), participants: [{ alias: 'Ana 45678912', judgements: [1, 1, 1] }] }, 0);
     expect(problem(() => addParticipantFromCode(base(), dni))).toBe('personalAlias');
     // a judgement off Saaty's scale
-    const forged = 'TERRITORIO-AHP1.' + btoa(JSON.stringify({ i: base().indicators, a: 'X', j: '12,1,1' })).replace(/=+$/, '');
-    expect(problem(() => addParticipantFromCode(base(), forged))).toBe('invalid');
+    const forge = (body: object) => 'TERRITORIO-AHP2.' + btoa(JSON.stringify({ h: indicatorsHash(base().indicators), n: 3, a: 'X', ...body })).replace(/=+$/, '');
+    expect(problem(() => addParticipantFromCode(base(), forge({ j: 'aaa' })))).toBeNull();
+    expect(problem(() => addParticipantFromCode(base(), forge({ j: 'azz' })))).toBe('invalid'); // off Saaty's scale
+    expect(problem(() => addParticipantFromCode(base(), forge({ j: 'aa' })))).toBe('invalid'); // a pair missing
+    expect(problem(() => addParticipantFromCode(base(), forge({ p: [0, 0, 0] })))).toBe('invalid');
   });
 });
