@@ -33,7 +33,7 @@ import { consultSchema, runConsult, type ConsultResult } from '../data/consulta'
 import { SqlGuardError } from '../domain/sqlGuard';
 import type { ConsultRun } from './slices';
 import { loadSeries } from '../data/series';
-import { PROJECTION_ID } from './projectionState';
+import { projectionNeeded } from './projectionState';
 
 /** The universe a new access worker searches. */
 const WHOLE_REGISTER = universeKey(previousDefinitions().universe);
@@ -349,9 +349,8 @@ export class Coordinator {
     if (s.view.searchWanted) this.load('searchIndex', (src, signal) => this.deps.loadSearchIndex(src, signal));
     if (userDataNeeded(s)) this.load('register', (src) => loadRegister(src));
     // issue 19: the periods of the scenario's level, for «Tendencias» and the projected population
-    const projected = s.scenario.indicators.some((i) => i.id === PROJECTION_ID && i.enabled && i.weight > 0);
     const units = baseUnitsOf(s, s.scenario.level);
-    if ((s.view.trendsWanted || projected) && units) this.load(`series:${s.scenario.level}`, (src) => loadSeries(src, units.level, units.ids));
+    if ((s.view.trendsWanted || projectionNeeded(s.scenario)) && units) this.load(`series:${s.scenario.level}`, (src) => loadSeries(src, units.level, units.ids));
     this.syncUserFiles(s);
     this.syncStaging(s);
     this.syncConflictFiles(s);

@@ -10,7 +10,7 @@ import type { Scenario } from './scenario';
 import { setUserIndicatorDefs } from '../domain/indicators';
 import { userColumns, userDefs } from './userDataState';
 import { valueOf } from './loadState';
-import { projectionColumns } from './projectionState';
+import { projectionColumns, projectionNeeded } from './projectionState';
 import { scopeIndices } from './ranking';
 import type { CoreState, DerivedColumns, DerivedSlice, Hotspots } from './slices';
 
@@ -149,10 +149,15 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
       groups = { ...groups, conflicts: conflictColumns(conflictEvents, none, s, base) };
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
-    // The population projection (issue 19), gated over the units of the scope.
+    // The population projection (issue 19), gated over the units of the scope, only while the
+    // scenario uses it (its column appears and goes with the change that weighs it, ranking once).
     const series = next.data.series[level];
-    if (baseChanged || series !== prev.data.series[level] || s.scope !== prev.scenario.scope || !groups?.projection) {
-      groups = { ...groups, projection: projectionColumns(valueOf(series) ?? undefined, base, scopeIndices(base, s)) };
+    // compared by value: the series' loading state alone changes no number
+    const needed = projectionNeeded(s);
+    if (needed ? baseChanged || valueOf(series) !== valueOf(prev.data.series[level]) || s.scope !== prev.scenario.scope || !groups?.projection : groups?.projection) {
+      const { projection: _dropped, ...rest } = groups ?? {};
+      void _dropped;
+      groups = needed ? { ...rest, projection: projectionColumns(valueOf(series) ?? undefined, base, scopeIndices(base, s)) } : rest;
       d = { ...d, columns: { ...d.columns, [level]: groups } };
     }
     // The user's own indicators (scenario.userData), from the files read and joined.

@@ -2,8 +2,17 @@ import type { Units } from '../data/units';
 import type { SeriesTable } from '../domain/series';
 import { HORIZON_YEARS, MIN_COMPLETENESS, MIN_PERIODS, PROJECTION_PERIODS, projectionGate, projectUnit, type GateResult } from '../domain/projection';
 import type { DerivedColumns } from './slices';
+import type { Scenario } from './scenario';
 
 export const PROJECTION_ID = 'poblacion_proyectada_2027';
+
+/**
+ * Whether the scenario uses the projected population: weighted in the ranking, or colouring the
+ * map. Only then is its column computed (and its series loaded): opening «Tendencias» alone must
+ * not change the ranked units, which would rank again and restart the stability run.
+ */
+export const projectionNeeded = (s: Scenario): boolean =>
+  s.indicators.some((i) => i.id === PROJECTION_ID && i.enabled && i.weight > 0) || (s.classes.kind === 'indicator' && s.classes.indicator === PROJECTION_ID);
 
 export interface ProjectionColumns {
   gate: GateResult;

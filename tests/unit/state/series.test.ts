@@ -19,8 +19,14 @@ describe('series and the projected population through the coordinator', () => {
     const c = new Coordinator(store, nodeDeps(dataDir()));
     await c.start();
     try {
+      // settled: the provinces ranked with the published conflicts in (their arrival ranks again)
+      await until(store, (st) => st.derived.ranking !== null && st.data.conflicts.status === 'ready', 90_000);
+      const before = store.getState().derived.ranking!.version;
       store.getState().wantTrends();
       await until(store, (st) => st.data.series.provincia.status === 'ready', 90_000);
+      // opening «Tendencias» changes no ranked number: nothing ranks again (nor restarts stability)
+      expect(store.getState().derived.ranking!.version).toBe(before);
+      expect(store.getState().derived.units.provincia!.values[PROJECTION_ID]).toBeUndefined();
       const series = valueOf(store.getState().data.series.provincia)!;
       expect(Object.keys(series.values.poblacion).sort()).toEqual(['2007', '2017', '2020', '2022']);
       // each vintage equals the Parquet's column, not a blend of them
@@ -31,6 +37,10 @@ describe('series and the projected population through the coordinator', () => {
       expect(series.values.poblacion['2007'][i]).toBe(t.getChild('a')!.get(0));
       expect(series.values.poblacion['2022'][i]).toBe(t.getChild('b')!.get(0));
 
+      // weighed in the ranking, its column comes with that change: one ranking, not two
+      store.getState().setEnabled(PROJECTION_ID, true);
+      expect(store.getState().derived.ranking!.version).toBe(before + 1);
+      expect(store.getState().derived.ranking!.ranking.indicatorIds).toContain(PROJECTION_ID);
       // the projection column: P2022 · (P2022 / P2017) for every province (the gate holds for Peru)
       const units = () => store.getState().derived.units.provincia!;
       const u = units().ids.indexOf('0801');
@@ -38,10 +48,6 @@ describe('series and the projected population through the coordinator', () => {
       const p22 = series.values.poblacion['2022'][i];
       expect(units().values[PROJECTION_ID][u]).toBeCloseTo(p22 * (p22 / p17), 6);
       expect(units().methods![PROJECTION_ID][0].key).toBe('methods.projection');
-
-      // used in the ranking: its weight counts
-      store.getState().setEnabled(PROJECTION_ID, true);
-      expect(store.getState().derived.ranking!.ranking.indicatorIds).toContain(PROJECTION_ID);
 
       // districts of Ucayali: 17 of 19 complete, below 90 %: every value missing, the method says why
       store.getState().setLevel('distrito');
