@@ -59,6 +59,7 @@ export const ahpEn = {
     'No server: each participant opens the same scenario (shared link), answers as a new participant and sends their code (or the file) to whoever gathers the group, who adds it here.',
   myCode: 'Code of «{{alias}}»',
   copyCode: 'Copy the code',
+  copyByHand: 'This browser did not allow copying: the code is selected, copy it with Ctrl+C.',
   copied: 'Code copied.',
   saveCode: 'Save the code as a file',
   addCode: 'A participant\'s code',

@@ -60,6 +60,7 @@ export const ahpEs = {
     'Sin servidor: cada participante abre el mismo escenario (enlace compartido), responde como un participante nuevo y envía su código (o el archivo) a quien reúne al grupo, que lo agrega aquí.',
   myCode: 'Código de «{{alias}}»',
   copyCode: 'Copiar el código',
+  copyByHand: 'Este navegador no dejó copiar: el código quedó seleccionado, cópielo con Ctrl+C.',
   copied: 'Código copiado.',
   saveCode: 'Guardar el código como archivo',
   addCode: 'Código de un participante',

@@ -335,7 +335,19 @@ function OtherDevices({ a, onAdd }: { a: AhpWeighting; onAdd: (next: AhpWeightin
       <label htmlFor={`${id}-mine`}>{t('ahp.myCode', { alias })}</label>
       <textarea id={`${id}-mine`} readOnly rows={3} value={code} data-testid="ahp-my-code" onFocus={(e) => e.target.select()} />
       <div className="ahp-code-actions">
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(code).then(() => setMessage({ error: false, text: t('ahp.copied') }), () => undefined)}>
+        <button
+          type="button"
+          onClick={() =>
+            void Promise.resolve(navigator.clipboard?.writeText(code) ?? Promise.reject(new Error('no clipboard'))).then(
+              () => setMessage({ error: false, text: t('ahp.copied') }),
+              // as the scenario link does: the code selected, to copy by hand
+              () => {
+                document.querySelector<HTMLTextAreaElement>('[data-testid="ahp-my-code"]')?.select();
+                setMessage({ error: false, text: t('ahp.copyByHand') });
+              },
+            )
+          }
+        >
           {t('ahp.copyCode')}
         </button>
         <button type="button" data-testid="ahp-save-code" onClick={() => download(`participante-${alias.replace(/[^\p{L}\p{N}]+/gu, '-')}.txt`, new Blob([`${code}\n`], { type: 'text/plain;charset=utf-8' }))}>
