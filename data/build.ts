@@ -28,8 +28,7 @@ import {
   catalogEntry, describeParquet, describeProperties, serializeCatalog, type Catalog, type CatalogDataset,
 } from './catalog';
 import { assertCleanParquet, assertCleanText } from './validate';
-import { buildIndicatorSnapshot } from './snapshot';
-import { SNAPSHOT_FILE } from '../src/data/indicatorSnapshot';
+import { buildIndicatorSnapshots } from './snapshot';
 import type { Quirk } from './quirks';
 
 export interface BuildOptions extends Partial<DataPaths> {
@@ -170,14 +169,15 @@ export async function buildAll(options: BuildOptions = {}): Promise<BuildResult>
       datasets.push(catalogEntry(meta, file, described, quirks[meta.id]));
     }
     const catalog: Catalog = { schemaVersion: 1, inputsSha256, pipelineSha256, datasets };
-    writeFileSync(out(SNAPSHOT_FILE), await buildIndicatorSnapshot(staging, inputsSha256));
+    const snapshots = await buildIndicatorSnapshots(staging, inputsSha256);
+    for (const [file, text] of snapshots) writeFileSync(out(file), text);
     step('indicadores precalculados');
     writeFileSync(out(CATALOG_FILE), serializeCatalog(catalog));
     step('catálogo');
 
     // Publish: catalog.json last, so its presence means a complete build.
     for (const meta of DATASETS) renameSync(out(meta.file), path.join(outDir, meta.file));
-    renameSync(out(SNAPSHOT_FILE), path.join(outDir, SNAPSHOT_FILE));
+    for (const file of snapshots.keys()) renameSync(out(file), path.join(outDir, file));
     renameSync(out(CATALOG_FILE), path.join(outDir, CATALOG_FILE));
     return { rawDir, outDir, catalog, milliseconds: Math.round(performance.now() - started) };
   } finally {

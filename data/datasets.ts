@@ -3,7 +3,7 @@
 // completeness and quirk counts are measured at build time (catalog.ts).
 import type { CatalogDataset } from '../src/data/catalog';
 import { RAW_FILES, WORLD_ATLAS_FILE } from './rawFiles';
-import { SNAPSHOT_FILE } from '../src/data/indicatorSnapshot';
+import { SNAPSHOT_FILES } from '../src/data/indicatorSnapshot';
 
 export type DatasetId =
   | 'establecimientos'
@@ -150,7 +150,7 @@ export const CATALOG_FILE = 'catalog.json';
 
 /** Every file `npm run data` writes (what data:ensure looks for). */
 /** Every file the pipeline writes: the datasets, the app's indicator snapshot (issue 16) and the catalogue. */
-export const OUTPUT_FILES: readonly string[] = [...DATASETS.map((d) => d.file), SNAPSHOT_FILE, CATALOG_FILE];
+export const OUTPUT_FILES: readonly string[] = [...DATASETS.map((d) => d.file), ...SNAPSHOT_FILES, CATALOG_FILE];
 
 export function datasetMeta(id: DatasetId): DatasetMeta {
   const meta = DATASETS.find((d) => d.id === id);

@@ -1,14 +1,33 @@
 /**
- * The province indicators of the default definitions, computed by the pipeline with the app's own
- * SQL on native DuckDB and written beside the Parquet files (issue 16). The app ranks and draws
- * from it at once, while DuckDB-WASM starts; when the engine is ready it computes the same
- * indicators again and the two must hold the same numbers, value for value, or the screen says so.
+ * The SQL indicators of every level under each preset's definitions, computed by the pipeline with
+ * the app's own SQL on native DuckDB and written beside the Parquet files (issue 16), one file per
+ * level and definitions. The app ranks and draws from the one its scenario needs at once, while
+ * DuckDB-WASM starts; when the engine is ready it computes the same indicators again and the two
+ * must hold the same numbers, value for value, or the screen says so.
  * Pure: no fetch, no DuckDB (the pipeline and the browser both use it).
  */
 import type { Units } from './units';
 import { FACILITY_COUNT_KEYS, type FacilityCountKey } from './units';
+import { LEVELS, type Level } from '../domain/indicators';
+import { PRESETS } from '../domain/presets';
+import { defaultDefinitions, unitsKey, type IndicatorDefinitions } from '../domain/universe';
+import { fnv1a } from '../domain/fnv';
 
-export const SNAPSHOT_FILE = 'indicadores_provincia.json';
+/** The snapshot of a level under definitions whose `unitsKey` is `definitionsKey` (named by its hash: a scenario finds it without a list). */
+export const snapshotFile = (level: Level, definitionsKey: string): string => `indicadores_${level}_${fnv1a(definitionsKey)}.json`;
+
+/** The definitions the pipeline computes snapshots for: each preset's, once. */
+export function snapshotDefinitions(): IndicatorDefinitions[] {
+  const byKey = new Map<string, IndicatorDefinitions>();
+  for (const p of PRESETS) {
+    const d = defaultDefinitions(p.institutions);
+    if (!byKey.has(unitsKey(d))) byKey.set(unitsKey(d), d);
+  }
+  return [...byKey.values()];
+}
+
+/** Every snapshot file the pipeline writes (what a complete build holds). */
+export const SNAPSHOT_FILES: readonly string[] = snapshotDefinitions().flatMap((d) => LEVELS.map((l) => snapshotFile(l, unitsKey(d))));
 /** Tables loaded into DuckDB at start-up (catalog dataset id = table name): what the province indicators read. */
 export const START_TABLES = ['establecimientos', 'provincias', 'distritos', 'emergencias_2024'];
 
@@ -17,7 +36,7 @@ interface SnapshotFile {
   /** The catalog's `inputsSha256`: the snapshot belongs to one build of the data. */
   inputsSha256: string;
   units: {
-    level: 'provincia';
+    level: Level;
     ids: string[];
     names: string[];
     departamentos: string[];
@@ -45,12 +64,12 @@ const fromJson = (a: readonly (number | null)[]) => Float64Array.from(a, (x) => 
  * double, so the app gets exactly the numbers native DuckDB computed.
  */
 export function serialiseSnapshot(units: Units, inputsSha256: string): string {
-  if (units.level !== 'provincia' || !units.definitionsKey || !units.facilityCounts) throw new Error('serialiseSnapshot: province units with their definitions');
+  if (!units.definitionsKey || !units.facilityCounts) throw new Error('serialiseSnapshot: units with their definitions');
   const file: SnapshotFile = {
     schemaVersion: 1,
     inputsSha256,
     units: {
-      level: 'provincia',
+      level: units.level,
       ids: units.ids,
       names: units.names,
       departamentos: units.departamentos,
@@ -75,14 +94,14 @@ export function parseSnapshot(text: string): IndicatorSnapshot | null {
     return null;
   }
   const u = f?.units;
-  if (f?.schemaVersion !== 1 || typeof f.inputsSha256 !== 'string' || u?.level !== 'provincia' || !Array.isArray(u.ids)) return null;
+  if (f?.schemaVersion !== 1 || typeof f.inputsSha256 !== 'string' || !(LEVELS as readonly string[]).includes(u?.level) || !Array.isArray(u.ids)) return null;
   const n = u.ids.length;
   const columns = [...Object.values(u.values ?? {}), ...FACILITY_COUNT_KEYS.map((k) => u.facilityCounts?.[k])];
   if (columns.some((c) => !Array.isArray(c) || c.length !== n)) return null;
   return {
     inputsSha256: f.inputsSha256,
     units: {
-      level: 'provincia',
+      level: u.level,
       ids: u.ids,
       names: u.names,
       departamentos: u.departamentos,
@@ -127,5 +146,12 @@ export function compareWithEngine(snapshot: Units, engine: Units): SnapshotCheck
       if (!(a === b || (Number.isNaN(a) && Number.isNaN(b)))) differ(indicator, id, a, b);
     });
   }
+  return check;
+}
+
+/** The check of a snapshot: its values against the engine's, and its data build against the engine's (another build is a difference). */
+export function snapshotCheck(snapshot: IndicatorSnapshot, engine: Units, inputsSha256: string): SnapshotCheck {
+  const check = compareWithEngine(snapshot.units, engine);
+  if (snapshot.inputsSha256 !== inputsSha256) check.differences++;
   return check;
 }

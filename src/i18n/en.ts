@@ -32,6 +32,8 @@ export const en: Messages = {
       indicators: 'Computing indicators',
     },
     loadingLevel: 'Computing the indicators of this level…',
+    rankingAwaitsEngine:
+      'The ranking waits for the query engine: {{indicators}} is computed with it, and ranking without that weight would give another order. Remove its weight to see the precomputed ranking now.',
     snapshotMismatch_one:
       'Data error: the precomputed indicators the first map was drawn from differ from those the engine computed ' +
       '({{n}} value differs: {{indicator}} of {{ubigeo}}, {{snapshot}} against {{engine}}). The engine’s are shown.',

@@ -33,6 +33,8 @@ export const es = {
       indicators: 'Calculando indicadores',
     },
     loadingLevel: 'Calculando los indicadores de este nivel…',
+    rankingAwaitsEngine:
+      'El ranking espera al motor de consultas: {{indicators}} se calcula con él, y ordenar sin ese peso daría otro orden. Quite su peso para ver ya el ranking precalculado.',
     snapshotMismatch_one:
       'Error de datos: los indicadores precalculados con los que se dibujó el primer mapa no coinciden con los que calculó el motor ' +
       '({{n}} valor distinto: {{indicator}} de {{ubigeo}}, {{snapshot}} frente a {{engine}}). Se muestran los del motor.',

@@ -5,6 +5,7 @@
  * weights, so the ranking, undo, the codec and every export see ordinary weights plus this record.
  */
 import * as v from 'valibot';
+import { fnv1a } from '../domain/fnv';
 import { ahp, groupMatrix, groupWeights, nearestScaleValue, pairs, reciprocalMatrix, type AhpResult, type Matrix } from '../domain/ahp';
 import { spearman } from '../domain/rankCorrelation';
 import type { Units } from '../data/units';
@@ -232,11 +233,7 @@ const letterJudgement = (c: string) => {
  * The compared indicators as 8 hex digits (FNV-1a over their ids in order): both sides compute
  * it, so the code need not spell the ids out.
  */
-export function indicatorsHash(ids: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const ch of ids.join(',')) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
+export const indicatorsHash = (ids: readonly string[]): string => fnv1a(ids.join(','));
 
 /** Participant k's answers as a code to send to whoever gathers the group. */
 export function participantCode(a: AhpWeighting, k: number): string {

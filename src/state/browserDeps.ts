@@ -1,5 +1,6 @@
-import { DATA_BASE_URL, loadApp, loadLevel } from '../data/loadApp';
-import { parseSnapshot, SNAPSHOT_FILE } from '../data/indicatorSnapshot';
+import { DATA_BASE_URL, LEVEL_BOUNDARIES, loadApp, loadLevel } from '../data/loadApp';
+import { parseSnapshot, snapshotFile } from '../data/indicatorSnapshot';
+import { fetchBoundaries } from '../data/boundaries';
 import { loadUnits } from '../data/units';
 import { loadFacilities } from '../data/facilities';
 import { loadConflicts } from '../data/conflicts';
@@ -20,10 +21,12 @@ export const browserDeps: CoordinatorDeps = {
     (window as unknown as { __territorioWorkers?: unknown }).__territorioWorkers = d.source;
     return { source: d.source, engine: { catalog: d.catalog, tables: d.tables }, provincias: d.provincias, geo: d.geo };
   },
-  async loadSnapshot(signal) {
-    const res = await fetch(`${DATA_BASE_URL}${SNAPSHOT_FILE}`, { signal });
+  async loadSnapshot(level, definitionsKey, signal) {
+    // definitions no preset has are not snapshotted: a 404 (or a server's fallback page) is «none»
+    const res = await fetch(`${DATA_BASE_URL}${snapshotFile(level, definitionsKey)}`, { signal });
     return res.ok ? parseSnapshot(await res.text()) : null;
   },
+  loadBoundaries: (level) => fetchBoundaries(`${DATA_BASE_URL}${LEVEL_BOUNDARIES[level].file}`, LEVEL_BOUNDARIES[level].object),
   loadLevel: (source, level, _signal, definitions) => loadLevel(source, level, definitions),
   loadUnits: (source, level, definitions) => loadUnits(source, level, definitions),
   loadFacilities: (source) => loadFacilities(source),

@@ -19,7 +19,7 @@ import type { ConflictFileRef } from './scenario';
 import type { SearchEntry } from '../domain/search';
 import { failed, IDLE, loading, ready, valueOf, type LoadState } from './loadState';
 import { stageOf, stateOf, TIMEOUTS, withState, type DatasetKey } from './datasets';
-import { baseUnitsOf } from './derive';
+import { baseUnitsOf, weighsOnly } from './derive';
 import type { AppState } from './store';
 import type { CoreState, DerivedColumns, Engine, LevelData, StagedJoin } from './slices';
 import { previousDefinitions, unitsKey, universeKey, universeMask, type IndicatorDefinitions } from '../domain/universe';
@@ -28,7 +28,8 @@ import type { StabilityReply } from '../workers/stabilityProtocol';
 import { factorsOf } from '../domain/stability/uncertainty';
 import { definitionFactorsOf, stabilityModelOf, variantDefinitions } from './stabilityModel';
 import type { StabilityState } from './slices';
-import { compareWithEngine, type IndicatorSnapshot } from '../data/indicatorSnapshot';
+import { snapshotCheck, type IndicatorSnapshot } from '../data/indicatorSnapshot';
+import type { Boundaries } from '../data/boundaries';
 import { consultSchema, runConsult, type ConsultResult } from '../data/consulta';
 import { SqlGuardError } from '../domain/sqlGuard';
 import type { ConsultRun } from './slices';
@@ -56,8 +57,10 @@ export interface CoordinatorDeps {
   loadConflicts(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<ConflictEvent[]>;
   loadAccess(source: DataSource, catalog: Catalog, signal: AbortSignal): Promise<AccessData>;
   loadSearchIndex(source: DataSource, signal: AbortSignal): Promise<SearchEntry[]>;
-  /** The province indicators precomputed by the pipeline (null when absent or unreadable): the first map's ranking. */
-  loadSnapshot?(signal: AbortSignal): Promise<IndicatorSnapshot | null>;
+  /** A level's indicators precomputed by the pipeline under these definitions (null when absent or unreadable): the first map's ranking. */
+  loadSnapshot?(level: Level, definitionsKey: string, signal: AbortSignal): Promise<IndicatorSnapshot | null>;
+  /** A level's boundaries alone, for a first map drawn from the snapshot at that level (the provinces' come with `openEngine`). */
+  loadBoundaries?(level: Level, signal: AbortSignal): Promise<Boundaries>;
   /**
    * A user's file the scenario references, read again (from the local file store in the app) and
    * joined as the scenario says: its summary (in the user-file worker in the app, in-process in Node).
@@ -224,18 +227,22 @@ export class Coordinator {
     let step: LoadStep = 'catalog';
     setEngine(loading(step));
     this.starting = true;
-    // The first ranked map does not wait for the engine: the pipeline's snapshot of the province
-    // indicators (same SQL, native DuckDB) is ranked as soon as it and the boundaries are here,
-    // when it was computed under this scenario's definitions. The engine checks it once ready.
-    const early: { geo: Geo | null; snapshot: IndicatorSnapshot | null } = { geo: null, snapshot: null };
+    // The first ranked map does not wait for the engine: the pipeline's snapshot of the scenario's
+    // level (same SQL, native DuckDB) is ranked as soon as it and the boundaries are here, when it
+    // was computed under this scenario's definitions and holds every indicator the scenario weighs.
+    // The engine checks it once ready.
+    const start = this.store.getState().scenario;
+    const level = start.level;
+    const early: { geo: Geo | null; boundaries: Boundaries | null; snapshot: IndicatorSnapshot | null } = { geo: null, boundaries: null, snapshot: null };
     const showEarly = () => {
       const { geo, snapshot } = early;
-      if (c.signal.aborted || !geo || !snapshot || this.store.getState().data.levels.provincia.status === 'ready') return;
+      const boundaries = level === 'provincia' ? geo?.provincias : early.boundaries;
+      if (c.signal.aborted || !geo || !boundaries || !snapshot || this.store.getState().data.levels[level].status === 'ready') return;
       this.commit((s) => ({
-        data: { ...s.data, levels: { ...s.data.levels, provincia: ready({ units: snapshot.units, boundaries: geo.provincias }) }, snapshot: { status: 'pending' } },
+        data: { ...s.data, levels: { ...s.data.levels, [level]: ready({ units: snapshot.units, boundaries }) }, snapshot: { status: 'pending', level } },
       }));
     };
-    const definitionsKey = unitsKey(this.store.getState().scenario.definitions);
+    const definitionsKey = unitsKey(start.definitions);
     // the engine starts once the snapshot's map is drawn, or at once when there is no snapshot to draw
     let openGate: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
@@ -247,16 +254,26 @@ export class Coordinator {
       clearTimeout(gateTimer);
       unwatch();
     });
-    const snapshotting = this.deps.loadSnapshot?.(c.signal);
-    // the snapshot ranks provinces only: a scenario at district level waits for the engine anyway
-    if (!snapshotting || this.store.getState().scenario.level !== 'provincia') openGate();
+    const snapshotting = this.deps.loadSnapshot?.(level, definitionsKey, c.signal);
+    if (!snapshotting) openGate();
     snapshotting
       ?.then((snapshot) => {
-        if (snapshot?.units.definitionsKey !== definitionsKey) return openGate();
+        const usable = snapshot?.units.definitionsKey === definitionsKey && snapshot.units.level === level && weighsOnly(start, snapshot.units);
+        if (!usable) return openGate();
         early.snapshot = snapshot;
         showEarly();
       })
       .catch(() => openGate()); // no snapshot: the map is ranked when the engine is ready, as before
+    // a district map needs its own boundaries (the provinces' come with the start-up's)
+    if (level !== 'provincia') {
+      this.deps
+        .loadBoundaries?.(level, c.signal)
+        .then((b) => {
+          early.boundaries = b;
+          showEarly();
+        })
+        .catch(() => openGate());
+    }
     try {
       const opening = this.deps.openEngine(
         (next) => {
@@ -288,8 +305,15 @@ export class Coordinator {
       r.source.onRestart?.((what) => this.commit((s) => ({ data: { ...s.data, restarts: { ...s.data.restarts, [what]: s.data.restarts[what] + 1 } } })));
       // the snapshot ranked first, if any, against the engine's own numbers: any difference is an error on screen
       const used = this.store.getState().data.snapshot.status === 'pending' ? early.snapshot : null;
-      const check = used ? compareWithEngine(used.units, r.provincias) : null;
-      if (check && used!.inputsSha256 !== r.engine.catalog.inputsSha256) check.differences++;
+      if (used && level !== 'provincia') {
+        // the provinces as usual; the level drawn first stays on screen while the engine computes it again
+        this.commit((s) => ({ data: { ...s.data, engine: ready(r.engine), geo: r.geo, levels: { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) } } }));
+        this.react(this.store.getState());
+        const units = await withTimeout(this.deps.loadUnits(r.source, level, start.definitions, c.signal), this.timeouts.load, stageOf(`level:${level}`));
+        if (!c.signal.aborted) this.verifySnapshot(used, units, r.engine.catalog.inputsSha256);
+        return;
+      }
+      const check = used ? snapshotCheck(used, r.provincias, r.engine.catalog.inputsSha256) : null;
       // verified: the units on screen are kept, so the same numbers do not rank (and start a stability run) twice
       const verified = check !== null && check.differences === 0;
       this.commit((s) => ({
@@ -298,7 +322,7 @@ export class Coordinator {
           engine: ready(r.engine),
           geo: verified ? s.data.geo : r.geo,
           levels: verified ? s.data.levels : { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) },
-          snapshot: check ? { status: verified ? 'verified' : 'mismatch', check } : { status: 'unused' },
+          snapshot: check ? { status: verified ? 'verified' : 'mismatch', level, check } : { status: 'unused' },
         },
       }));
       this.react(this.store.getState());
@@ -312,6 +336,28 @@ export class Coordinator {
       this.controllers.delete(c);
       this.starting = false;
     }
+  }
+
+  /**
+   * The engine's units of the level drawn first from the snapshot: equal, the snapshot's stay (no
+   * second ranking); different, the engine's replace them and the screen names the first difference.
+   */
+  private verifySnapshot(used: IndicatorSnapshot, units: Units, inputsSha256: string) {
+    const check = snapshotCheck(used, units, inputsSha256);
+    const verified = check.differences === 0;
+    const level = units.level;
+    this.commit((s) => {
+      const shown = valueOf(s.data.levels[level]);
+      // a level reloaded meanwhile (other definitions) is not the snapshot's any more: left as it is
+      const replace = !verified && shown?.units === used.units;
+      return {
+        data: {
+          ...s.data,
+          levels: replace ? { ...s.data.levels, [level]: ready({ ...shown, units }) } : s.data.levels,
+          snapshot: { status: verified ? 'verified' : 'mismatch', level, check },
+        },
+      };
+    });
   }
 
   /** Starts a dataset's load if it is idle; its result (or typed error) is committed unless cancelled. */

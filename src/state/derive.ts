@@ -6,7 +6,7 @@ import { countByUnit, inWindow, perCapita } from '../domain/conflictWindow';
 import { localMoran, type HotspotClass } from '../domain/hotspots';
 import { filterFacilities } from '../domain/facilities';
 import type { Ranking } from './ranking';
-import type { Scenario } from './scenario';
+import { activeIndicators, type Scenario } from './scenario';
 import { setUserIndicatorDefs } from '../domain/indicators';
 import { userColumns, userDefs } from './userDataState';
 import { valueOf } from './loadState';
@@ -46,6 +46,24 @@ export const baseUnitsOf = (s: CoreState, level: Level): Units | undefined => va
 /** A level's boundaries: loaded with the level, or (provinces) with the first map. */
 export function boundariesOf(s: CoreState, level: Level): Boundaries | undefined {
   return valueOf(s.data.levels[level])?.boundaries ?? (level === 'provincia' ? s.data.geo?.provincias : undefined);
+}
+
+/** Whether every indicator the scenario weighs is among these units' SQL columns (what a snapshot holds). */
+export const weighsOnly = (s: Scenario, units: Units): boolean => activeIndicators(s).every((i) => i.id in units.values);
+
+const NONE: string[] = [];
+
+/**
+ * While the first map comes from the snapshot (the engine still starting), the indicators the
+ * scenario weighs that only the engine computes (access, conflicts, own data, the projection): the
+ * ranking waits for them rather than ranking without them.
+ */
+export function awaitingEngine(s: CoreState): string[] {
+  if (s.data.snapshot.status !== 'pending' || s.data.engine.status === 'ready') return NONE;
+  const base = baseUnitsOf(s, s.scenario.level);
+  if (!base) return NONE;
+  const missing = activeIndicators(s.scenario).filter((i) => !(i.id in base.values));
+  return missing.length === 0 ? NONE : missing.map((i) => i.id);
 }
 
 /** The SQL units with every derived group's columns on top. */
@@ -175,7 +193,7 @@ export function derive(prev: CoreState, next: CoreState, ctx: DeriveContext): Co
 
   // The ranking: once per change of its inputs, never for a layer or view change.
   const units = d.units[s.level];
-  if (!units) {
+  if (!units || awaitingEngine(next) !== NONE) {
     if (d.ranking) d = { ...d, ranking: null };
   } else if (!d.ranking || d.ranking.units !== units || rankingInputsChanged(prev.scenario, s)) {
     d = { ...d, ranking: { units, ranking: ctx.rank(units, s), version: (d.ranking?.version ?? 0) + 1 } };

@@ -99,11 +99,12 @@ export interface DataSlice {
   /** Workers found dead and replaced, their data loaded again (the notice counts them). */
   restarts: { engine: number; parquet: number; access: number };
   /**
-   * The precomputed province indicators the first map was ranked from (issue 16): `pending` until
-   * the engine computes them again, then `verified` or `mismatch` (shown as an error); `unused`
-   * when there was none for this scenario's definitions.
+   * The precomputed indicators the first map was ranked from (issue 16), for the scenario's level
+   * at start-up: `pending` until the engine computes them again, then `verified` or `mismatch`
+   * (shown as an error); `unused` when there was none for this scenario's definitions, or when the
+   * scenario weighs an indicator only the engine computes (access, conflicts, own data).
    */
-  snapshot: { status: 'unused' | 'pending' } | { status: 'verified' | 'mismatch'; check: SnapshotCheck };
+  snapshot: { status: 'unused' } | { status: 'pending'; level: Level } | { status: 'verified' | 'mismatch'; level: Level; check: SnapshotCheck };
 }
 
 

@@ -27,6 +27,8 @@ import { RetryButton } from './RetryButton';
 import { DecisionNote, ScenarioBar, ScenarioLayer } from './scenarios/ScenarioLayer';
 import { PhoneTabs } from './PhoneTabs';
 import { filesText } from './scenarios/ScenarioPanel';
+import { awaitingEngine } from '../state/derive';
+import { indicatorById } from '../domain/indicators';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -45,6 +47,8 @@ export function App() {
   const leftOpen = useLeftPanelOpen();
   const question = useStore((s) => s.scenario.question.trim());
   const snapshot = useStore((s) => s.data.snapshot);
+  // joined: a new empty list on every update would re-render for nothing
+  const awaiting = useStore((s) => awaitingEngine(s).join(','));
   const phoneTab = useStore((s) => s.view.phoneTab);
   const linkLeftBehind = useStore((s) => s.view.workshop.linkLeftBehind);
   const [moreOpen, setMoreOpen] = useState(false);
@@ -205,7 +209,14 @@ export function App() {
               </p>
             )}
             {ready && !levelReady && !levelError && <p role="status">{t('app.loadingLevel')}</p>}
-            {levelReady && <RankingTable scopeName={scopeName} />}
+            {awaiting && (
+              <p role="status" data-testid="ranking-awaits-engine">
+                {t('app.rankingAwaitsEngine', {
+                  indicators: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(awaiting.split(',').map((id) => `«${indicatorById(id).label[i18n.language === 'en' ? 'en' : 'es']}»`)),
+                })}
+              </p>
+            )}
+            {levelReady && !awaiting && <RankingTable scopeName={scopeName} />}
           </div>
           <DataPanel />
           <ScenarioLayer />

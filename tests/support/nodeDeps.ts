@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parseSnapshot, SNAPSHOT_FILE } from '../../src/data/indicatorSnapshot';
+import { parseSnapshot, snapshotFile } from '../../src/data/indicatorSnapshot';
 import path from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { CoordinatorDeps } from '../../src/state/coordinator';
@@ -49,9 +49,13 @@ export function nodeDeps(dataDir: string): CoordinatorDeps & { sources: NodeData
       onStep('indicators');
       return { source, engine: { catalog, tables }, provincias: await loadUnits(source, 'provincia', definitions), geo };
     },
-    async loadSnapshot() {
-      const file = path.join(dataDir, SNAPSHOT_FILE);
+    async loadSnapshot(level, definitionsKey) {
+      const file = path.join(dataDir, snapshotFile(level, definitionsKey));
       return existsSync(file) ? parseSnapshot(readFileSync(file, 'utf8')) : null;
+    },
+    async loadBoundaries(level) {
+      const [file, object] = LEVEL_FILES[level];
+      return boundaries(file, object);
     },
     async loadLevel(source, level, _signal, definitions) {
       const [file, object] = LEVEL_FILES[level];

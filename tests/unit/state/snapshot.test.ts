@@ -7,7 +7,13 @@ import { Coordinator, type CoordinatorDeps } from '../../../src/state/coordinato
 import { createAppStore } from '../../../src/state/store';
 import { scenarioFromPreset } from '../../../src/state/scenario';
 import { DEFAULT_PRESET_ID } from '../../../src/domain/presets';
-import { parseSnapshot, serialiseSnapshot, SNAPSHOT_FILE } from '../../../src/data/indicatorSnapshot';
+import { parseSnapshot, serialiseSnapshot, snapshotDefinitions, snapshotFile, SNAPSHOT_FILES } from '../../../src/data/indicatorSnapshot';
+import { unitsKey } from '../../../src/domain/universe';
+import { loadUnits } from '../../../src/data/units';
+import { NodeDataSource } from '../../support/nodeDataSource';
+import { START_TABLES } from '../../../src/data/indicatorSnapshot';
+import { PRESETS } from '../../../src/domain/presets';
+import { awaitingEngine } from '../../../src/state/derive';
 import { nodeDeps } from '../../support/nodeDeps';
 import { withBuiltData, until } from '../../support/builtData';
 
@@ -29,8 +35,10 @@ function heldEngine(deps: CoordinatorDeps) {
 
 describe('the indicator snapshot', () => {
   it('reads back as the same doubles it was written from', () => {
-    const snap = parseSnapshot(readFileSync(path.join(dataDir(), SNAPSHOT_FILE), 'utf8'))!;
+    const key = unitsKey(scenarioFromPreset(DEFAULT_PRESET_ID).definitions);
+    const snap = parseSnapshot(readFileSync(path.join(dataDir(), snapshotFile('provincia', key)), 'utf8'))!;
     expect(snap.units.ids.length).toBe(196);
+    expect(snap.units.definitionsKey).toBe(key);
     const again = parseSnapshot(serialiseSnapshot(snap.units, snap.inputsSha256))!;
     for (const [id, v] of Object.entries(snap.units.values)) expect(Array.from(again.units.values[id]), id).toEqual(Array.from(v));
     expect(parseSnapshot('{"schemaVersion":2}')).toBeNull();
@@ -69,8 +77,8 @@ describe('the indicator snapshot', () => {
     const deps = nodeDeps(dataDir());
     const doctored: CoordinatorDeps = {
       ...deps,
-      async loadSnapshot(signal) {
-        const snap = (await deps.loadSnapshot!(signal))!;
+      async loadSnapshot(level, key, signal) {
+        const snap = (await deps.loadSnapshot!(level, key, signal))!;
         const id = Object.keys(snap.units.values)[0];
         snap.units.values[id][5] += 1;
         return snap;
@@ -136,16 +144,74 @@ describe('the indicator snapshot', () => {
     await c.dispose();
   }, 120_000);
 
-  it('a scenario at district level (the snapshot ranks provinces only) starts the engine at once', async () => {
-    const scenario = scenarioFromPreset(DEFAULT_PRESET_ID);
+  it('one snapshot per level and preset definitions, each holding what native DuckDB computes now', async () => {
+    // the presets' definitions: 2 distinct ones (regional government's facilities, all) × 2 levels
+    expect(snapshotDefinitions().length).toBe(new Set(PRESETS.map((p) => unitsKey(scenarioFromPreset(p.id).definitions))).size);
+    expect(SNAPSHOT_FILES.length).toBe(snapshotDefinitions().length * 2);
+    const source = await NodeDataSource.open(dataDir(), { threads: 1 });
+    try {
+      for (const t of START_TABLES) await source.loadParquet(t, path.join(dataDir(), `${t}.parquet`));
+      for (const d of snapshotDefinitions()) {
+        for (const level of ['provincia', 'distrito'] as const) {
+          const snap = parseSnapshot(readFileSync(path.join(dataDir(), snapshotFile(level, unitsKey(d))), 'utf8'))!;
+          expect(snap.units.level).toBe(level);
+          const engine = await loadUnits(source, level, d);
+          expect(snap.units.ids).toEqual(engine.ids);
+          for (const [id, v] of Object.entries(engine.values)) expect(Array.from(snap.units.values[id]), `${level} ${id}`).toEqual(Array.from(v));
+        }
+      }
+    } finally {
+      await source.close();
+    }
+  }, 120_000);
+
+  it('a scenario at district level ranks the districts from their snapshot before the engine, which then agrees', async () => {
+    const scenario = scenarioFromPreset('vulnerabilidad_social');
     const store = createAppStore({ scenario: { ...scenario, level: 'distrito' } });
+    const { held, release } = heldEngine(nodeDeps(dataDir()));
+    const c = new Coordinator(store, held);
+    const started = c.start();
+    const early = await until(store, (s) => s.derived.ranking != null);
+    expect(early.data.engine.status).toBe('loading');
+    expect(early.data.snapshot).toEqual({ status: 'pending', level: 'distrito' });
+    expect(early.derived.ranking!.units.level).toBe('distrito');
+    const firstOrder = Array.from(early.derived.ranking!.ranking.order);
+    expect(firstOrder.length).toBeGreaterThan(1500);
+    release();
+    await started;
+    const s = await until(store, (st) => st.data.snapshot.status !== 'pending');
+    expect(s.data.snapshot.status).toBe('verified');
+    expect(s.data.snapshot.status === 'verified' && s.data.snapshot.check.compared).toBeGreaterThan(1800 * 4);
+    expect(Array.from(s.derived.ranking!.ranking.order)).toEqual(firstOrder);
+    await c.dispose();
+  }, 120_000);
+
+  it('a scenario that weighs an indicator only the engine computes does not rank from the snapshot', async () => {
+    // «Brecha de acceso» weighs the access indicators (the access worker reads the engine's tables)
+    const store = createAppStore({ scenario: scenarioFromPreset('brecha_acceso') });
     const { gated, opened } = gatedEngine(nodeDeps(dataDir()));
     const t0 = performance.now();
     const c = new Coordinator(store, gated, { engineDefer: 60_000 });
     await c.start();
-    expect(opened).toHaveLength(1);
-    // not held for the (here 60 s) wait a province map would get
     expect(opened[0] - t0).toBeLessThan(10_000);
+    expect(store.getState().data.snapshot.status).toBe('unused');
+    await c.dispose();
+  }, 120_000);
+
+  it('a weight moved onto an engine-only indicator before the engine holds the ranking back until the engine is ready', async () => {
+    const store = createAppStore();
+    const { held, release } = heldEngine(nodeDeps(dataDir()));
+    const c = new Coordinator(store, held);
+    const started = c.start();
+    await until(store, (s) => s.derived.ranking != null);
+    store.getState().setWeight('conflictos_por_100k', 30);
+    expect(awaitingEngine(store.getState())).toEqual(['conflictos_por_100k']);
+    // ranked without the conflicts, the order would be wrong: no ranking until they can be counted
+    expect(store.getState().derived.ranking).toBeNull();
+    release();
+    await started;
+    expect(awaitingEngine(store.getState())).toEqual([]);
+    expect(store.getState().derived.ranking).not.toBeNull();
     await c.dispose();
   }, 120_000);
 
