@@ -1,4 +1,5 @@
-import { GeoJsonLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, SolidPolygonLayer } from '@deck.gl/layers';
+import { featureUnits, fillGeometry, vertexColours, type FillGeometry } from './unitFill';
 import type { Feature, Geometry } from 'geojson';
 import type { Boundaries, BoundaryProps } from '../data/boundaries';
 import { CHOROPLETH_BEFORE, EMPHASIS_BEFORE } from './basemapStyle';
@@ -20,11 +21,57 @@ export interface ChoroplethStyle {
 
 const SELECTED: RGBA = [0, 90, 200, 255];
 const TOP: RGBA = [20, 20, 20, 255];
-const NONE: RGBA = [0, 0, 0, 0];
+
+/** deck.gl's polygon layer, picking a unit's feature (the binary rows are polygons, not features). */
+class UnitFillLayer extends SolidPolygonLayer<unknown, { features: F[]; polygonFeature: Int32Array }> {
+  static layerName = 'UnitFillLayer';
+  getPickingInfo(params: Parameters<SolidPolygonLayer['getPickingInfo']>[0]) {
+    const info = super.getPickingInfo(params);
+    const k = info.index >= 0 ? this.props.polygonFeature[info.index] : -1;
+    info.object = k >= 0 ? this.props.features[k] : undefined;
+    return info;
+  }
+}
+
+interface FillData {
+  length: number;
+  startIndices: Uint32Array;
+  attributes: Record<string, unknown> & { fillColors?: { value: Uint8Array; size: 4; normalized: true } };
+}
+
+/** Per boundary set, the binary geometry; per layer id, its data object (its colours are that layer's). */
+const fills = new WeakMap<Boundaries, { geometry: FillGeometry; byLayer: Map<string, { data: FillData; index?: Map<string, number>; units?: Int32Array; version?: string }> }>();
+
+function fillOf(id: string, boundaries: Boundaries) {
+  let entry = fills.get(boundaries);
+  if (!entry) {
+    entry = { geometry: fillGeometry(boundaries), byLayer: new Map() };
+    fills.set(boundaries, entry);
+  }
+  const g = entry.geometry;
+  let mine = entry.byLayer.get(id);
+  if (!mine) {
+    mine = {
+      data: {
+        length: g.polygons,
+        startIndices: g.startIndices,
+        attributes: {
+          getPolygon: { value: g.positions, size: 2 },
+          indices: g.triangles,
+          instanceVertexValid: { value: g.vertexValid, size: 1 },
+        },
+      },
+    };
+    entry.byLayer.set(id, mine);
+  }
+  return { g, mine };
+}
 
 /**
- * The choropleth's fill, pickable. Its thin separators are MapLibre lines (basemapStyle.ts): a
- * stroke over every unit here would cost ≈ 400 ms of GPU time per frame in software WebGL.
+ * The choropleth's fill, pickable. Its colours are one binary buffer per vertex, rewritten from the
+ * unit colours on a recolour (see unitFill.ts); the geometry is never rebuilt for a new colour. Its
+ * thin separators are MapLibre lines (basemapStyle.ts): a stroke over every unit here would cost
+ * ≈ 400 ms of GPU time per frame in software WebGL.
  */
 export function unitLayer(
   id: string,
@@ -33,23 +80,29 @@ export function unitLayer(
   onHover: (ubigeo: string | null, x: number, y: number) => void,
   display: { visible: boolean; opacity: number } = { visible: true, opacity: 1 },
 ) {
-  const { fill } = style.colours;
-  const at = (f: F) => style.index.get(f.properties.ubigeo) ?? -1;
-  return new GeoJsonLayer<BoundaryProps>({
+  const { g, mine } = fillOf(id, data);
+  if (mine.version !== style.version || mine.index !== style.index) {
+    if (mine.index !== style.index || !mine.units) mine.units = featureUnits(g, style.index);
+    mine.index = style.index;
+    mine.version = style.version;
+    // a new attribute object: deck.gl uploads an external buffer when it is not the one it has
+    mine.data.attributes.fillColors = { value: vertexColours(g, mine.units, style.colours.fill), size: 4, normalized: true };
+  }
+  return new UnitFillLayer({
     id,
     // Interleaved MapboxOverlay: draw below the unit and department lines of the basemap.
     ...({ beforeId: CHOROPLETH_BEFORE } as object),
-    data,
+    data: mine.data as never,
+    features: g.features,
+    polygonFeature: g.polygonFeature,
+    _normalize: false,
+    positionFormat: 'XY',
     visible: display.visible,
     opacity: display.opacity,
     pickable: true,
-    stroked: false,
     filled: true,
-    getFillColor: (f: F) => {
-      const i = at(f);
-      return i < 0 ? NONE : [fill[i * 4], fill[i * 4 + 1], fill[i * 4 + 2], fill[i * 4 + 3]];
-    },
-    updateTriggers: { getFillColor: style.version },
+    extruded: false,
+    updateTriggers: { getFillColor: `${style.version}|${id}` },
     onHover: (info) => {
       const f = info.object as F | undefined;
       onHover(f ? f.properties.ubigeo : null, info.x, info.y);
