@@ -293,7 +293,12 @@ export function MapView() {
 
   // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
   useEffect(() => {
-    if (!boundaries || !choropleth || !overlayRef.current || lost.current) return;
+    if (!overlayRef.current || lost.current) return;
+    // no ranking (a level loading, or one waiting for the engine): no colours from an earlier one
+    if (!boundaries || !choropleth) {
+      if (layersSet.current) overlayRef.current.setProps({ layers: [] });
+      return;
+    }
     overlayRef.current.setProps({
       layers: buildLayers({
         level, boundaries, choropleth, provinceLines, layers, hotspots, places, placeLine,
