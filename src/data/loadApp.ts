@@ -43,8 +43,8 @@ export async function loadApp(
   gate: Promise<void> = Promise.resolve(),
 ): Promise<AppData> {
   onStep('catalog');
-  const catalog = await fetchCatalog(DATA_BASE_URL);
-  onStep('engine');
+  // the boundaries do not wait for the catalogue: the first map needs them, not it
+  const catalogPromise = fetchCatalog(DATA_BASE_URL);
   const geoPromise = Promise.all([
     fetchBoundaries(`${DATA_BASE_URL}limites_provincias.topojson`, 'provincias', true),
     fetchBoundaries(`${DATA_BASE_URL}limites_departamentos.topojson`, 'departamentos'),
@@ -55,6 +55,8 @@ export async function loadApp(
     return geo;
   });
   geoPromise.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
+  const catalog = await catalogPromise;
+  onStep('engine');
   const files = START_TABLES.flatMap((id) => {
     const ds = catalog.datasets.find((d) => d.id === id);
     return ds ? [{ id, url: `${DATA_BASE_URL}${ds.file}` }] : [];

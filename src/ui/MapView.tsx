@@ -291,6 +291,11 @@ export function MapView() {
       .sort((a, b) => (a.rank || 1e9) - (b.rank || 1e9) || a.name.localeCompare(b.name));
   }, [inViewIds, ranked, index]);
 
+  // The names come one frame after the first ranked map: their glyph atlas and shader would
+  // otherwise delay it (issue 16); the colours and the table answer first.
+  const firstMapDrawn = useStore((s) => s.view.firstMapDrawn);
+  const shownLabels = firstMapDrawn ? labels : null;
+
   // Every deck.gl layer from one pure function of the view model (src/map/buildLayers.ts).
   useEffect(() => {
     if (!overlayRef.current || lost.current) return;
@@ -302,14 +307,14 @@ export function MapView() {
     overlayRef.current.setProps({
       layers: buildLayers({
         level, boundaries, choropleth, provinceLines, layers, hotspots, places, placeLine,
-        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels,
+        facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels: shownLabels,
         onHover: (ubigeo, x, y) => setHover(ubigeo ? { ubigeo, x, y } : null),
       }),
     });
     layersSet.current = true;
   }, [
     level, boundaries, choropleth, provinceLines, layers, hotspots, places, placeLine,
-    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, labels, map,
+    facilities, facilitiesShown, selectedFacility, conflicts, selectedConflict, shownLabels, map,
   ]);
 
   // MapLibre's own layers (basemap, unit and department lines), shown, hidden and faded here.
