@@ -35,7 +35,7 @@ const SEPARATOR = 'rgba(255, 255, 255, 0.59)';
  * makes no request at all. The province and district sources start empty and are filled when
  * their boundaries arrive (MapView).
  */
-export function basemapStyle(paises: Boundaries, departamentos: Boundaries): StyleSpecification {
+export function basemapStyle(paises: Boundaries = EMPTY, departamentos: Boundaries = EMPTY): StyleSpecification {
   const hidden = { visibility: 'none' as const };
   return {
     version: 8,

@@ -33,7 +33,6 @@ import { indicatorById } from '../domain/indicators';
 export function App() {
   const { t, i18n } = useTranslation();
   const engine = useStore((s) => s.data.engine);
-  const geo = useStore((s) => s.data.geo);
   const dataPanelOpen = useStore((s) => s.view.dataPanelOpen);
   const setDataPanelOpen = useStore((s) => s.setDataPanelOpen);
   const level = useStore((s) => s.scenario.level);
@@ -112,13 +111,7 @@ export function App() {
         </div>
       </header>
       <AppUpdateNotice />
-      {engine.status === 'loading' && !geo && (
-        <main className="status" aria-busy="true">
-          <p role="status">
-            {t('app.loading')} {t(`app.loadingStep.${engine.step ?? 'catalog'}`)}
-          </p>
-        </main>
-      )}
+
       {engine.status === 'error' && (
         <main className="status">
           <div role="alert" className="error">
@@ -129,8 +122,8 @@ export function App() {
           </div>
         </main>
       )}
-      {engine.status !== 'error' && geo && (
-        // The map draws as soon as the boundaries arrive; the panels fill in when the engine is ready.
+      {engine.status !== 'error' && (
+        // The map is made at once and draws as soon as the boundaries arrive; the panels fill in when the engine is ready.
         <main className="workspace" aria-busy={!ready} data-phone-tab={phoneTab}>
           <PhoneTabs />
           <aside className="left" id="left-panels" aria-label={t('weights.title')} hidden={!leftOpen}>

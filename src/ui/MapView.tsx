@@ -88,12 +88,19 @@ export function MapView() {
   const scopeFitted = useRef('');
   const ranked = useStore((s) => s.derived.ranking);
 
-  // The map and overlay are created once; later changes only update layer props.
+  // The map and overlay are created once; later changes only update layer props. The map does not
+  // wait for the boundaries (issue 16): creating it (its WebGL context, ≈ 0.3–0.5 s here) overlaps
+  // their download, and the countries and departments are set into its sources when they arrive.
+  const geoRef = useRef(geo);
+  geoRef.current = geo;
+  const basemapGeo = useRef<typeof geo>(null);
   useEffect(() => {
-    if (!geo || !container.current) return;
+    if (!container.current) return;
+    const g = geoRef.current;
+    basemapGeo.current = g;
     const map = new maplibregl.Map({
       container: container.current,
-      style: basemapStyle(geo.paises, geo.departamentos),
+      style: basemapStyle(g?.paises, g?.departamentos),
       bounds: PERU_BOUNDS,
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -173,7 +180,15 @@ export function MapView() {
     };
     // the language is read when the map is made: MapLibre's control titles cannot be changed later,
     // so a new language rebuilds the map (the scenario and the layers are untouched)
-  }, [geo, generation, i18n.language]);
+  }, [generation, i18n.language]);
+  // boundaries that arrived after the map was made
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady || !geo || basemapGeo.current === geo) return;
+    basemapGeo.current = geo;
+    (map.getSource('paises') as GeoJSONSource | undefined)?.setData(geo.paises);
+    (map.getSource('departamentos') as GeoJSONSource | undefined)?.setData(geo.departamentos);
+  }, [geo, styleReady]);
 
   // Colours only: a weight change recomputes these bytes, never the geometry.
   const index = useMemo(() => new Map(ranked?.units.ids.map((id, i) => [id, i]) ?? []), [ranked?.units]);
