@@ -402,6 +402,12 @@ export function MapView() {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" role="region" aria-label={t('map.label')} data-testid="map" />
+      {/* the map is made before the boundaries arrive: until then it says what it waits for */}
+      {!geo && (
+        <p className="map-waiting" role="status">
+          {t('app.loading')} {t('app.loadingStep.boundaries')}
+        </p>
+      )}
       {hover && ranked && <MapTooltip ubigeo={hover.ubigeo} x={hover.x} y={hover.y} />}
       <Legend narrow={narrow} />
       {map && <MapTools map={map} bounds={PERU_BOUNDS} />}
