@@ -92,7 +92,10 @@ export function MapView() {
   // wait for the boundaries (issue 16): creating it (its WebGL context, ≈ 0.3–0.5 s here) overlaps
   // their download, and the countries and departments are set into its sources when they arrive.
   const geoRef = useRef(geo);
-  geoRef.current = geo;
+  // declared before the map's effect, so it runs first: a rebuilt map starts with the boundaries
+  useEffect(() => {
+    geoRef.current = geo;
+  }, [geo]);
   const basemapGeo = useRef<typeof geo>(null);
   useEffect(() => {
     if (!container.current) return;
