@@ -72,7 +72,13 @@ describe('buildLayers (pure: view model → deck.gl layers)', () => {
         },
       }),
     );
-    expect(fill.props).toMatchObject({ stroked: false, filled: true, pickable: true });
+    // the fill is a polygon layer with no stroke at all (the unit lines are MapLibre's)
+    expect(fill.props).toMatchObject({ filled: true, pickable: true, extruded: false });
+    expect((fill.props as { stroked?: boolean }).stroked).toBeUndefined();
+    // its colours: one RGBA per vertex, a binary attribute (5 closed-ring vertices a square)
+    const attributes = (fill.props.data as { attributes: { fillColors: { value: Uint8Array; size: number } } }).attributes;
+    expect(attributes.fillColors.size).toBe(4);
+    expect(attributes.fillColors.value.length).toBe(3 * 5 * 4);
     expect(outline.props).toMatchObject({ stroked: true, filled: false, pickable: false });
     const outlined = (outline.props.data as { properties: { ubigeo: string } }[]).map((f) => f.properties.ubigeo);
     expect(outlined).toEqual(['0101', '0103']);
