@@ -40,7 +40,7 @@ interface FillData {
 }
 
 /** Per boundary set, the binary geometry; per layer id, its data object (its colours are that layer's). */
-const fills = new WeakMap<Boundaries, { geometry: FillGeometry; byLayer: Map<string, { data: FillData; index?: Map<string, number>; units?: Int32Array; version?: string }> }>();
+const fills = new WeakMap<Boundaries, { geometry: FillGeometry; byLayer: Map<string, { data: FillData; index?: Map<string, number>; units?: Int32Array; version?: string; serial: number }> }>();
 
 function fillOf(id: string, boundaries: Boundaries) {
   let entry = fills.get(boundaries);
@@ -52,6 +52,7 @@ function fillOf(id: string, boundaries: Boundaries) {
   let mine = entry.byLayer.get(id);
   if (!mine) {
     mine = {
+      serial: 0,
       data: {
         length: g.polygons,
         startIndices: g.startIndices,
@@ -87,6 +88,7 @@ export function unitLayer(
     mine.version = style.version;
     // a new attribute object: deck.gl uploads an external buffer when it is not the one it has
     mine.data.attributes.fillColors = { value: vertexColours(g, mine.units, style.colours.fill), size: 4, normalized: true };
+    mine.serial += 1;
   }
   return new UnitFillLayer({
     id,
@@ -102,7 +104,8 @@ export function unitLayer(
     pickable: true,
     filled: true,
     extruded: false,
-    updateTriggers: { getFillColor: `${style.version}|${id}` },
+    // deck.gl reads the new colours when this changes: whenever they were rewritten above
+    updateTriggers: { getFillColor: mine.serial },
     onHover: (info) => {
       const f = info.object as F | undefined;
       onHover(f ? f.properties.ubigeo : null, info.x, info.y);
