@@ -262,18 +262,19 @@ export class Coordinator {
         if (!usable) return openGate();
         early.snapshot = snapshot;
         showEarly();
+        // a district map needs its own boundaries (the provinces' come with the start-up's); only
+        // fetched for a snapshot in use, or the level's load would read them a second time
+        if (level !== 'provincia') {
+          void this.deps
+            .loadBoundaries?.(level, c.signal)
+            .then((b) => {
+              early.boundaries = b;
+              showEarly();
+            })
+            .catch(() => openGate());
+        }
       })
       .catch(() => openGate()); // no snapshot: the map is ranked when the engine is ready, as before
-    // a district map needs its own boundaries (the provinces' come with the start-up's)
-    if (level !== 'provincia') {
-      this.deps
-        .loadBoundaries?.(level, c.signal)
-        .then((b) => {
-          early.boundaries = b;
-          showEarly();
-        })
-        .catch(() => openGate());
-    }
     try {
       const opening = this.deps.openEngine(
         (next) => {
@@ -309,8 +310,14 @@ export class Coordinator {
         // the provinces as usual; the level drawn first stays on screen while the engine computes it again
         this.commit((s) => ({ data: { ...s.data, engine: ready(r.engine), geo: r.geo, levels: { ...s.data.levels, provincia: ready({ units: r.provincias, boundaries: r.geo.provincias }) } } }));
         this.react(this.store.getState());
-        const units = await withTimeout(this.deps.loadUnits(r.source, level, start.definitions, c.signal), this.timeouts.load, stageOf(`level:${level}`));
-        if (!c.signal.aborted) this.verifySnapshot(used, units, r.engine.catalog.inputsSha256);
+        // the engine is up: a failed check is that level's load error (with its retry), not the engine's
+        await withTimeout(this.deps.loadUnits(r.source, level, start.definitions, c.signal), this.timeouts.load, stageOf(`level:${level}`)).then(
+          (units) => !c.signal.aborted && this.verifySnapshot(used, units, r.engine.catalog.inputsSha256),
+          (err: unknown) => {
+            if (c.signal.aborted) return;
+            this.commit((s) => ({ data: { ...withState(s.data, `level:${level}`, failed(toDataError(err))), snapshot: { status: 'unused' } } }));
+          },
+        );
         return;
       }
       const check = used ? snapshotCheck(used, r.provincias, r.engine.catalog.inputsSha256) : null;

@@ -186,6 +186,19 @@ describe('the indicator snapshot', () => {
     await c.dispose();
   }, 120_000);
 
+  it('a district check that fails is the level error, with the engine still ready', async () => {
+    const scenario = scenarioFromPreset('vulnerabilidad_social');
+    const store = createAppStore({ scenario: { ...scenario, level: 'distrito' } });
+    const deps = nodeDeps(dataDir());
+    const c = new Coordinator(store, { ...deps, loadUnits: () => Promise.reject(new Error('sin memoria')) });
+    await c.start();
+    const s = await until(store, (st) => st.data.snapshot.status !== 'pending');
+    expect(s.data.engine.status).toBe('ready');
+    expect(s.data.levels.distrito.status).toBe('error');
+    expect(s.data.snapshot.status).toBe('unused');
+    await c.dispose();
+  }, 120_000);
+
   it('a scenario that weighs an indicator only the engine computes does not rank from the snapshot', async () => {
     // «Brecha de acceso» weighs the access indicators (the access worker reads the engine's tables)
     const store = createAppStore({ scenario: scenarioFromPreset('brecha_acceso') });
